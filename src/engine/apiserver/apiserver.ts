@@ -1,0 +1,280 @@
+/**
+ * kube-apiserver as a component: every request passes the authentication
+ * and authorization filters, then the handler for its resource. The create of
+ * a Pod continues in create.ts; bindings and status updates are here.
+ */
+import type { Step } from '../sim/step'
+import { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import { timestamp } from '../sim/context'
+import type { World } from '../sim/world'
+import type { HttpRequest, Json, UserInfo } from '../sim/events'
+import type { Message } from '../sim/messages'
+import type { Pod, PodCondition, PodStatus } from '../model/objects'
+import { authenticate } from './authn/chain'
+import { authorize, forbiddenMessage } from './authz/chain'
+import { requestInfo } from './routes'
+import { failure, notFound, unauthorized } from './status'
+import { respond, type ResponseAudit } from './respond'
+import { admitStep, decodeStep, storeStep, validateStep } from './create'
+import { etcdPut, podKey } from '../etcd/store'
+
+type ApiserverMessage = Extract<Message, { to: 'kube-apiserver' }>
+
+export function apiserverStep(world: World, msg: ApiserverMessage, ctx: SimContext): Step {
+  const w = new StepWriter(world)
+  if (msg.type === 'request') receive(w, ctx, msg.request)
+  else {
+    const s = msg.step
+    switch (s.phase) {
+      case 'authorize':
+        authorizeAndRoute(w, ctx, s.request, s.user, s.audit)
+        break
+      case 'decode':
+        decodeStep(w, ctx, s.request, s.user, s.audit)
+        break
+      case 'admit':
+        admitStep(w, ctx, s.create, s.stage, s.index)
+        break
+      case 'validate':
+        validateStep(w, ctx, s.create)
+        break
+      case 'store':
+        storeStep(w, ctx, s.create)
+        break
+      default:
+        s satisfies never
+    }
+  }
+  return w.done()
+}
+
+/** kubectl's requests are shown filter by filter; in-cluster components' requests in one step. */
+function isLearnerRequest(request: HttpRequest): boolean {
+  return request.from === 'kubectl'
+}
+
+function receive(w: StepWriter, ctx: SimContext, request: HttpRequest): void {
+  const authn = authenticate(request, ctx.cluster)
+  const audit: ResponseAudit = { authn: { authenticator: authn.authenticator, user: authn.user }, authz: [] }
+  if (isLearnerRequest(request)) {
+    w.emit({
+      kind: 'authn.verdict',
+      component: 'kube-apiserver',
+      stage: 'authn',
+      summary: authn.user ? `authenticated as ${authn.user.name} (${authn.authenticator})` : 'authentication failed',
+      narration: authn.user
+        ? `Authentication: the apiserver asks each authenticator in turn; ${authn.authenticator} recognises the caller as user "${authn.user.name}" in groups ${authn.user.groups.join(', ')}.`
+        : 'Authentication: no authenticator recognised the credentials and anonymous access is off, so the request is refused with 401.',
+      payload: { authenticator: authn.authenticator, user: authn.user, attempts: authn.attempts },
+    })
+  }
+  if (!authn.user) {
+    respond(w, {
+      request,
+      code: 401,
+      body: unauthorized(),
+      audit,
+      stage: 'authn',
+      summary: '401 Unauthorized',
+      narration: 'The apiserver answers 401 Unauthorized.',
+    })
+    return
+  }
+  if (isLearnerRequest(request)) {
+    w.send(0.3, { to: 'kube-apiserver', type: 'continue', step: { phase: 'authorize', request, user: authn.user, audit } })
+  } else {
+    authorizeAndRoute(w, ctx, request, authn.user, audit)
+  }
+}
+
+function authorizeAndRoute(w: StepWriter, ctx: SimContext, request: HttpRequest, user: UserInfo, authnAudit: ResponseAudit): void {
+  const info = requestInfo(request)
+  const attrs = { user, ...info }
+  const verdict = authorize(attrs, ctx.cluster)
+  const audit: ResponseAudit = { ...authnAudit, authz: verdict.decisions }
+  const decisive = verdict.decisions[verdict.decisions.length - 1]
+  if (isLearnerRequest(request)) {
+    w.emit({
+      kind: 'authz.verdict',
+      component: 'kube-apiserver',
+      stage: 'authz',
+      summary: verdict.allowed ? `${info.verb} ${info.resource}: allowed by ${decisive?.authorizer}` : `${info.verb} ${info.resource}: forbidden`,
+      narration: verdict.allowed
+        ? `Authorization: may "${user.name}" ${info.verb} ${info.resource} in namespace ${info.namespace}? ${verdict.decisions.map((d) => `${d.authorizer} says ${d.decision}`).join('; ')}. ${decisive?.reason ?? ''}`
+        : `Authorization: no authorizer allowed "${user.name}" to ${info.verb} ${info.resource}; the request is forbidden.`,
+      payload: verdict,
+    })
+  }
+  if (!verdict.allowed) {
+    const message = forbiddenMessage(attrs)
+    respond(w, {
+      request,
+      code: 403,
+      body: failure(403, 'Forbidden', message, { ...(info.name ? { name: info.name } : {}), kind: info.resource }),
+      audit,
+      stage: 'authz',
+      summary: '403 Forbidden',
+      narration: `The apiserver answers 403 Forbidden: ${message}`,
+    })
+    return
+  }
+  route(w, ctx, request, user, info, audit)
+}
+
+function route(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  user: UserInfo,
+  info: ReturnType<typeof requestInfo>,
+  audit: ResponseAudit,
+): void {
+  if (info.resource !== 'pods') {
+    respond(w, {
+      request,
+      code: 404,
+      body: failure(404, 'NotFound', 'the server could not find the requested resource'),
+      audit,
+      stage: 'kubectl',
+      summary: '404 NotFound',
+      narration: 'The simulated apiserver serves pods only.',
+    })
+    return
+  }
+  if (request.method === 'POST' && !info.name) {
+    w.send(0.4, { to: 'kube-apiserver', type: 'continue', step: { phase: 'decode', request, user, audit } })
+    return
+  }
+  const key = podKey(info.namespace, info.name)
+  const stored = w.world.pod && w.world.etcd.keys[key] ? w.world.pod : null
+  if (request.method === 'GET') {
+    respond(w, {
+      request,
+      code: stored ? 200 : 404,
+      body: stored ? (stored as unknown as Json) : notFound('pods', info.name),
+      audit,
+      stage: 'kubectl',
+      summary: stored ? `200 OK pods/${info.name}` : `404 NotFound pods "${info.name}"`,
+      narration: stored
+        ? `The pod already exists; the apiserver returns it so kubectl can compute a patch.`
+        : `No pod named ${info.name} exists yet, so the apiserver answers 404 Not Found. kubectl apply will create it.`,
+    })
+    return
+  }
+  if (!stored) {
+    respond(w, { request, code: 404, body: notFound('pods', info.name), audit, stage: 'scheduling', summary: '404 NotFound', narration: 'The pod is gone.' })
+    return
+  }
+  if (request.method === 'POST' && info.subresource === 'binding') return bind(w, ctx, request, stored, audit)
+  if (request.method === 'PATCH' && info.subresource === 'status') return patchStatus(w, ctx, request, stored, audit)
+  respond(w, { request, code: 405, body: failure(405, 'MethodNotAllowed', 'method not allowed'), audit, stage: 'status', summary: '405', narration: '' })
+}
+
+/** The binding subresource sets spec.nodeName and PodScheduled=True (registry/core/pod/storage/storage.go). */
+function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, audit: ResponseAudit): void {
+  const target = ((request.body as { target?: { name?: string } } | null)?.target?.name ?? '') as string
+  const name = pod.metadata.name ?? ''
+  const ns = pod.metadata.namespace ?? 'default'
+  if (pod.spec.nodeName) {
+    respond(w, {
+      request,
+      code: 409,
+      body: failure(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${pod.spec.nodeName}"`),
+      audit,
+      stage: 'scheduling',
+      summary: '409 Conflict',
+      narration: 'The pod is already bound.',
+      binding: { pod, node: target },
+    })
+    return
+  }
+  const key = podKey(ns, name)
+  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
+  const condition: PodCondition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: timestamp(ctx) }
+  const bound: Pod = {
+    ...pod,
+    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
+    spec: { ...pod.spec, nodeName: target },
+    status: { ...pod.status, conditions: upsertCondition(pod.status?.conditions ?? [], condition) },
+  }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'scheduling',
+      summary: `PUT ${key} (nodeName=${target}) → revision ${etcd.revision}`,
+      narration: `The binding is stored: the apiserver sets spec.nodeName=${target} and the PodScheduled condition, and writes the Pod to etcd again (revision ${etcd.revision}).`,
+      payload: { key, revision: etcd.revision, createRevision: etcd.keys[key]!.createRevision, what: 'binding' },
+    },
+    { ...w.world, etcd, pod: bound },
+  )
+  respond(w, {
+    request,
+    code: 201,
+    body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 },
+    audit,
+    stage: 'scheduling',
+    summary: '201 Created pods/binding',
+    narration: 'The apiserver confirms the binding to the scheduler.',
+    binding: { pod: bound, node: target },
+  })
+  w.emit({
+    kind: 'watch.event',
+    component: 'kube-apiserver',
+    from: 'kube-apiserver',
+    to: 'kubelet',
+    stage: 'kubelet',
+    summary: `watch ADDED pods/${name} → kubelet on ${target}`,
+    narration: `The kubelet on ${target} watches pods with fieldSelector spec.nodeName=${target}. The pod now matches, so the apiserver pushes it to that kubelet immediately (no 20-second polling, whatever old tutorials say).`,
+    payload: { type: 'ADDED', watcher: `kubelet/${target}`, resourceVersion: String(etcd.revision) },
+  })
+  w.send(2, { to: 'kubelet', type: 'watch', node: target, pod: bound })
+}
+
+export function upsertCondition(list: readonly PodCondition[], c: PodCondition): PodCondition[] {
+  const i = list.findIndex((x) => x.type === c.type)
+  if (i < 0) return [...list, c]
+  const prev = list[i]!
+  const keepTime = prev.status === c.status ? prev.lastTransitionTime : c.lastTransitionTime
+  return list.map((x, j) => (j === i ? { ...c, lastTransitionTime: keepTime } : x))
+}
+
+/** The kubelet's status manager PATCHes pods/<name>/status (strategic merge on status). */
+function patchStatus(w: StepWriter, _ctx: SimContext, request: HttpRequest, pod: Pod, audit: ResponseAudit): void {
+  const name = pod.metadata.name ?? ''
+  const ns = pod.metadata.namespace ?? 'default'
+  const patch = (request.body as { status?: PodStatus } | null)?.status ?? {}
+  const key = podKey(ns, name)
+  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
+  const updated: Pod = {
+    ...pod,
+    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
+    status: { ...pod.status, ...patch },
+  }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'status',
+      summary: `PUT ${key} (status: ${updated.status?.phase}) → revision ${etcd.revision}`,
+      narration: `The kubelet's status update is stored: phase ${updated.status?.phase}, revision ${etcd.revision}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
+      payload: { key, revision: etcd.revision, createRevision: etcd.keys[key]!.createRevision, what: 'status' },
+    },
+    { ...w.world, etcd, pod: updated },
+  )
+  respond(w, {
+    request,
+    code: 200,
+    body: updated as unknown as Json,
+    audit,
+    stage: 'status',
+    summary: `200 OK pods/${name}/status`,
+    narration: 'The apiserver returns the updated Pod to the kubelet.',
+    node: pod.spec.nodeName ?? '',
+  })
+}

@@ -1,0 +1,26 @@
+/**
+ * Authorizers answer Allow, Deny or NoOpinion for one request's attributes.
+ * Upstream: staging/src/k8s.io/apiserver/pkg/authorization/authorizer/interfaces.go
+ */
+import type { UserInfo } from '../../sim/events'
+import type { Cluster } from '../../model/cluster'
+
+export interface RequestAttributes {
+  readonly user: UserInfo
+  readonly verb: string
+  readonly apiGroup: string
+  readonly resource: string
+  readonly subresource: string
+  readonly namespace: string
+  readonly name: string
+}
+
+export interface AuthzResult {
+  readonly decision: 'Allow' | 'Deny' | 'NoOpinion'
+  readonly reason: string
+}
+
+export interface Authorizer {
+  readonly name: string
+  authorize(attrs: RequestAttributes, cluster: Cluster): AuthzResult
+}

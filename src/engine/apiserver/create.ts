@@ -1,0 +1,289 @@
+/**
+ * The create path for a Pod, one phase per step, in the order the apiserver
+ * runs it (endpoints/handlers/create.go, registry/generic/registry/store.go):
+ * decode + defaulting → mutating admission → PrepareForCreate + validation →
+ * validating admission → etcd write → 201 → watch events.
+ */
+import type { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import { timestamp } from '../sim/context'
+import type { AdmissionRecord, HttpRequest, UserInfo } from '../sim/events'
+import type { CreateInFlight } from '../sim/messages'
+import type { Json, Pod } from '../model/objects'
+import { decodePod } from './decode'
+import { applyPodDefaults } from './defaulting'
+import { validatePod } from './validation'
+import { admissionPlan } from './admission/chain'
+import { diff } from '../model/json-patch'
+import { failure, alreadyExists } from './status'
+import { respond, type ResponseAudit } from './respond'
+import { podQOSClass } from '../model/qos'
+import { uuidV4 } from '../model/uuid'
+import { randomSuffix } from './admission/plugins/service-account'
+import { etcdPut, podKey } from '../etcd/store'
+import { invalidMessage } from '../model/field-errors'
+
+const PLUGIN_MS = 0.15
+
+export function decodeStep(w: StepWriter, ctx: SimContext, request: HttpRequest, user: UserInfo, audit: ResponseAudit): void {
+  const fieldValidation = request.query['fieldValidation'] ?? 'Strict'
+  const fail = (message: string) =>
+    respond(w, {
+      request,
+      code: 400,
+      body: failure(400, 'BadRequest', message),
+      audit,
+      stage: 'admission',
+      summary: `400 BadRequest`,
+      narration: `The apiserver could not decode the request body into a Pod, so it answers 400 Bad Request before admission runs: ${message}`,
+    })
+  const body = request.body
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('the request body is not a JSON object')
+  const decoded = decodePod(body as Json)
+  if (decoded.error || !decoded.object) {
+    return fail(`Pod in version "v1" cannot be handled as a Pod: ${decoded.error ?? 'decode failed'}`)
+  }
+  const unknown = fieldValidation === 'Ignore' ? [] : decoded.unknownFields
+  if (fieldValidation === 'Strict' && unknown.length > 0) {
+    return fail(`Pod in version "v1" cannot be handled as a Pod: strict decoding error: ${unknown.join(', ')}`)
+  }
+  const raw = decoded.object as unknown as Pod
+  const namespace = request.path.split('/')[4] ?? 'default'
+  if (raw.metadata?.namespace && raw.metadata.namespace !== namespace) {
+    return fail('the namespace of the provided object does not match the namespace sent on the request')
+  }
+  const withNs: Pod = { ...raw, metadata: { ...(raw.metadata ?? {}), namespace }, spec: raw.spec ?? { containers: [] } }
+  const defaulted = applyPodDefaults(withNs)
+  const defaults = diff(withNs, defaulted)
+  w.emit({
+    kind: 'apiserver.decode',
+    component: 'kube-apiserver',
+    stage: 'admission',
+    summary: `decoded Pod (fieldValidation=${fieldValidation}); ${defaults.length} default(s) set`,
+    narration:
+      `The apiserver decodes the JSON body into a Pod, checking every field against the API schema (fieldValidation=${fieldValidation}); ` +
+      `kubectl does not do this, the server does. It then fills in defaults such as restartPolicy, dnsPolicy and imagePullPolicy.`,
+    payload: { defaults, unknownFields: unknown, fieldValidation },
+  })
+  const warnings = fieldValidation === 'Warn' ? unknown : []
+  const create: CreateInFlight = { request, user, audit, pod: defaulted, admission: [], warnings }
+  w.send(0.3, { to: 'kube-apiserver', type: 'continue', step: { phase: 'admit', create, stage: 'mutating', index: 0 } })
+  void ctx
+}
+
+export function admitStep(
+  w: StepWriter,
+  ctx: SimContext,
+  create: CreateInFlight,
+  stage: 'mutating' | 'validating',
+  index: number,
+): void {
+  const plan = admissionPlan(ctx.cluster.apiServer, stage, 'CREATE')
+  const skipped: AdmissionRecord[] = []
+  let i = index
+  while (i < plan.length && !plan[i]!.handles) {
+    skipped.push({ plugin: plan[i]!.plugin.name, phase: stage, verdict: 'skip', patch: [], note: 'does not handle CREATE' })
+    i++
+  }
+  const entry = plan[i]
+  if (!entry) {
+    const next = { ...create, admission: [...create.admission, ...skipped] }
+    const step = stage === 'mutating' ? { phase: 'validate' as const, create: next } : { phase: 'store' as const, create: next }
+    w.send(0.2, { to: 'kube-apiserver', type: 'continue', step })
+    return
+  }
+  const namespace = create.pod.metadata.namespace ?? 'default'
+  const input = {
+    operation: 'CREATE' as const,
+    resource: 'pods',
+    namespace,
+    pod: create.pod,
+    user: create.user,
+    cluster: ctx.cluster,
+    rng: w.world.rng,
+    dryRun: create.request.query['dryRun'] === 'All',
+  }
+  const run = stage === 'mutating' ? entry.plugin.admit : entry.plugin.validate
+  const result = run!(input)
+  if (result.kind === 'deny') {
+    const record: AdmissionRecord = {
+      plugin: entry.plugin.name,
+      phase: stage,
+      verdict: 'deny',
+      patch: [],
+      message: result.message,
+      note: result.note,
+    }
+    w.emit({
+      kind: 'admission.verdict',
+      component: 'kube-apiserver',
+      stage: 'admission',
+      summary: `${entry.plugin.name} (${stage}): denied`,
+      narration: `The ${entry.plugin.name} admission plugin rejects the pod: ${result.note}. The chain stops here; nothing is written to etcd.`,
+      payload: { ...record, skipped },
+    })
+    respond(w, {
+      request: create.request,
+      code: result.code,
+      body: failure(result.code, result.reason, result.message, { name: create.pod.metadata.name ?? '', kind: 'pods' }),
+      audit: create.audit,
+      stage: 'admission',
+      summary: `${result.code} ${result.reason}`,
+      narration: `The apiserver answers ${result.code} ${result.reason}: ${result.message}`,
+    })
+    return
+  }
+  const patch = diff(create.pod, result.pod)
+  const record: AdmissionRecord = { plugin: entry.plugin.name, phase: stage, verdict: 'admit', patch, note: result.note }
+  if (result.rng) w.update({ ...w.world, rng: result.rng })
+  w.emit({
+    kind: 'admission.verdict',
+    component: 'kube-apiserver',
+    stage: 'admission',
+    summary: `${entry.plugin.name} (${stage}): admit${patch.length ? `, ${patch.length} change(s)` : ''}`,
+    narration: `${stage === 'mutating' ? 'Mutating' : 'Validating'} admission: ${entry.plugin.name} ${patch.length ? 'changes the pod' : 'lets the pod through'}: ${result.note}.`,
+    payload: { ...record, skipped },
+  })
+  const next: CreateInFlight = { ...create, pod: result.pod, admission: [...create.admission, ...skipped, record] }
+  w.send(PLUGIN_MS, { to: 'kube-apiserver', type: 'continue', step: { phase: 'admit', create: next, stage, index: i + 1 } })
+}
+
+/** PrepareForCreate, system metadata and ValidatePodCreate (registry/core/pod/strategy.go). */
+export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFlight): void {
+  let rng = w.world.rng
+  let name = create.pod.metadata.name ?? ''
+  if (!name && create.pod.metadata.generateName) {
+    const [suffix, r] = randomSuffix(rng)
+    rng = r
+    name = create.pod.metadata.generateName + suffix
+  }
+  const [uid, r2] = uuidV4(rng)
+  rng = r2
+  const pod: Pod = {
+    ...create.pod,
+    metadata: {
+      ...create.pod.metadata,
+      ...(name ? { name } : {}),
+      uid,
+      generation: 1,
+      creationTimestamp: timestamp(ctx),
+    },
+    status: { phase: 'Pending', qosClass: podQOSClass(create.pod) },
+  }
+  w.update({ ...w.world, rng })
+  const errors = validatePod(pod)
+  w.emit({
+    kind: 'apiserver.validation',
+    component: 'kube-apiserver',
+    stage: 'admission',
+    summary: errors.length ? `validation: ${errors.length} error(s)` : 'validation passed',
+    narration: errors.length
+      ? `Pod validation finds ${errors.length} problem(s); all are reported together and nothing is stored.`
+      : `The registry assigns a uid and creationTimestamp, sets status.phase Pending and qosClass ${pod.status?.qosClass}, and validates the whole Pod spec: it is valid.`,
+    payload: { errors },
+  })
+  if (errors.length) {
+    const causes: Json[] = errors.map((e) => {
+      const [field = '', ...rest] = e.split(': ')
+      const message = rest.join(': ')
+      const reason = message.startsWith('Required value')
+        ? 'FieldValueRequired'
+        : message.startsWith('Duplicate value')
+          ? 'FieldValueDuplicate'
+          : message.startsWith('Unsupported value')
+            ? 'FieldValueNotSupported'
+            : 'FieldValueInvalid'
+      return { reason, message, field }
+    })
+    const message = invalidMessage('Pod', name, errors)
+    respond(w, {
+      request: create.request,
+      code: 422,
+      body: failure(422, 'Invalid', message, { name, kind: 'Pod', causes }),
+      audit: create.audit,
+      stage: 'storage',
+      summary: '422 Invalid',
+      narration: `The apiserver answers 422 Unprocessable Entity: ${message}`,
+    })
+    return
+  }
+  w.send(0.3, {
+    to: 'kube-apiserver',
+    type: 'continue',
+    step: { phase: 'admit', create: { ...create, pod }, stage: 'validating', index: 0 },
+  })
+}
+
+export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight): void {
+  const ns = create.pod.metadata.namespace ?? 'default'
+  const name = create.pod.metadata.name ?? ''
+  const key = podKey(ns, name)
+  const exists = w.world.etcd.keys[key] !== undefined || ctx.cluster.pods.some((p) => p.metadata.name === name && p.metadata.namespace === ns)
+  if (exists) {
+    respond(w, {
+      request: create.request,
+      code: 409,
+      body: alreadyExists('pods', name),
+      audit: create.audit,
+      stage: 'storage',
+      summary: '409 AlreadyExists',
+      narration: `etcd already holds ${key}; the create fails with 409 Conflict (AlreadyExists).`,
+    })
+    return
+  }
+  if (create.request.query['dryRun'] === 'All') {
+    respond(w, {
+      request: create.request,
+      code: 201,
+      body: create.pod as unknown as Json,
+      audit: create.audit,
+      stage: 'storage',
+      summary: '201 Created (dry run: nothing stored)',
+      narration: 'With dryRun=All the apiserver runs every step but does not write to etcd.',
+    })
+    return
+  }
+  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
+  const stored: Pod = {
+    ...create.pod,
+    metadata: { ...create.pod.metadata, resourceVersion: String(etcd.revision) },
+    // The deprecated spec.serviceAccount mirrors serviceAccountName in v1 (conversion).
+    spec: create.pod.spec.serviceAccountName
+      ? { ...create.pod.spec, serviceAccount: create.pod.spec.serviceAccountName }
+      : create.pod.spec,
+  }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'storage',
+      summary: `PUT ${key} → revision ${etcd.revision}`,
+      narration: `The apiserver writes the Pod to etcd under ${key}, encoded as protobuf. etcd's revision becomes ${etcd.revision}, which is the Pod's resourceVersion. Only the apiserver ever talks to etcd.`,
+      payload: { key, revision: etcd.revision, createRevision: etcd.revision, what: 'create' },
+    },
+    { ...w.world, etcd, pod: stored },
+  )
+  respond(w, {
+    request: create.request,
+    code: 201,
+    body: stored as unknown as Json,
+    audit: create.audit,
+    stage: 'storage',
+    summary: `201 Created pods/${name}`,
+    narration: `The apiserver answers 201 Created with the stored Pod. It exists now, but no node has been chosen: spec.nodeName is empty and the phase is Pending.`,
+  })
+  w.emit({
+    kind: 'watch.event',
+    component: 'kube-apiserver',
+    from: 'kube-apiserver',
+    to: 'kube-scheduler',
+    stage: 'scheduling',
+    summary: `watch ADDED pods/${name} → kube-scheduler`,
+    narration:
+      'The scheduler keeps a watch open on pods with no spec.nodeName. The apiserver\'s watch cache pushes an ADDED event to it at once; nobody polls.',
+    payload: { type: 'ADDED', watcher: 'kube-scheduler', resourceVersion: String(etcd.revision) },
+  })
+  w.send(1.5, { to: 'kube-scheduler', type: 'watch', watchType: 'ADDED', pod: stored })
+}

@@ -1,0 +1,56 @@
+/** Sending an HTTP response back to whichever component asked. */
+import type { StepWriter } from '../sim/step'
+import type { AuthzDecision, HttpRequest, Json, UserInfo } from '../sim/events'
+import type { StageId } from '../sim/stages'
+import type { Pod } from '../model/objects'
+
+export interface ResponseAudit {
+  readonly authn: { readonly authenticator: string | null; readonly user: UserInfo | null }
+  readonly authz: readonly AuthzDecision[]
+}
+
+/** Network latency back to the client, in virtual ms. */
+const RETURN_MS: Readonly<Record<HttpRequest['from'], number>> = { kubectl: 2, 'kube-scheduler': 1, kubelet: 1.5 }
+
+export interface Reply {
+  readonly request: HttpRequest
+  readonly code: number
+  readonly body: Json
+  readonly audit: ResponseAudit
+  readonly stage: StageId
+  readonly summary: string
+  readonly narration: string
+  /** For the scheduler's binding: the pod and node it asked for. */
+  readonly binding?: { readonly pod: Pod; readonly node: string }
+  /** For a kubelet: which node's kubelet asked. */
+  readonly node?: string
+}
+
+export function respond(w: StepWriter, r: Reply): void {
+  const response = { requestId: r.request.id, code: r.code, body: r.body, authn: r.audit.authn, authz: r.audit.authz }
+  w.emit({
+    kind: 'http.response',
+    component: 'kube-apiserver',
+    from: 'kube-apiserver',
+    to: r.request.from,
+    stage: r.stage,
+    summary: r.summary,
+    narration: r.narration,
+    payload: { ...response, to: r.request.from },
+  })
+  const delay = RETURN_MS[r.request.from]
+  if (r.request.from === 'kubectl') {
+    w.send(delay, { to: 'kubectl', type: 'response', request: r.request, response })
+  } else if (r.request.from === 'kube-scheduler' && r.binding) {
+    w.send(delay, {
+      to: 'kube-scheduler',
+      type: 'response',
+      request: r.request,
+      response,
+      pod: r.binding.pod,
+      node: r.binding.node,
+    })
+  } else if (r.request.from === 'kubelet' && r.node) {
+    w.send(delay, { to: 'kubelet', type: 'response', node: r.node, request: r.request, response })
+  }
+}

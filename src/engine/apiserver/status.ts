@@ -1,0 +1,36 @@
+/**
+ * metav1.Status bodies for failed requests, as the apiserver writes them
+ * (k8s.io/apimachinery/pkg/api/errors/errors.go).
+ */
+import type { Json } from '../model/objects'
+
+export function failure(
+  code: number,
+  reason: string,
+  message: string,
+  details?: { name?: string; kind?: string; group?: string; causes?: Json[] },
+): Json {
+  const d: Record<string, Json> = {}
+  if (details?.name) d['name'] = details.name
+  if (details?.group) d['group'] = details.group
+  if (details?.kind) d['kind'] = details.kind
+  if (details?.causes) d['causes'] = details.causes
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details: d } : {}),
+    code,
+  }
+}
+
+export const notFound = (resource: string, name: string): Json =>
+  failure(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource })
+
+export const alreadyExists = (resource: string, name: string): Json =>
+  failure(409, 'AlreadyExists', `${resource} "${name}" already exists`, { name, kind: resource })
+
+export const unauthorized = (): Json => failure(401, 'Unauthorized', 'Unauthorized')

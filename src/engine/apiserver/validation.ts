@@ -1,0 +1,77 @@
+/**
+ * Pod validation on create, with upstream's field paths and texts. All errors
+ * are collected and reported together (422 Invalid).
+ * Upstream: pkg/apis/core/validation/validation.go (ValidatePodCreate,
+ * ValidatePodSpec, validateContainers, validateContainerPorts, ValidateResourceRequirements).
+ */
+import type { Container, Pod } from '../model/objects'
+import { duplicate, invalid, required, unsupported } from '../model/field-errors'
+import { isDNS1123Label, isDNS1123Subdomain } from '../model/names'
+import { parseQuantity } from '../model/quantity'
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never']
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never']
+
+export function validatePod(pod: Pod): string[] {
+  const errs: string[] = []
+  const name = pod.metadata.name ?? ''
+  if (!name) errs.push(required('metadata.name', 'name or generateName is required'))
+  else for (const m of isDNS1123Subdomain(name)) errs.push(invalid('metadata.name', name, m))
+
+  const spec = pod.spec
+  const containers = spec.containers ?? []
+  if (containers.length === 0) errs.push(required('spec.containers'))
+  const seen = new Set<string>()
+  const check = (list: readonly Container[], field: string) =>
+    list.forEach((c, i) => {
+      const path = `spec.${field}[${i}]`
+      if (!c.name) errs.push(required(`${path}.name`))
+      else {
+        for (const m of isDNS1123Label(c.name)) errs.push(invalid(`${path}.name`, c.name, m))
+        if (seen.has(c.name)) errs.push(duplicate(`${path}.name`, c.name))
+        seen.add(c.name)
+      }
+      if (!c.image) errs.push(required(`${path}.image`))
+      if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+        errs.push(unsupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES))
+      }
+      ;(c.ports ?? []).forEach((p, j) => {
+        const pp = `${path}.ports[${j}]`
+        if (!(p.containerPort >= 1 && p.containerPort <= 65535)) {
+          errs.push(invalid(`${pp}.containerPort`, p.containerPort, 'must be between 1 and 65535, inclusive'))
+        }
+        if (p.hostPort !== undefined && p.hostPort !== 0 && !(p.hostPort >= 1 && p.hostPort <= 65535)) {
+          errs.push(invalid(`${pp}.hostPort`, p.hostPort, 'must be between 1 and 65535, inclusive'))
+        }
+        if (p.protocol && !['TCP', 'UDP', 'SCTP'].includes(p.protocol)) {
+          errs.push(unsupported(`${pp}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']))
+        }
+      })
+      const requests = c.resources?.requests ?? {}
+      const limits = c.resources?.limits ?? {}
+      for (const [resource, req] of Object.entries(requests)) {
+        const lim = limits[resource]
+        if (lim === undefined) continue
+        const rq = parseQuantity(req)
+        const lq = parseQuantity(lim)
+        if (rq.ok && lq.ok && rq.quantity.nanos > lq.quantity.nanos) {
+          errs.push(
+            invalid(
+              `${path}.resources.requests[${resource}]`,
+              req,
+              `must be less than or equal to ${resource} limit of ${lim}`,
+            ),
+          )
+        }
+      }
+    })
+  check(spec.initContainers ?? [], 'initContainers')
+  check(containers, 'containers')
+  if (spec.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
+    errs.push(unsupported('spec.restartPolicy', spec.restartPolicy, RESTART_POLICIES))
+  }
+  const dns = spec['dnsPolicy'] as string | undefined
+  if (dns && !DNS_POLICIES.includes(dns)) errs.push(unsupported('spec.dnsPolicy', dns, DNS_POLICIES))
+  return errs
+}

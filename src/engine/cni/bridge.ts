@@ -1,0 +1,102 @@
+/**
+ * The CNI ADD that containerd runs while creating the pod sandbox: the bridge
+ * plugin creates (or reuses) cni0, a veth pair with eth0 inside the pod's
+ * network namespace, and asks host-local IPAM for an address from the node's
+ * podCIDR. The result is the CNI spec's JSON, keys sorted as the plugin prints it.
+ * Upstream: containernetworking/plugins plugins/main/bridge/bridge.go; CNI SPEC 1.x
+ */
+import type { Step } from '../sim/step'
+import { StepWriter } from '../sim/step'
+import type { World } from '../sim/world'
+import type { Message } from '../sim/messages'
+import type { Json } from '../sim/events'
+import { allocate, rangeOf } from './host-local-ipam'
+import { randomHex } from '../model/uuid'
+
+type CniMessage = Extract<Message, { to: 'cni' }>
+
+export const CNI_NETWORK_NAME = 'cbr0'
+
+export function cniConfig(podCIDR: string): Json {
+  return {
+    cniVersion: '1.0.0',
+    name: CNI_NETWORK_NAME,
+    plugins: [
+      {
+        type: 'bridge',
+        bridge: 'cni0',
+        isGateway: true,
+        ipMasq: true,
+        ipam: { type: 'host-local', ranges: [[{ subnet: rangeOf(podCIDR).subnet }]], routes: [{ dst: '0.0.0.0/0' }] },
+      },
+      { type: 'portmap', capabilities: { portMappings: true } },
+    ],
+  }
+}
+
+function mac(hex: string): string {
+  // Locally administered unicast MAC.
+  const bytes = hex.match(/../g) ?? []
+  bytes[0] = ((parseInt(bytes[0] ?? '0', 16) & 0xfc) | 0x02).toString(16).padStart(2, '0')
+  return bytes.slice(0, 6).join(':')
+}
+
+export function cniStep(world: World, msg: CniMessage): Step {
+  const w = new StepWriter(world)
+  const node = world.nodes[msg.node]
+  if (!node) throw new Error(`CNI ADD on unknown node ${msg.node}`)
+  const cidr = node.podCIDR ?? '10.88.0.0/16'
+  const alloc = allocate(cidr, node.ipam)
+  const config = cniConfig(cidr)
+  if (!alloc.ok) {
+    w.emit({
+      kind: 'cni.add',
+      component: 'cni',
+      from: 'containerd',
+      to: 'cni',
+      stage: 'sandbox',
+      summary: `CNI ADD failed: ${alloc.error}`,
+      narration: `host-local IPAM has no free address left in ${cidr}.`,
+      payload: { node: msg.node, command: 'ADD', config, result: { code: 11, msg: alloc.error } },
+    })
+    return w.done()
+  }
+  let rng = world.rng
+  const [vethHex, r1] = randomHex(rng, 8)
+  const [macHex, r2] = randomHex(r1, 36)
+  rng = r2
+  const range = rangeOf(cidr)
+  const veth = `veth${vethHex}`
+  const result: Json = {
+    cniVersion: '1.0.0',
+    interfaces: [
+      { mac: mac(macHex.slice(0, 12)), name: 'cni0' },
+      { mac: mac(macHex.slice(12, 24)), name: veth },
+      { mac: mac(macHex.slice(24, 36)), name: 'eth0', sandbox: msg.netns },
+    ],
+    ips: [{ address: `${alloc.ip}/${range.prefix}`, gateway: range.gateway, interface: 2 }],
+    routes: [{ dst: '0.0.0.0/0' }],
+  }
+  const interfaces = node.interfaces.includes('cni0') ? [...node.interfaces, veth] : [...node.interfaces, 'cni0', veth]
+  w.emit(
+    {
+      kind: 'cni.add',
+      component: 'cni',
+      from: 'containerd',
+      to: 'cni',
+      stage: 'sandbox',
+      summary: `CNI ADD: ${alloc.ip}/${range.prefix} on eth0, ${veth} ↔ cni0`,
+      narration:
+        `containerd (not the kubelet) runs the CNI plugins. The bridge plugin ${node.interfaces.includes('cni0') ? 'reuses' : 'creates'} the cni0 bridge, ` +
+        `creates a veth pair (${veth} on the host, eth0 in the pod's network namespace) and host-local IPAM hands out ${alloc.ip} from the node's podCIDR ${cidr}; the gateway ${range.gateway} is never given to a pod.`,
+      payload: { node: msg.node, command: 'ADD', config, result },
+    },
+    {
+      ...world,
+      rng,
+      nodes: { ...world.nodes, [msg.node]: { ...node, ipam: alloc.state, interfaces } },
+    },
+  )
+  w.send(35, { to: 'containerd', type: 'cni-result', node: msg.node, call: msg.call, ip: alloc.ip })
+  return w.done()
+}

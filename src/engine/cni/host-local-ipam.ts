@@ -1,0 +1,60 @@
+/**
+ * host-local IPAM: hands out addresses from the node's podCIDR, never the
+ * gateway (.1), round-robin after the last reserved address, skipping those in
+ * use. Upstream: containernetworking/plugins plugins/ipam/host-local/backend/allocator
+ */
+export interface IpamState {
+  readonly allocated: readonly string[]
+  readonly lastReserved: string | null
+}
+
+function toInt(ip: string): number {
+  return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0)
+}
+
+function toIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.')
+}
+
+export interface Range {
+  readonly subnet: string
+  readonly prefix: number
+  readonly gateway: string
+  readonly rangeStart: string
+  readonly rangeEnd: string
+}
+
+export function rangeOf(cidr: string): Range {
+  const [base = '0.0.0.0', bits = '24'] = cidr.split('/')
+  const prefix = Number(bits)
+  const size = 2 ** (32 - prefix)
+  const network = Math.floor(toInt(base) / size) * size
+  return {
+    subnet: `${toIp(network)}/${prefix}`,
+    prefix,
+    gateway: toIp(network + 1),
+    rangeStart: toIp(network + 1),
+    rangeEnd: toIp(network + size - 2),
+  }
+}
+
+export type Allocation = { ok: true; ip: string; state: IpamState } | { ok: false; error: string }
+
+export function allocate(cidr: string, state: IpamState): Allocation {
+  const r = rangeOf(cidr)
+  const start = toInt(r.rangeStart)
+  const end = toInt(r.rangeEnd)
+  const gw = toInt(r.gateway)
+  const used = new Set(state.allocated)
+  const count = end - start + 1
+  const first = state.lastReserved ? toInt(state.lastReserved) + 1 : start
+  for (let k = 0; k < count; k++) {
+    let n = first + k
+    if (n > end) n = start + ((n - start) % count)
+    if (n === gw) continue
+    const ip = toIp(n)
+    if (used.has(ip)) continue
+    return { ok: true, ip, state: { allocated: [...state.allocated, ip], lastReserved: ip } }
+  }
+  return { ok: false, error: `no IP addresses available in range set: ${r.rangeStart}-${r.rangeEnd}` }
+}

@@ -1,0 +1,183 @@
+/**
+ * containerd's CRI plugin as a component: it answers the kubelet's gRPC calls.
+ * RunPodSandbox creates the network namespace and runs CNI ADD before it
+ * starts the pause container; images come from the registry.
+ * Upstream: containerd internal/cri/server (sandbox_run.go, image_pull.go,
+ * container_create.go, container_start.go)
+ */
+import type { Step } from '../sim/step'
+import { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import type { World, NodeRuntime } from '../sim/world'
+import type { Json } from '../sim/events'
+import type { Message } from '../sim/messages'
+import type { CriMessage } from './messages'
+import { randomHex } from '../model/uuid'
+import { parseImageReference } from '../model/image-reference'
+import { findImage } from '../registry/registry'
+import { PAUSE_IMAGE } from './constants'
+
+type ContainerdMessage = Extract<Message, { to: 'containerd' }>
+
+const CALL_MS: Readonly<Record<string, number>> = {
+  PodSandboxStatus: 1,
+  ImageStatus: 1,
+  CreateContainer: 45,
+  StartContainer: 60,
+}
+
+export function containerdStep(world: World, msg: ContainerdMessage, ctx: SimContext): Step {
+  const w = new StepWriter(world)
+  const node = world.nodes[msg.node]
+  if (!node) throw new Error(`containerd on unknown node ${msg.node}`)
+  switch (msg.type) {
+    case 'cri':
+      handleCall(w, ctx, msg.node, node, msg.call)
+      break
+    case 'cni-result':
+      sandboxReady(w, msg.node, msg.call, msg.ip)
+      break
+    case 'pulled':
+      pulled(w, msg.node, msg.call)
+      break
+    default:
+      msg satisfies never
+  }
+  return w.done()
+}
+
+function setNode(w: StepWriter, name: string, node: NodeRuntime): World {
+  return { ...w.world, nodes: { ...w.world.nodes, [name]: node } }
+}
+
+function emitCall(w: StepWriter, nodeName: string, call: CriMessage, response: Json, narration: string, world?: World): void {
+  const container = call.container !== undefined ? call.pod.spec.containers[call.container]?.name : undefined
+  w.emit(
+    {
+      kind: 'cri.call',
+      component: 'containerd',
+      from: 'kubelet',
+      to: 'containerd',
+      stage: call.call === 'RunPodSandbox' || call.call === 'PodSandboxStatus' ? 'sandbox' : 'containers',
+      summary: `${call.call}${container ? ` (${container})` : ''}`,
+      narration,
+      payload: { node: nodeName, call: call.call, request: call.request, response },
+    },
+    world,
+  )
+}
+
+function reply(w: StepWriter, delay: number, node: string, call: CriMessage, response: Json): void {
+  w.send(delay, {
+    to: 'kubelet',
+    type: 'cri-reply',
+    node,
+    reply: { call: call.call, pod: call.pod, ...(call.container !== undefined ? { container: call.container } : {}), response },
+  })
+}
+
+function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: NodeRuntime, call: CriMessage): void {
+  const podKey = `${call.pod.metadata.namespace ?? 'default'}/${call.pod.metadata.name ?? ''}`
+  switch (call.call) {
+    case 'RunPodSandbox': {
+      const [id, r1] = randomHex(w.world.rng, 64)
+      const [nsHex, r2] = randomHex(r1, 32)
+      const netns = `/var/run/netns/cni-${nsHex.slice(0, 8)}-${nsHex.slice(8, 12)}-${nsHex.slice(12, 16)}-${nsHex.slice(16, 20)}-${nsHex.slice(20)}`
+      const sandbox = { id, pod: podKey, ip: null, netns, state: 'SANDBOX_NOTREADY' as const }
+      const world = { ...setNode(w, nodeName, { ...node, sandboxes: [...node.sandboxes, sandbox] }), rng: r2 }
+      emitCall(
+        w,
+        nodeName,
+        call,
+        { pod_sandbox_id: id },
+        `The kubelet asks containerd over CRI (gRPC) to RunPodSandbox. containerd creates a new network namespace (${netns}); the pod's IPC and UTS namespaces come with the pause container it will start.`,
+        world,
+      )
+      w.send(5, { to: 'cni', type: 'add', node: nodeName, call, sandboxId: id, netns })
+      return
+    }
+    case 'PodSandboxStatus': {
+      const sb = node.sandboxes.find((s) => s.pod === podKey)
+      const response = { status: { id: sb?.id ?? '', state: sb?.state ?? 'SANDBOX_NOTREADY', network: { ip: sb?.ip ?? '' } } }
+      emitCall(w, nodeName, call, response, `The kubelet reads the sandbox status back; it learns the pod IP ${sb?.ip ?? ''} from it.`)
+      reply(w, CALL_MS['PodSandboxStatus']!, nodeName, call, response)
+      return
+    }
+    case 'ImageStatus': {
+      const image = String((call.request as { image?: { image?: string } }).image?.image ?? '')
+      const ref = parseImageReference(image)?.normalized ?? image
+      const present = node.images.includes(ref)
+      const found = findImage(ctx.cluster.registry, image)
+      const response = present ? { image: { id: `sha256:${'0'.repeat(64)}`, repo_tags: [ref], size: found?.sizeBytes ?? 0 } } : { image: null }
+      emitCall(w, nodeName, call, response, present ? `containerd already has ${ref} in its image store.` : `containerd does not have ${ref} yet.`)
+      reply(w, CALL_MS['ImageStatus']!, nodeName, call, response)
+      return
+    }
+    case 'PullImage': {
+      const image = String((call.request as { image?: { image?: string } }).image?.image ?? '')
+      emitCall(w, nodeName, call, { image_ref: parseImageReference(image)?.normalized ?? image }, `The kubelet asks containerd to pull ${image}.`)
+      w.send(3, { to: 'registry', type: 'pull', node: nodeName, call, reference: image })
+      return
+    }
+    case 'CreateContainer': {
+      const c = call.pod.spec.containers[call.container ?? 0]!
+      const [id, rng] = randomHex(w.world.rng, 64)
+      const sb = node.sandboxes.find((s) => s.pod === podKey)
+      const image = parseImageReference(c.image ?? '')?.normalized ?? c.image ?? ''
+      const world = {
+        ...setNode(w, nodeName, { ...node, containers: [...node.containers, { id, name: c.name, pod: podKey, image, state: 'CONTAINER_CREATED' as const }] }),
+        rng,
+      }
+      emitCall(
+        w,
+        nodeName,
+        call,
+        { container_id: id },
+        `containerd creates container ${c.name} inside sandbox ${sb?.id.slice(0, 12) ?? ''}: it joins the pause container's network, IPC and UTS namespaces, gets its own mount and PID namespaces, and a cgroup sized from its resources.`,
+        world,
+      )
+      reply(w, CALL_MS['CreateContainer']!, nodeName, call, { container_id: id })
+      return
+    }
+    case 'StartContainer': {
+      const id = String((call.request as { container_id?: string }).container_id ?? '')
+      const world = setNode(w, nodeName, {
+        ...node,
+        containers: node.containers.map((x) => (x.id === id ? { ...x, state: 'CONTAINER_RUNNING' as const } : x)),
+      })
+      emitCall(w, nodeName, call, {}, `containerd starts the container's process (through runc).`, world)
+      reply(w, CALL_MS['StartContainer']!, nodeName, call, {})
+      return
+    }
+    default:
+      call.call satisfies never
+  }
+}
+
+function sandboxReady(w: StepWriter, nodeName: string, call: CriMessage, ip: string): void {
+  const node = w.world.nodes[nodeName]!
+  const podKey = `${call.pod.metadata.namespace ?? 'default'}/${call.pod.metadata.name ?? ''}`
+  const sandboxes = node.sandboxes.map((s) => (s.pod === podKey ? { ...s, ip, state: 'SANDBOX_READY' as const } : s))
+  const sb = sandboxes.find((s) => s.pod === podKey)!
+  const shareProcess = call.pod.spec['shareProcessNamespace'] === true
+  w.emit(
+    {
+      kind: 'runtime.step',
+      component: 'containerd',
+      stage: 'sandbox',
+      summary: `pause container started (${PAUSE_IMAGE})`,
+      narration: `With the network ready, containerd starts the pause container (${PAUSE_IMAGE}). It does nothing but hold the pod's namespaces open: network (with eth0 = ${ip}), IPC and UTS${shareProcess ? ', and a PID namespace shared by all containers (shareProcessNamespace)' : ''}.`,
+      payload: { node: nodeName, action: 'start pause container', detail: { sandboxId: sb.id, image: PAUSE_IMAGE, ip, netns: sb.netns } },
+    },
+    setNode(w, nodeName, { ...node, sandboxes }),
+  )
+  reply(w, 80, nodeName, call, { pod_sandbox_id: sb.id })
+}
+
+function pulled(w: StepWriter, nodeName: string, call: CriMessage): void {
+  const node = w.world.nodes[nodeName]!
+  const image = String((call.request as { image?: { image?: string } }).image?.image ?? '')
+  const ref = parseImageReference(image)?.normalized ?? image
+  w.update(setNode(w, nodeName, { ...node, images: node.images.includes(ref) ? node.images : [...node.images, ref] }))
+  reply(w, 1, nodeName, call, { image_ref: ref })
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads the identity out of a kubeconfig client certificate: the apiserver's
+ * x509 authenticator takes the user name from the subject's CommonName and the
+ * groups from its Organization values.
+ * Upstream: staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509.go (CommonNameUserConversion)
+ */
+import { AsnConvert } from '@peculiar/asn1-schema'
+import { Certificate, type Name } from '@peculiar/asn1-x509'
+import { decodeBase64, utf8Text } from '../model/base64'
+
+const OID_COMMON_NAME = '2.5.4.3'
+const OID_ORGANIZATION = '2.5.4.10'
+
+export interface CertificateIdentity {
+  readonly commonName: string
+  readonly organizations: readonly string[]
+  readonly issuerCommonName: string
+  readonly notAfter: string
+  readonly serialNumber: string
+}
+
+export type CertificateResult = { ok: true; identity: CertificateIdentity } | { ok: false; error: string }
+
+/** `data` is kubeconfig's `client-certificate-data`: base64 of a PEM file. */
+export function readClientCertificate(data: string): CertificateResult {
+  const pemBytes = decodeBase64(data)
+  if (!pemBytes) return { ok: false, error: 'client-certificate-data is not valid base64' }
+  const pem = utf8Text(pemBytes)
+  const body = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem)?.[1]
+  if (!body) return { ok: false, error: 'client-certificate-data does not contain a PEM certificate' }
+  const der = decodeBase64(body)
+  if (!der) return { ok: false, error: 'the PEM certificate is not valid base64' }
+  try {
+    const cert = AsnConvert.parse(der, Certificate)
+    const tbs = cert.tbsCertificate
+    const notAfter = tbs.validity.notAfter.getTime()
+    return {
+      ok: true,
+      identity: {
+        commonName: attributes(tbs.subject, OID_COMMON_NAME)[0] ?? '',
+        organizations: attributes(tbs.subject, OID_ORGANIZATION),
+        issuerCommonName: attributes(tbs.issuer, OID_COMMON_NAME)[0] ?? '',
+        notAfter: notAfter.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        serialNumber: [...new Uint8Array(tbs.serialNumber)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+      },
+    }
+  } catch (e) {
+    return { ok: false, error: `failed to parse certificate: ${e instanceof Error ? e.message : String(e)}` }
+  }
+}
+
+function attributes(name: Name, oid: string): string[] {
+  const out: string[] = []
+  for (const rdn of name) {
+    for (const atv of rdn) {
+      if (atv.type === oid) out.push(atv.value.toString())
+    }
+  }
+  return out
+}

@@ -1,0 +1,211 @@
+/**
+ * kubectl as a component: read the manifest, resolve the kubeconfig, send the
+ * request(s) its command sends, and print what kubectl prints.
+ */
+import type { Step } from '../sim/step'
+import { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import type { World } from '../sim/world'
+import type { HttpRequest, HttpResponse } from '../sim/events'
+import type { Message } from '../sim/messages'
+import type { JsonObject } from '../model/objects'
+import { parseManifest } from './parse'
+import { resolveKubeconfig, type ResolvedKubeconfig } from './kubeconfig'
+import { createRequest, getRequest, serverSideApplyRequest } from './request'
+import { kubectlError } from './output'
+import { uuidV4 } from '../model/uuid'
+
+type KubectlMessage = Extract<Message, { to: 'kubectl' }>
+
+const KNOWN_CORE_KINDS = new Set(['Pod', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Node', 'PersistentVolumeClaim'])
+const SEND_MS = 2
+
+export function kubectlStep(world: World, msg: KubectlMessage, ctx: SimContext): Step {
+  const w = new StepWriter(world)
+  if (msg.type === 'start') start(w, ctx)
+  else onResponse(w, ctx, msg.request, msg.response)
+  return w.done()
+}
+
+function finish(w: StepWriter, exitCode: number, stdout: string, stderr: string, narration: string): void {
+  const kubectl = { exitCode, stdout, stderr }
+  w.emit(
+    {
+      kind: 'kubectl.output',
+      component: 'kubectl',
+      stage: 'kubectl',
+      summary: exitCode === 0 ? stdout.trim() : (stderr.split('\n')[0] ?? 'error'),
+      narration,
+      payload: kubectl,
+    },
+    { ...w.world, kubectl },
+  )
+}
+
+function start(w: StepWriter, ctx: SimContext): void {
+  const { command } = ctx.input
+  const parsed = parseManifest(ctx.input.manifest, command.file)
+  if (!parsed.ok) {
+    const err = parsed.errors[0]!
+    finish(w, 1, '', `error: ${err.kubectl}\n`, `kubectl cannot parse ${command.file} (line ${err.line}), so nothing is sent to the cluster.`)
+    return
+  }
+  if (parsed.documents.length === 0) {
+    finish(w, 1, '', `error: no objects passed to ${command.verb}\n`, 'The file holds no objects, so kubectl has nothing to send.')
+    return
+  }
+  const doc = parsed.documents[0]!.object
+  for (const field of ['apiVersion', 'kind'] as const) {
+    if (typeof doc[field] !== 'string' || doc[field] === '') {
+      const name = field === 'kind' ? 'kind' : 'apiVersion'
+      finish(
+        w,
+        1,
+        '',
+        `error: error validating "${command.file}": error validating data: ${name} not set; if you choose to ignore these errors, turn validation off with --validate=false\n`,
+        `Every object needs apiVersion and kind; kubectl checks that much itself before sending anything.`,
+      )
+      return
+    }
+  }
+  const kind = String(doc['kind'])
+  if (doc['apiVersion'] !== 'v1' || kind !== 'Pod') {
+    const known = KNOWN_CORE_KINDS.has(kind) && doc['apiVersion'] === 'v1'
+    const name = String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')
+    const stderr = known
+      ? `error: Podlife simulates Pods; ${kind} objects are not simulated\n`
+      : `error: resource mapping not found for name: "${name}" namespace: "" from "${command.file}": no matches for kind "${kind}" in version "${String(doc['apiVersion'])}"\nensure CRDs are installed first\n`
+    finish(w, 1, '', stderr, `kubectl looks up kind ${kind} in the API discovery data before sending anything.`)
+    return
+  }
+  const cfg = resolveKubeconfig(ctx.input.kubeconfig, ctx.input.context)
+  if (!cfg.ok) {
+    finish(w, 1, '', `error: ${cfg.error}\n`, 'kubectl could not work out which cluster to talk to from the kubeconfig.')
+    return
+  }
+  const config = cfg.config
+  w.emit({
+    kind: 'kubectl.parse',
+    component: 'kubectl',
+    stage: 'kubectl',
+    summary: `read ${command.file}: ${parsed.documents.length} object(s), Pod ${String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`,
+    narration: `kubectl reads ${command.file} and converts the YAML to JSON. It checks only that apiVersion and kind are set; the real validation happens on the server.`,
+    payload: { documents: parsed.documents.length, objects: parsed.documents.map((d) => `${String(d.object['kind'])}/${String(((d.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`) },
+  })
+  const namespace = String(((doc['metadata'] ?? {}) as JsonObject)['namespace'] ?? command.namespace ?? config.namespace)
+  w.emit({
+    kind: 'kubectl.kubeconfig',
+    component: 'kubectl',
+    stage: 'kubectl',
+    summary: `context ${config.context}: ${config.server} as ${config.user}`,
+    narration: `kubectl loads the kubeconfig: context "${config.context}" points at ${config.server} with user "${config.user}" (${describeCredential(config)}).`,
+    payload: {
+      context: config.context,
+      cluster: config.cluster,
+      server: config.server,
+      user: config.user,
+      namespace,
+      credential: describeCredential(config),
+    },
+  })
+  const [session, rng] = uuidV4(w.world.rng)
+  const id = w.world.nextRequestId
+  w.update({ ...w.world, rng, nextRequestId: id + 1 })
+  const name = String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')
+  const request =
+    command.verb === 'create'
+      ? createRequest(id, command, config, session, namespace, doc)
+      : command.serverSide
+        ? serverSideApplyRequest(id, command, config, session, namespace, doc)
+        : getRequest(id, command, config, session, namespace, name)
+  send(w, request, sessionNote(command.verb, command.serverSide, request))
+}
+
+function sessionNote(verb: string, serverSide: boolean, request: HttpRequest): string {
+  if (request.method === 'GET') {
+    return `kubectl apply first asks whether the pod already exists: GET ${request.path}. The client certificate is presented during the TLS handshake.`
+  }
+  if (serverSide) return `Server-side apply sends the object as an apply patch; the apiserver works out what changed.`
+  return `kubectl ${verb} sends the Pod as JSON: POST ${request.path}?${queryString(request.query)}.`
+}
+
+function queryString(q: Readonly<Record<string, string>>): string {
+  return Object.entries(q)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')
+}
+
+function describeCredential(cfg: ResolvedKubeconfig): string {
+  const c = cfg.credential
+  switch (c.kind) {
+    case 'client-certificate':
+      return `client certificate ${c.subject}`
+    case 'token':
+      return 'bearer token'
+    case 'basic':
+      return `basic auth as ${c.username}`
+    case 'oidc':
+      return 'OIDC id-token'
+    case 'exec':
+      return `exec plugin ${c.command}`
+    case 'none':
+      return c.why
+    default:
+      return c satisfies never
+  }
+}
+
+function send(w: StepWriter, request: HttpRequest, narration: string): void {
+  const query = queryString(request.query)
+  w.emit({
+    kind: 'http.request',
+    component: 'kubectl',
+    from: 'kubectl',
+    to: 'kube-apiserver',
+    stage: 'kubectl',
+    summary: `${request.method} ${request.path}${query ? `?${query}` : ''}`,
+    narration,
+    payload: request,
+  })
+  w.send(SEND_MS, { to: 'kube-apiserver', type: 'request', request })
+}
+
+function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, response: HttpResponse): void {
+  const { command } = ctx.input
+  const body = response.body as JsonObject
+  if (request.method === 'GET') {
+    if (response.code === 404) {
+      // kubectl still holds the object it read; re-reading the same input gives the same object.
+      const parsed = parseManifest(ctx.input.manifest, command.file)
+      const doc = parsed.ok ? (parsed.documents[0]?.object ?? {}) : {}
+      const id = w.world.nextRequestId
+      w.update({ ...w.world, nextRequestId: id + 1 })
+      const cfg = resolveKubeconfig(ctx.input.kubeconfig, ctx.input.context)
+      if (!cfg.ok) return
+      const namespace = request.path.split('/')[4] ?? 'default'
+      const session = request.headers['Kubectl-Session'] ?? ''
+      const post = createRequest(id, command, cfg.config, session, namespace, doc)
+      send(w, post, `Not found, so kubectl apply creates it: POST ${post.path}, with the applied configuration saved in the kubectl.kubernetes.io/last-applied-configuration annotation.`)
+      return
+    }
+    if (response.code === 200) {
+      const name = String(((body['metadata'] ?? {}) as JsonObject)['name'] ?? '')
+      finish(w, 0, `pod/${name} unchanged\n`, '', 'The pod already exists with this configuration; kubectl apply has nothing to change.')
+      return
+    }
+    const ns = request.path.split('/')[4] ?? 'default'
+    const name = request.path.split('/')[6] ?? ''
+    const context = `error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${ns}"\nfrom server for: "${command.file}"`
+    finish(w, 1, '', kubectlError(response.body, context), `The apiserver refused kubectl's GET with ${response.code}.`)
+    return
+  }
+  if (response.code >= 200 && response.code < 300) {
+    const name = String(((body['metadata'] ?? {}) as JsonObject)['name'] ?? '')
+    const verb = command.serverSide ? 'serverside-applied' : 'created'
+    const dry = command.dryRunServer ? ' (server dry run)' : ''
+    const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
+    finish(w, 0, `pod/${name} ${verb}${dry}\n`, warnings, `kubectl prints "pod/${name} ${verb}" and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`)
+    return
+  }
+  finish(w, 1, '', kubectlError(response.body, `error when creating "${command.file}"`), `kubectl prints the apiserver's error and exits 1.`)
+}

@@ -1,0 +1,132 @@
+/**
+ * Reads a manifest the way kubectl does: one or more YAML (or JSON) documents
+ * separated by `---`, each converted to JSON. Errors are values with a 1-based
+ * line and column, so the editor can mark them and kubectl can print them.
+ *
+ * kubectl itself only checks that each document has `apiVersion` and `kind`;
+ * field validation happens on the server (fieldValidation=Strict).
+ * Upstream: k8s.io/cli-runtime/pkg/resource/visitor.go, k8s.io/apimachinery/pkg/util/yaml.
+ */
+import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml'
+import type { JsonObject } from '../model/objects'
+
+export interface ManifestError {
+  readonly line: number
+  readonly column: number
+  readonly endLine?: number
+  readonly endColumn?: number
+  readonly message: string
+  /** The text kubectl prints for this problem (without the leading `error: `). */
+  readonly kubectl: string
+}
+
+export interface ManifestDocument {
+  readonly object: JsonObject
+  /** Offsets of each JSON path (`spec.containers.0.image`) to 1-based positions, for markers and highlights. */
+  readonly positions: Readonly<Record<string, { line: number; column: number }>>
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly documents: readonly ManifestDocument[] }
+  | { readonly ok: false; readonly errors: readonly ManifestError[] }
+
+/** Beyond this many bytes the manifest is refused before parsing (a real apiserver caps requests at 3 MiB). */
+export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024
+/** Alias expansion cap, so a "billion laughs" document is refused instead of hanging the tab. */
+const MAX_ALIAS_COUNT = 100
+
+export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult {
+  if (text.length > MAX_MANIFEST_BYTES) {
+    const message = `the manifest is ${text.length} bytes, more than the ${MAX_MANIFEST_BYTES} bytes a request may carry`
+    return fail(1, 1, message, `error parsing ${fileName}: ${message}`)
+  }
+  const lineCounter = new LineCounter()
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false })
+  const list = Array.isArray(docs) ? docs : [docs]
+  const documents: ManifestDocument[] = []
+  for (const doc of list) {
+    const err = doc.errors[0]
+    if (err) {
+      const pos = lineCounter.linePos(err.pos[0])
+      const msg = goYamlMessage(err.code, err.message)
+      return fail(
+        pos.line,
+        pos.col,
+        err.message.split('\n')[0] ?? err.message,
+        `error parsing ${fileName}: error converting YAML to JSON: yaml: line ${pos.line}: ${msg}`,
+      )
+    }
+    if (doc.contents === null) continue
+    let value: unknown
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      return fail(1, 1, message, `error parsing ${fileName}: error converting YAML to JSON: yaml: ${message}`)
+    }
+    if (value === null || value === undefined) continue
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0)
+      const message = 'a Kubernetes object must be a mapping'
+      return fail(pos.line, pos.col, message, `error parsing ${fileName}: ${message}`)
+    }
+    const positions: Record<string, { line: number; column: number }> = {}
+    collectPositions(doc.contents, '', positions, lineCounter, 0)
+    const object = value as JsonObject
+    const items = object['kind'] === 'List' && Array.isArray(object['items']) ? object['items'] : [object]
+    for (const item of items) documents.push({ object: item as JsonObject, positions })
+  }
+  return { ok: true, documents }
+}
+
+function fail(line: number, column: number, message: string, kubectl: string): ParseResult {
+  return { ok: false, errors: [{ line, column, message, kubectl }] }
+}
+
+/** go-yaml phrases a few errors differently from the `yaml` package; the rest pass through. */
+function goYamlMessage(code: string, message: string): string {
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'did not find expected key'
+    case 'TAB_AS_INDENT':
+      return 'found character that cannot start any token'
+    case 'DUPLICATE_KEY':
+      return 'mapping key already defined'
+    default:
+      return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
+  }
+}
+
+function collectPositions(
+  node: YamlNode | null | undefined,
+  path: string,
+  out: Record<string, { line: number; column: number }>,
+  lc: LineCounter,
+  depth: number,
+): void {
+  if (!node || depth > 32 || isAlias(node)) return
+  if (node.range) {
+    const p = lc.linePos(node.range[0])
+    out[path] = { line: p.line, column: p.col }
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : ''
+      const childPath = path ? `${path}.${key}` : key
+      if (isScalar(pair.key) && pair.key.range) {
+        const p = lc.linePos(pair.key.range[0])
+        out[childPath] = { line: p.line, column: p.col }
+      }
+      collectPositions(pair.value as YamlNode | null, childPath, out, lc, depth + 1)
+      if (isScalar(pair.key) && pair.key.range) {
+        const p = lc.linePos(pair.key.range[0])
+        out[childPath] = { line: p.line, column: p.col }
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectPositions(item as YamlNode, path ? `${path}.${i}` : String(i), out, lc, depth + 1))
+  } else if (isScalar(node)) {
+    return
+  }
+}

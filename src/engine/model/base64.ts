@@ -1,0 +1,68 @@
+/** Base64 without Buffer or atob, so the engine runs the same in Node and in the browser. */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const LOOKUP = new Map([...ALPHABET].map((c, i) => [c, i]))
+
+export function decodeBase64(text: string): Uint8Array | undefined {
+  const clean = text.replace(/\s+/g, '').replace(/=+$/, '')
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4))
+  let bits = 0
+  let value = 0
+  let j = 0
+  for (const c of clean) {
+    const v = LOOKUP.get(c)
+    if (v === undefined) return undefined
+    value = (value << 6) | v
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      out[j++] = (value >> bits) & 0xff
+    }
+  }
+  return out.subarray(0, j)
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!
+    const b = bytes[i + 1]
+    const c = bytes[i + 2]
+    out += ALPHABET[a >> 2]
+    out += ALPHABET[((a & 3) << 4) | ((b ?? 0) >> 4)]
+    out += b === undefined ? '=' : ALPHABET[((b & 15) << 2) | ((c ?? 0) >> 6)]
+    out += c === undefined ? '=' : ALPHABET[c & 63]
+  }
+  return out
+}
+
+export function utf8Bytes(text: string): Uint8Array {
+  const out: number[] = []
+  for (const ch of text) {
+    let cp = ch.codePointAt(0)!
+    if (cp < 0x80) out.push(cp)
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63))
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
+    else {
+      cp -= 0
+      out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
+    }
+  }
+  return Uint8Array.from(out)
+}
+
+export function utf8Text(bytes: Uint8Array): string {
+  let s = ''
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!
+    let cp: number
+    if (b < 0x80) (cp = b), (i += 1)
+    else if (b < 0xe0) (cp = ((b & 31) << 6) | (bytes[i + 1]! & 63)), (i += 2)
+    else if (b < 0xf0) (cp = ((b & 15) << 12) | ((bytes[i + 1]! & 63) << 6) | (bytes[i + 2]! & 63)), (i += 3)
+    else
+      (cp =
+        ((b & 7) << 18) | ((bytes[i + 1]! & 63) << 12) | ((bytes[i + 2]! & 63) << 6) | (bytes[i + 3]! & 63)),
+        (i += 4)
+    s += String.fromCodePoint(cp)
+  }
+  return s
+}

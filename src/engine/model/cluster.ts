@@ -1,0 +1,105 @@
+/**
+ * The cluster a simulation runs against, built from Kubernetes objects (what
+ * `kubectl get … -o yaml` prints) plus Podlife's own kinds for what a real
+ * cluster keeps in flags (APIServer) or outside the API (Registry).
+ *
+ * What a kubeadm cluster creates by itself always exists; an object of the same
+ * kind, namespace and name in the input replaces the built-in one.
+ */
+import type { KubeObject, Node, Pod } from './objects'
+import { DEFAULT_CATALOG, type RegistryRepository } from './image-catalog'
+import { BOOTSTRAP_RBAC, SCHEDULER_RBAC } from './bootstrap-rbac'
+
+export interface StaticToken {
+  readonly token: string
+  readonly user: string
+  readonly uid: string
+  readonly groups: readonly string[]
+}
+
+export interface APIServerConfig {
+  readonly authorizationModes: readonly string[]
+  readonly enableAdmissionPlugins: readonly string[]
+  readonly disableAdmissionPlugins: readonly string[]
+  readonly anonymousAuth: boolean
+  readonly tokens: readonly StaticToken[]
+}
+
+export interface Cluster {
+  readonly nodes: readonly Node[]
+  readonly pods: readonly Pod[]
+  /** Every other object, by kind. */
+  readonly objects: Readonly<Record<string, readonly KubeObject[]>>
+  readonly apiServer: APIServerConfig
+  readonly registry: readonly RegistryRepository[]
+}
+
+export const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const
+
+const DEFAULT_APISERVER: APIServerConfig = {
+  authorizationModes: ['Node', 'RBAC'],
+  enableAdmissionPlugins: [],
+  disableAdmissionPlugins: [],
+  anonymousAuth: true,
+  tokens: [],
+}
+
+export function loadCluster(input: readonly KubeObject[]): Cluster {
+  const byKey = new Map<string, KubeObject>()
+  const add = (o: KubeObject) => byKey.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`, o)
+  for (const ns of BUILTIN_NAMESPACES) add(namespace(ns))
+  for (const o of [...BOOTSTRAP_RBAC, ...SCHEDULER_RBAC]) add(o)
+  let apiServer = DEFAULT_APISERVER
+  const registry = [...DEFAULT_CATALOG]
+  for (const o of input) {
+    if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'APIServer') {
+      apiServer = { ...DEFAULT_APISERVER, ...(o as unknown as Partial<APIServerConfig>) }
+    } else if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'Registry') {
+      for (const r of (o['repositories'] as RegistryRepository[] | undefined) ?? []) {
+        const i = registry.findIndex((x) => x.name === r.name)
+        const merged = { name: r.name, private: r.private ?? false, tags: { ...(registry[i]?.tags ?? {}), ...r.tags } }
+        if (i >= 0) registry[i] = merged
+        else registry.push(merged)
+      }
+    } else {
+      add(o)
+    }
+  }
+  // Every namespace has a default ServiceAccount (created by the serviceaccounts controller).
+  for (const o of [...byKey.values()]) {
+    if (o.kind !== 'Namespace') continue
+    const name = o.metadata.name ?? ''
+    const key = `ServiceAccount/${name}/default`
+    if (!byKey.has(key)) {
+      byKey.set(key, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } })
+    }
+  }
+  const objects: Record<string, KubeObject[]> = {}
+  for (const o of byKey.values()) (objects[o.kind] ??= []).push(o)
+  return {
+    nodes: (objects['Node'] ?? []) as unknown as Node[],
+    pods: ((objects['Pod'] ?? []) as unknown as Pod[]).map((p) => ({
+      ...p,
+      metadata: { ...p.metadata, namespace: p.metadata.namespace ?? 'default' },
+    })),
+    objects,
+    apiServer,
+    registry,
+  }
+}
+
+export function namespace(name: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  }
+}
+
+export function findObject(cluster: Cluster, kind: string, name: string, ns?: string): KubeObject | undefined {
+  return (cluster.objects[kind] ?? []).find(
+    (o) => o.metadata.name === name && (ns === undefined || (o.metadata.namespace ?? '') === ns),
+  )
+}

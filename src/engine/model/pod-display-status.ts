@@ -1,0 +1,54 @@
+/**
+ * The STATUS column of `kubectl get pod`, computed as the server-side table
+ * printer does. Upstream: pkg/printers/internalversion/printers.go (printPod)
+ */
+import type { Pod } from './objects'
+
+interface StateShape {
+  readonly waiting?: { readonly reason?: string }
+  readonly terminated?: { readonly reason?: string; readonly exitCode?: number; readonly signal?: number }
+  readonly running?: unknown
+}
+
+export function podDisplayStatus(pod: Pod | null): string {
+  if (!pod) return ''
+  const status = pod.status ?? {}
+  let reason = String(status.phase ?? 'Pending')
+  if (typeof status['reason'] === 'string' && status['reason']) reason = status['reason'] as string
+  const initStatuses = (status['initContainerStatuses'] as readonly { state: StateShape }[] | undefined) ?? []
+  const initCount = pod.spec.initContainers?.length ?? 0
+  let initializing = false
+  initStatuses.forEach((c, i) => {
+    if (initializing) return
+    const t = c.state.terminated
+    if (t && t.exitCode === 0) return
+    if (t) {
+      reason = t.reason ? `Init:${t.reason}` : t.signal ? `Init:Signal:${t.signal}` : `Init:ExitCode:${t.exitCode ?? 0}`
+      initializing = true
+    } else if (c.state.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') {
+      reason = `Init:${c.state.waiting.reason}`
+      initializing = true
+    } else {
+      reason = `Init:${i}/${initCount}`
+      initializing = true
+    }
+  })
+  if (!initializing) {
+    let hasRunning = false
+    const statuses = (status.containerStatuses ?? []) as readonly { ready: boolean; state: StateShape }[]
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const c = statuses[i]!
+      if (c.state.waiting?.reason) reason = c.state.waiting.reason
+      else if (c.state.terminated?.reason) reason = c.state.terminated.reason
+      else if (c.state.terminated) reason = c.state.terminated.signal ? `Signal:${c.state.terminated.signal}` : `ExitCode:${c.state.terminated.exitCode ?? 0}`
+      else if (c.ready && c.state.running) hasRunning = true
+    }
+    if (reason === 'Completed' && hasRunning) reason = hasPodReady(pod) ? 'Running' : 'NotReady'
+  }
+  if (pod.metadata['deletionTimestamp']) reason = 'Terminating'
+  return reason
+}
+
+function hasPodReady(pod: Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
+}

@@ -1,0 +1,165 @@
+/**
+ * resource.Quantity as kubernetes/apimachinery parses and prints it
+ * (pkg/api/resource/quantity.go, suffix.go, amount.go).
+ *
+ * Values are kept exactly as a count of nano-units (BigInt), rounded up to the
+ * nano scale as ParseQuantity does. `canonical` reproduces CanonicalizeBytes,
+ * including the fast path that keeps the user's text when it is already canonical.
+ */
+
+export const ERR_FORMAT_WRONG =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+export const ERR_SUFFIX = "unable to parse quantity's suffix"
+export const ERR_NUMERIC = 'unable to parse numeric part of quantity'
+
+type Format = 'DecimalSI' | 'BinarySI' | 'DecimalExponent'
+
+export interface Quantity {
+  /** The value in nano-units (1 = 1e-9), rounded away from zero. */
+  readonly nanos: bigint
+  readonly format: Format
+  /** The text a real apiserver stores and `kubectl get -o yaml` prints. */
+  readonly canonical: string
+}
+
+export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; error: string }
+
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+}
+const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 }
+const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIXES).map(([s, e]) => [e, s]))
+const BINARY_BY_EXPONENT = new Map(Object.entries(BINARY_SUFFIXES).map(([s, e]) => [e, s]))
+
+const SHAPE = /^([+-]?)([0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/
+const NANO = 1_000_000_000n
+
+interface Suffix {
+  readonly base: 2 | 10
+  readonly exponent: number
+  readonly format: Format
+}
+
+function interpretSuffix(suffix: string): Suffix | undefined {
+  if (suffix in DECIMAL_SUFFIXES) return { base: 10, exponent: DECIMAL_SUFFIXES[suffix]!, format: 'DecimalSI' }
+  if (suffix in BINARY_SUFFIXES) return { base: 2, exponent: BINARY_SUFFIXES[suffix]!, format: 'BinarySI' }
+  const m = /^[eE]([-+]?[0-9]+)$/.exec(suffix)
+  if (m) return { base: 10, exponent: Number(m[1]), format: 'DecimalExponent' }
+  return undefined
+}
+
+/** Parses a quantity string exactly as apimachinery's ParseQuantity accepts it. */
+export function parseQuantity(text: string): QuantityResult {
+  const shape = SHAPE.exec(text)
+  if (!shape) return { ok: false, error: ERR_FORMAT_WRONG }
+  const [, sign = '', numberPart = '', suffixText = ''] = shape
+  const dots = numberPart.split('.')
+  if (dots.length > 2) return { ok: false, error: ERR_FORMAT_WRONG }
+  const suffix = interpretSuffix(suffixText)
+  if (!suffix) return { ok: false, error: ERR_SUFFIX }
+  const whole = (dots[0] ?? '').replace(/^0+/, '')
+  const num = whole === '' ? '0' : whole
+  const denom = dots[1] ?? ''
+  if (!/[0-9]/.test(numberPart)) return { ok: false, error: ERR_NUMERIC }
+  const negative = sign === '-'
+
+  // Exact value: (num.denom) * base^exponent, rounded up to nano-units.
+  const digits = BigInt(num + denom)
+  let numerator = digits * NANO
+  let denominator = 10n ** BigInt(denom.length)
+  if (suffix.base === 10) {
+    if (suffix.exponent >= 0) numerator *= 10n ** BigInt(suffix.exponent)
+    else denominator *= 10n ** BigInt(-suffix.exponent)
+  } else {
+    numerator *= 2n ** BigInt(suffix.exponent)
+  }
+  let nanos = numerator / denominator
+  if (nanos * denominator !== numerator) nanos += 1n
+  if (negative) nanos = -nanos
+
+  const cached = keepsOriginalText(num, denom, suffix, digits)
+  const canonical = cached ? text : canonicalize(nanos, suffix.format)
+  return { ok: true, quantity: { nanos, format: suffix.format, canonical } }
+}
+
+/** ParseQuantity's fast path reuses the input string when it is already in canonical form. */
+function keepsOriginalText(num: string, denom: string, suffix: Suffix, digits: bigint): boolean {
+  const int64Max = 9223372036854775807n
+  if (suffix.format === 'BinarySI') {
+    if (denom.length > 0) return false
+    const precision = 15 - num.length - Math.trunc((suffix.exponent * 3) / 10) - 1
+    if (precision < 0) return false
+    if (digits * 2n ** BigInt(suffix.exponent) > int64Max) return false
+    return suffix.exponent % 10 === 0 && (digits & 7n) !== 0n
+  }
+  const precision = 18 - (num.length + denom.length)
+  if (precision < 0) return false
+  const scale = suffix.exponent - denom.length
+  if (scale < -9) return false
+  const shifted = num + denom
+  return scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0'
+}
+
+function canonicalize(nanos: bigint, requested: Format): string {
+  const negative = nanos < 0n
+  const abs = negative ? -nanos : nanos
+  const sign = negative ? '-' : ''
+  let format = requested
+  if (format === 'BinarySI') {
+    // Small or fractional binary values print in decimal so no precision is lost.
+    if (abs < 1024n * NANO || abs % NANO !== 0n) format = 'DecimalSI'
+  }
+  if (format === 'BinarySI') {
+    let amount = abs / NANO
+    let exponent = 0
+    while (exponent < 60 && amount % 1024n === 0n && amount !== 0n) {
+      amount /= 1024n
+      exponent += 10
+    }
+    return sign + amount.toString() + (BINARY_BY_EXPONENT.get(exponent) ?? '')
+  }
+  if (abs === 0n) return '0'
+  let amount = abs
+  let exponent = -9
+  while (amount % 10n === 0n) {
+    amount /= 10n
+    exponent += 1
+  }
+  const rem = ((exponent % 3) + 3) % 3
+  amount *= 10n ** BigInt(rem)
+  exponent -= rem
+  if (format === 'DecimalExponent') return sign + amount.toString() + (exponent === 0 ? '' : `e${exponent}`)
+  const suffix = DECIMAL_BY_EXPONENT.get(exponent)
+  return sign + amount.toString() + (suffix ?? `e${exponent}`)
+}
+
+/** Value() in apimachinery: whole units, rounded up. */
+export function quantityValue(q: Quantity): number {
+  const whole = q.nanos / NANO
+  const up = q.nanos % NANO > 0n ? 1n : 0n
+  return Number(whole + up)
+}
+
+/** MilliValue(): thousandths, rounded up (the scheduler's unit for CPU). */
+export function quantityMilliValue(q: Quantity): number {
+  const per = 1_000_000n
+  const whole = q.nanos / per
+  const up = q.nanos % per > 0n ? 1n : 0n
+  return Number(whole + up)
+}
+
+/** Parses a quantity that is known to be valid (already admitted). Throws on an engine bug. */
+export function mustParseQuantity(text: string): Quantity {
+  const r = parseQuantity(text)
+  if (!r.ok) throw new Error(`invalid quantity ${JSON.stringify(text)} reached the engine: ${r.error}`)
+  return r.quantity
+}

@@ -1,0 +1,50 @@
+/**
+ * The image registry: serves manifests and layers for the repositories and
+ * tags it holds. Pull time grows with the image size.
+ */
+import type { Step } from '../sim/step'
+import { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import type { World } from '../sim/world'
+import type { Message } from '../sim/messages'
+import { parseImageReference } from '../model/image-reference'
+import type { RegistryRepository } from '../model/image-catalog'
+
+type RegistryMessage = Extract<Message, { to: 'registry' }>
+
+/** Round trips for token, manifest and config, then layers at ~40 MB/s. */
+const PULL_LATENCY_MS = 420
+const BYTES_PER_MS = 40_000
+
+export function pullDurationMs(sizeBytes: number): number {
+  return PULL_LATENCY_MS + Math.round(sizeBytes / BYTES_PER_MS)
+}
+
+export function findImage(registry: readonly RegistryRepository[], image: string): { sizeBytes: number; reference: string } | null {
+  const ref = parseImageReference(image)
+  if (!ref) return null
+  const repo = registry.find((r) => r.name === ref.repository)
+  const tag = repo?.tags[ref.tag ?? 'latest']
+  if (!repo || !tag) return null
+  return { sizeBytes: tag.sizeBytes, reference: ref.normalized }
+}
+
+export function registryStep(world: World, msg: RegistryMessage, ctx: SimContext): Step {
+  const w = new StepWriter(world)
+  const found = findImage(ctx.cluster.registry, msg.reference)
+  if (!found) return w.done()
+  const ms = pullDurationMs(found.sizeBytes)
+  const host = found.reference.split('/')[0] ?? ''
+  w.emit({
+    kind: 'registry.pull',
+    component: 'registry',
+    from: 'containerd',
+    to: 'registry',
+    stage: 'containers',
+    summary: `pull ${found.reference} (${(found.sizeBytes / 1e6).toFixed(1)} MB)`,
+    narration: `containerd resolves ${msg.reference} to ${found.reference} and downloads its manifest and layers from ${host} (${(found.sizeBytes / 1e6).toFixed(1)} MB, about ${(ms / 1000).toFixed(1)} s here), then unpacks them.`,
+    payload: { image: msg.reference, reference: found.reference, sizeBytes: found.sizeBytes, ms },
+  })
+  w.send(ms, { to: 'containerd', type: 'pulled', node: msg.node, call: msg.call, sizeBytes: found.sizeBytes })
+  return w.done()
+}

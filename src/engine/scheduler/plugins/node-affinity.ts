@@ -1,0 +1,72 @@
+/**
+ * NodeAffinity: spec.nodeSelector and required node affinity filter; preferred
+ * terms add their weights to the score, normalised to the highest.
+ * Upstream: pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go,
+ * staging/src/k8s.io/component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go
+ */
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod } from '../../model/objects'
+import type { FilterPlugin, ScorePlugin } from '../framework/types'
+import { MAX_NODE_SCORE, SKIP, SUCCESS, defaultNormalizeScore, unresolvable } from '../framework/types'
+
+export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector"
+
+function matchRequirement(r: NodeSelectorRequirement, values: Readonly<Record<string, string>>): boolean {
+  const has = r.key in values
+  const v = values[r.key]
+  switch (r.operator) {
+    case 'In':
+      return has && (r.values ?? []).includes(v!)
+    case 'NotIn':
+      return !has || !(r.values ?? []).includes(v!)
+    case 'Exists':
+      return has
+    case 'DoesNotExist':
+      return !has
+    case 'Gt':
+    case 'Lt': {
+      if (!has || (r.values ?? []).length !== 1) return false
+      const a = Number.parseInt(v!, 10)
+      const b = Number.parseInt(r.values![0]!, 10)
+      if (Number.isNaN(a) || Number.isNaN(b)) return false
+      return r.operator === 'Gt' ? a > b : a < b
+    }
+    default:
+      return false
+  }
+}
+
+export function matchTerm(term: NodeSelectorTerm, node: Node): boolean {
+  const exprs = term.matchExpressions ?? []
+  const fields = term.matchFields ?? []
+  if (exprs.length === 0 && fields.length === 0) return false
+  const labels = node.metadata.labels ?? {}
+  const nodeFields = { 'metadata.name': node.metadata.name ?? '' }
+  return exprs.every((r) => matchRequirement(r, labels)) && fields.every((r) => matchRequirement(r, nodeFields))
+}
+
+export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
+  const labels = node.metadata.labels ?? {}
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false
+  const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+  if (required) return required.nodeSelectorTerms.some((t) => matchTerm(t, node))
+  return true
+}
+
+export const NodeAffinity: FilterPlugin<void> & ScorePlugin<void> = {
+  name: 'NodeAffinity',
+  filter(pod, node) {
+    return podMatchesNodeSelectorAndAffinity(pod, node.node) ? SUCCESS : unresolvable(ERR_REASON_POD)
+  },
+  preScore(pod) {
+    const preferred = pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []
+    return { status: preferred.length ? SUCCESS : SKIP, state: undefined }
+  },
+  score(pod, node) {
+    let total = 0
+    for (const p of pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
+      if (p.weight !== 0 && matchTerm(p.preference, node.node)) total += p.weight
+    }
+    return total
+  },
+  normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, false, scores),
+}

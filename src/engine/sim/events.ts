@@ -1,0 +1,190 @@
+/**
+ * The typed events of a timeline. `kind` discriminates the payload; every
+ * event also says when it happened (virtual ms after Enter), which component
+ * it belongs to, and, when a message travels, who sends and who receives it.
+ */
+import type { ComponentId } from './components'
+import type { StageId } from './stages'
+import type { JsonObject, Pod } from '../model/objects'
+
+export type Json = JsonObject[string]
+
+export interface HttpRequest {
+  readonly id: number
+  readonly from: 'kubectl' | 'kube-scheduler' | 'kubelet'
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: Json | string | null
+}
+
+export interface HttpResponse {
+  readonly requestId: number
+  readonly code: number
+  readonly body: Json
+  /** Who the authentication chain said the caller is (null when none succeeded). */
+  readonly authn: { readonly authenticator: string | null; readonly user: UserInfo | null }
+  /** Each authorizer consulted, in order. */
+  readonly authz: readonly AuthzDecision[]
+  /** Warning headers (`299 - "…"`), e.g. unknown fields under fieldValidation=Warn. */
+  readonly warnings?: readonly string[]
+}
+
+export interface UserInfo {
+  readonly name: string
+  readonly uid: string
+  readonly groups: readonly string[]
+}
+
+export interface AuthnAttempt {
+  readonly authenticator: string
+  readonly result: 'authenticated' | 'no-credentials' | 'error'
+  readonly detail: string
+}
+
+export interface AuthzDecision {
+  readonly authorizer: string
+  readonly decision: 'Allow' | 'Deny' | 'NoOpinion'
+  readonly reason: string
+}
+
+export type JsonPatchOp =
+  | { readonly op: 'add' | 'replace'; readonly path: string; readonly value: Json }
+  | { readonly op: 'remove'; readonly path: string }
+
+export interface AdmissionRecord {
+  readonly plugin: string
+  readonly phase: 'mutating' | 'validating'
+  readonly verdict: 'admit' | 'deny' | 'skip'
+  readonly patch: readonly JsonPatchOp[]
+  readonly message?: string
+  readonly note: string
+}
+
+export interface KubeEvent {
+  readonly type: 'Normal' | 'Warning'
+  readonly reason: string
+  readonly message: string
+  readonly source: 'default-scheduler' | 'kubelet'
+  readonly host?: string
+  readonly object: string
+}
+
+export interface NodeVerdict {
+  readonly name: string
+  readonly filter: {
+    readonly examined: boolean
+    readonly passed: boolean
+    readonly plugin: string | null
+    readonly reasons: readonly string[]
+  }
+  readonly scores: Readonly<Record<string, { raw: number; normalized: number; weighted: number }>>
+  readonly total: number | null
+}
+
+export interface SchedulingResult {
+  readonly result: 'Scheduled' | 'Unschedulable'
+  readonly message: string
+  readonly selected: string | null
+  readonly nodes: readonly NodeVerdict[]
+  readonly tieBreak: string
+}
+
+export interface CriCall {
+  readonly node: string
+  readonly call: string
+  readonly request: Json
+  readonly response: Json
+}
+
+export interface CniInvocation {
+  readonly node: string
+  readonly command: 'ADD' | 'DEL'
+  readonly config: Json
+  readonly result: Json
+}
+
+interface Base {
+  readonly seq: number
+  /** Virtual milliseconds after the user pressed Enter. */
+  readonly at: number
+  readonly component: ComponentId
+  readonly from?: ComponentId
+  readonly to?: ComponentId
+  readonly stage: StageId
+  /** One line, as a log would show it. */
+  readonly summary: string
+  /** What is happening, in plain words, for the narration panel. */
+  readonly narration: string
+}
+
+export type EventBody =
+  | { kind: 'kubectl.parse'; payload: { readonly documents: number; readonly objects: readonly string[] } }
+  | {
+      kind: 'kubectl.kubeconfig'
+      payload: {
+        readonly context: string
+        readonly cluster: string
+        readonly server: string
+        readonly user: string
+        readonly namespace: string
+        readonly credential: string
+      }
+    }
+  | { kind: 'http.request'; payload: HttpRequest }
+  | { kind: 'http.response'; payload: HttpResponse & { readonly to: HttpRequest['from'] } }
+  | {
+      kind: 'authn.verdict'
+      payload: {
+        readonly authenticator: string | null
+        readonly user: UserInfo | null
+        readonly attempts: readonly AuthnAttempt[]
+      }
+    }
+  | { kind: 'authz.verdict'; payload: { readonly allowed: boolean; readonly decisions: readonly AuthzDecision[] } }
+  | {
+      kind: 'admission.verdict'
+      /** `skipped`: plugins passed over since the previous verdict because they do not handle the operation. */
+      payload: AdmissionRecord & { readonly skipped: readonly AdmissionRecord[] }
+    }
+  | {
+      kind: 'apiserver.decode'
+      payload: { readonly defaults: readonly JsonPatchOp[]; readonly unknownFields: readonly string[]; readonly fieldValidation: string }
+    }
+  | { kind: 'apiserver.validation'; payload: { readonly errors: readonly string[] } }
+  | {
+      kind: 'etcd.put'
+      payload: {
+        readonly key: string
+        readonly revision: number
+        readonly createRevision: number
+        readonly what: string
+      }
+    }
+  | {
+      kind: 'watch.event'
+      payload: { readonly type: 'ADDED' | 'MODIFIED'; readonly watcher: string; readonly resourceVersion: string }
+    }
+  | { kind: 'scheduler.cycle'; payload: SchedulingResult }
+  | { kind: 'kubelet.sync'; payload: { readonly node: string; readonly action: string } }
+  | { kind: 'runtime.step'; payload: { readonly node: string; readonly action: string; readonly detail: Json } }
+  | { kind: 'cri.call'; payload: CriCall }
+  | { kind: 'cni.add'; payload: CniInvocation }
+  | {
+      kind: 'registry.pull'
+      payload: { readonly image: string; readonly reference: string; readonly sizeBytes: number; readonly ms: number }
+    }
+  | { kind: 'k8s.event'; payload: KubeEvent }
+  | {
+      kind: 'kubectl.output'
+      payload: { readonly exitCode: number; readonly stdout: string; readonly stderr: string }
+    }
+  | { kind: 'pod.running'; payload: { readonly pod: Pod } }
+
+export type EventKind = EventBody['kind']
+
+export type SimEvent = Base & EventBody
+
+/** An event as a step produces it; the runner stamps `seq` and `at`. */
+export type EventDraft = Omit<Base, 'seq' | 'at'> & EventBody

@@ -1,0 +1,55 @@
+/**
+ * The messages components send each other through the event queue. Each names
+ * its receiver; the runner hands it to that component's step function.
+ */
+import type { HttpRequest, HttpResponse, UserInfo, AdmissionRecord } from './events'
+import type { ResponseAudit } from '../apiserver/respond'
+import type { Pod } from '../model/objects'
+import type { CriMessage, CriReply } from '../cri/messages'
+
+/** A create request travelling through the apiserver's handler chain. */
+export interface CreateInFlight {
+  readonly request: HttpRequest
+  readonly user: UserInfo
+  readonly audit: ResponseAudit
+  readonly warnings: readonly string[]
+  readonly pod: Pod
+  readonly admission: readonly AdmissionRecord[]
+}
+
+export type ApiserverPhase =
+  | { readonly phase: 'authorize'; readonly request: HttpRequest; readonly user: UserInfo; readonly audit: ResponseAudit }
+  | { readonly phase: 'decode'; readonly request: HttpRequest; readonly user: UserInfo; readonly audit: ResponseAudit }
+  | {
+      readonly phase: 'admit'
+      readonly create: CreateInFlight
+      readonly stage: 'mutating' | 'validating'
+      readonly index: number
+    }
+  | { readonly phase: 'validate'; readonly create: CreateInFlight }
+  | { readonly phase: 'store'; readonly create: CreateInFlight }
+
+export type Message =
+  | { readonly to: 'kubectl'; readonly type: 'start' }
+  | { readonly to: 'kubectl'; readonly type: 'response'; readonly request: HttpRequest; readonly response: HttpResponse }
+  | { readonly to: 'kube-apiserver'; readonly type: 'request'; readonly request: HttpRequest }
+  | { readonly to: 'kube-apiserver'; readonly type: 'continue'; readonly step: ApiserverPhase }
+  | { readonly to: 'kube-scheduler'; readonly type: 'watch'; readonly watchType: 'ADDED' | 'MODIFIED'; readonly pod: Pod }
+  | { readonly to: 'kube-scheduler'; readonly type: 'schedule'; readonly pod: Pod }
+  | {
+      readonly to: 'kube-scheduler'
+      readonly type: 'response'
+      readonly request: HttpRequest
+      readonly response: HttpResponse
+      readonly pod: Pod
+      readonly node: string
+    }
+  | { readonly to: 'kubelet'; readonly type: 'watch'; readonly node: string; readonly pod: Pod }
+  | { readonly to: 'kubelet'; readonly type: 'sync'; readonly node: string; readonly pod: Pod; readonly reason: string }
+  | { readonly to: 'kubelet'; readonly type: 'cri-reply'; readonly node: string; readonly reply: CriReply }
+  | { readonly to: 'kubelet'; readonly type: 'response'; readonly node: string; readonly request: HttpRequest; readonly response: HttpResponse }
+  | { readonly to: 'containerd'; readonly type: 'cri'; readonly node: string; readonly call: CriMessage }
+  | { readonly to: 'containerd'; readonly type: 'cni-result'; readonly node: string; readonly call: CriMessage; readonly ip: string }
+  | { readonly to: 'containerd'; readonly type: 'pulled'; readonly node: string; readonly call: CriMessage; readonly sizeBytes: number }
+  | { readonly to: 'cni'; readonly type: 'add'; readonly node: string; readonly call: CriMessage; readonly sandboxId: string; readonly netns: string }
+  | { readonly to: 'registry'; readonly type: 'pull'; readonly node: string; readonly call: CriMessage; readonly reference: string }

@@ -1,0 +1,18 @@
+/**
+ * The chapters a learner steps through, in the order a real cluster reaches them.
+ * Every timeline event belongs to exactly one stage.
+ */
+export const STAGES = [
+  { id: 'kubectl', title: 'kubectl' },
+  { id: 'authn', title: 'Authentication' },
+  { id: 'authz', title: 'Authorization' },
+  { id: 'admission', title: 'Admission & validation' },
+  { id: 'storage', title: 'etcd' },
+  { id: 'scheduling', title: 'Scheduling' },
+  { id: 'kubelet', title: 'kubelet' },
+  { id: 'sandbox', title: 'Sandbox & network' },
+  { id: 'containers', title: 'Image & containers' },
+  { id: 'status', title: 'Status' },
+] as const
+
+export type StageId = (typeof STAGES)[number]['id']

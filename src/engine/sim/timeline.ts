@@ -1,0 +1,21 @@
+/** The result of a simulation: every event and the world after it. */
+import type { SimEvent } from './events'
+import type { World } from './world'
+
+export type Outcome =
+  | { readonly kind: 'Running'; readonly at: number; readonly node: string }
+  | { readonly kind: 'Rejected'; readonly at: number; readonly exitCode: number; readonly message: string }
+  | { readonly kind: 'Pending'; readonly reason: string; readonly message: string }
+  | { readonly kind: 'InProgress'; readonly status: string }
+
+export interface Timeline {
+  readonly seed: number
+  readonly events: readonly SimEvent[]
+  /** frames[i] is the world right after events[i]. */
+  readonly frames: readonly World[]
+  /** The world before anything happened. */
+  readonly initial: World
+  readonly outcome: Outcome
+  /** Virtual ms simulated. */
+  readonly until: number
+}

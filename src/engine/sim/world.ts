@@ -1,0 +1,72 @@
+/**
+ * The world after each event: everything a learner can inspect at that instant.
+ * It is immutable; each step returns a new world that shares unchanged parts.
+ */
+import type { KubeEvent } from './events'
+import type { Pod } from '../model/objects'
+import type { Rng } from './rng'
+
+export interface EtcdEntry {
+  readonly createRevision: number
+  readonly modRevision: number
+  readonly version: number
+  /** What the value is, in words (etcd holds protobuf, not YAML). */
+  readonly summary: string
+}
+
+export interface EtcdState {
+  readonly revision: number
+  readonly keys: Readonly<Record<string, EtcdEntry>>
+}
+
+export interface SandboxState {
+  readonly id: string
+  readonly pod: string
+  readonly ip: string | null
+  readonly netns: string
+  readonly state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY'
+}
+
+export interface RuntimeContainer {
+  readonly id: string
+  readonly name: string
+  readonly pod: string
+  readonly image: string
+  readonly state: 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED'
+  readonly startedAt?: string
+}
+
+export interface NodeRuntime {
+  readonly name: string
+  readonly podCIDR: string | null
+  readonly images: readonly string[]
+  readonly sandboxes: readonly SandboxState[]
+  readonly containers: readonly RuntimeContainer[]
+  /** host-local IPAM: addresses handed out and the last one reserved. */
+  readonly ipam: { readonly allocated: readonly string[]; readonly lastReserved: string | null }
+  /** Host-side network interfaces the CNI plugins created (cni0, vethXXXX). */
+  readonly interfaces: readonly string[]
+}
+
+export interface KubectlOutput {
+  readonly exitCode: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+export interface World {
+  /** The Pod as stored in etcd, or null before it is created (or when it is rejected). */
+  readonly pod: Pod | null
+  readonly etcd: EtcdState
+  readonly nodes: Readonly<Record<string, NodeRuntime>>
+  /** Kubernetes Events recorded so far, oldest first. */
+  readonly events: readonly KubeEvent[]
+  readonly kubectl: KubectlOutput | null
+  readonly rng: Rng
+  /** Counter for HTTP request ids. */
+  readonly nextRequestId: number
+  /** The scheduler's rotating start index (schedule_one.go nextStartNodeIndex). */
+  readonly schedulerStartIndex: number
+  /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
+  readonly pullStartedAt?: Readonly<Record<string, number>>
+}

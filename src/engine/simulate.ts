@@ -1,0 +1,148 @@
+/**
+ * simulate(input, { seed }) plays a manifest through the whole cluster and
+ * returns the immutable timeline: every event in (at, seq) order and the world
+ * after each. The same input and seed always give a deep-equal timeline.
+ */
+import { parseAllDocuments } from 'yaml'
+import type { KubeObject } from './model/objects'
+import { loadCluster } from './model/cluster'
+import { parseCommand } from './kubectl/command'
+import { DEFAULT_CLUSTER, DEFAULT_KUBECONFIG, DEFAULT_MANIFEST_NAME } from './scenario/default-scenario'
+import { EventQueue } from './sim/queue'
+import type { Message } from './sim/messages'
+import type { SimEvent } from './sim/events'
+import type { World } from './sim/world'
+import type { Outcome, Timeline } from './sim/timeline'
+import type { SimContext } from './sim/context'
+import { initialWorld } from './sim/initial-world'
+import { dispatch } from './sim/dispatch'
+import { podDisplayStatus } from './model/pod-display-status'
+
+export interface SimInput {
+  /** The manifest text as the user typed it. */
+  readonly manifest: string
+  /** The manifest's file name, used in kubectl's messages. */
+  readonly manifestName?: string
+  /** Cluster objects, or their YAML/JSON text; the built-in 3-node cluster when absent. */
+  readonly cluster?: readonly KubeObject[] | string
+  readonly kubeconfig?: string
+  readonly context?: string
+  /** The kubectl command line; `kubectl apply -f <manifestName>` when absent. */
+  readonly command?: string
+  /** Wall-clock instant of Enter (epoch ms), used only for printed timestamps. */
+  readonly startTime?: number
+}
+
+export interface SimOptions {
+  readonly seed: number
+  /** Virtual milliseconds to simulate after Enter (default 600 000). */
+  readonly until?: number
+}
+
+export const DEFAULT_START_TIME = Date.UTC(2025, 8, 1, 9, 0, 0)
+const MAX_EVENTS = 50_000
+
+export type ClusterParse = { ok: true; objects: KubeObject[] } | { ok: false; error: string }
+
+/** Reads a cluster file: YAML documents or JSON, any of them possibly a List. */
+export function parseClusterText(text: string): ClusterParse {
+  const trimmed = text.trimStart()
+  try {
+    const values: unknown[] = trimmed.startsWith('{') || trimmed.startsWith('[')
+      ? [JSON.parse(text)]
+      : parseAllDocuments(text).map((d) => {
+          if (d.errors[0]) throw new Error(d.errors[0].message)
+          return d.toJS({ maxAliasCount: 100 })
+        })
+    const objects: KubeObject[] = []
+    for (const v of values) {
+      if (!v || typeof v !== 'object') continue
+      const o = v as KubeObject & { items?: KubeObject[] }
+      if (o.kind === 'List' || (o.kind ?? '').endsWith('List')) objects.push(...(o.items ?? []))
+      else objects.push(o)
+    }
+    return { ok: true, objects }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+export function simulate(input: SimInput, options: SimOptions): Timeline {
+  const until = options.until ?? 600_000
+  const manifestName = input.manifestName ?? DEFAULT_MANIFEST_NAME
+  const clusterObjects =
+    typeof input.cluster === 'string'
+      ? (() => {
+          const r = parseClusterText(input.cluster)
+          if (!r.ok) throw new Error(`invalid cluster file: ${r.error}`)
+          return r.objects
+        })()
+      : (input.cluster ?? defaultClusterObjects())
+  const cluster = loadCluster(clusterObjects)
+  const commandText = input.command ?? `kubectl apply -f ${manifestName}`
+  const parsedCommand = parseCommand(commandText)
+  if (!parsedCommand.ok) throw new Error(parsedCommand.error)
+  const base = {
+    cluster,
+    startTime: input.startTime ?? DEFAULT_START_TIME,
+    input: {
+      manifest: input.manifest,
+      kubeconfig: input.kubeconfig ?? DEFAULT_KUBECONFIG,
+      command: parsedCommand.command,
+      ...(input.context ? { context: input.context } : {}),
+    },
+  }
+  const initial = initialWorld(cluster, options.seed)
+  let world: World = initial
+  const queue = new EventQueue<Message>()
+  queue.push(0, { to: 'kubectl', type: 'start' })
+  const events: SimEvent[] = []
+  const frames: World[] = []
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    if (item.at > until) break
+    const ctx: SimContext = { ...base, at: item.at }
+    const step = dispatch(world, item.item, ctx)
+    for (const e of step.emitted) {
+      events.push({ ...e.event, seq: events.length, at: item.at } as SimEvent)
+      frames.push(e.world)
+    }
+    world = step.world
+    if (step.emitted.length > 0 && frames[frames.length - 1] !== world) {
+      // A step may update the world after its last event; that state belongs to the last frame.
+      frames[frames.length - 1] = world
+    }
+    for (const d of step.deliveries) queue.push(item.at + d.delay, d.message)
+    if (events.length > MAX_EVENTS) throw new Error(`simulation produced more than ${MAX_EVENTS} events`)
+  }
+  return { seed: options.seed, events, frames, initial, outcome: outcomeOf(events, world), until }
+}
+
+let cachedDefault: KubeObject[] | null = null
+function defaultClusterObjects(): KubeObject[] {
+  if (!cachedDefault) {
+    const r = parseClusterText(DEFAULT_CLUSTER)
+    if (!r.ok) throw new Error(`built-in cluster does not parse: ${r.error}`)
+    cachedDefault = r.objects
+  }
+  return cachedDefault
+}
+
+function outcomeOf(events: readonly SimEvent[], world: World): Outcome {
+  const out = world.kubectl
+  const outputEvent = events.find((e) => e.kind === 'kubectl.output')
+  if (out && out.exitCode !== 0) {
+    return { kind: 'Rejected', at: outputEvent?.at ?? 0, exitCode: out.exitCode, message: out.stderr.trim() }
+  }
+  const pod = world.pod
+  if (pod?.status?.phase === 'Running') {
+    const running = events.find((e) => e.kind === 'etcd.put' && e.payload.what === 'status' && e.at > 0 && isRunningAfter(e))
+    return { kind: 'Running', at: running?.at ?? events[events.length - 1]?.at ?? 0, node: pod.spec.nodeName ?? '' }
+  }
+  const unschedulable = pod?.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')
+  if (unschedulable) return { kind: 'Pending', reason: unschedulable.reason ?? 'Unschedulable', message: unschedulable.message ?? '' }
+  return { kind: 'InProgress', status: podDisplayStatus(pod) }
+}
+
+function isRunningAfter(e: SimEvent): boolean {
+  return e.kind === 'etcd.put' && e.summary.includes('status: Running')
+}
