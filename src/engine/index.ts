@@ -5,7 +5,15 @@
 export { simulate, parseClusterText, DEFAULT_START_TIME } from './simulate'
 export type { SimInput, SimOptions } from './simulate'
 export type { Timeline, Outcome } from './sim/timeline'
-export type { SimEvent, EventKind, KubeEvent, HttpRequest, HttpResponse, SchedulingResult, NodeVerdict } from './sim/events'
+export type {
+  SimEvent,
+  EventKind,
+  KubeEvent,
+  HttpRequest,
+  HttpResponse,
+  SchedulingResult,
+  NodeVerdict,
+} from './sim/events'
 export type { World, NodeRuntime, EtcdState } from './sim/world'
 export { COMPONENT_IDS, COMPONENT_LABELS } from './sim/components'
 export type { ComponentId } from './sim/components'
@@ -16,5 +24,10 @@ export type { Cursor } from './sim/cursor'
 export { parseManifest, MAX_MANIFEST_BYTES } from './kubectl/parse'
 export type { ManifestError, ParseResult } from './kubectl/parse'
 export { podDisplayStatus } from './model/pod-display-status'
-export { DEFAULT_MANIFEST, DEFAULT_MANIFEST_NAME, DEFAULT_CLUSTER, DEFAULT_KUBECONFIG } from './scenario/default-scenario'
+export {
+  DEFAULT_MANIFEST,
+  DEFAULT_MANIFEST_NAME,
+  DEFAULT_CLUSTER,
+  DEFAULT_KUBECONFIG,
+} from './scenario/default-scenario'
 export { default as podSchema } from './model/pod.schema.json'

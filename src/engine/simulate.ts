@@ -48,12 +48,13 @@ export type ClusterParse = { ok: true; objects: KubeObject[] } | { ok: false; er
 export function parseClusterText(text: string): ClusterParse {
   const trimmed = text.trimStart()
   try {
-    const values: unknown[] = trimmed.startsWith('{') || trimmed.startsWith('[')
-      ? [JSON.parse(text)]
-      : parseAllDocuments(text).map((d) => {
-          if (d.errors[0]) throw new Error(d.errors[0].message)
-          return d.toJS({ maxAliasCount: 100 })
-        })
+    const values: unknown[] =
+      trimmed.startsWith('{') || trimmed.startsWith('[')
+        ? [JSON.parse(text)]
+        : parseAllDocuments(text).map((d) => {
+            if (d.errors[0]) throw new Error(d.errors[0].message)
+            return d.toJS({ maxAliasCount: 100 })
+          })
     const objects: KubeObject[] = []
     for (const v of values) {
       if (!v || typeof v !== 'object') continue
@@ -135,11 +136,24 @@ function outcomeOf(events: readonly SimEvent[], world: World): Outcome {
   }
   const pod = world.pod
   if (pod?.status?.phase === 'Running') {
-    const running = events.find((e) => e.kind === 'etcd.put' && e.payload.what === 'status' && e.at > 0 && isRunningAfter(e))
-    return { kind: 'Running', at: running?.at ?? events[events.length - 1]?.at ?? 0, node: pod.spec.nodeName ?? '' }
+    const running = events.find(
+      (e) => e.kind === 'etcd.put' && e.payload.what === 'status' && e.at > 0 && isRunningAfter(e),
+    )
+    return {
+      kind: 'Running',
+      at: running?.at ?? events[events.length - 1]?.at ?? 0,
+      node: pod.spec.nodeName ?? '',
+    }
   }
-  const unschedulable = pod?.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')
-  if (unschedulable) return { kind: 'Pending', reason: unschedulable.reason ?? 'Unschedulable', message: unschedulable.message ?? '' }
+  const unschedulable = pod?.status?.conditions?.find(
+    (c) => c.type === 'PodScheduled' && c.status === 'False',
+  )
+  if (unschedulable)
+    return {
+      kind: 'Pending',
+      reason: unschedulable.reason ?? 'Unschedulable',
+      message: unschedulable.message ?? '',
+    }
   return { kind: 'InProgress', status: podDisplayStatus(pod) }
 }
 

@@ -62,7 +62,9 @@ function receive(w: StepWriter, ctx: SimContext, request: HttpRequest): void {
       kind: 'authn.verdict',
       component: 'kube-apiserver',
       stage: 'authn',
-      summary: authn.user ? `authenticated as ${authn.user.name} (${authn.authenticator})` : 'authentication failed',
+      summary: authn.user
+        ? `authenticated as ${authn.user.name} (${authn.authenticator})`
+        : 'authentication failed',
       narration: authn.user
         ? `Authentication: the apiserver asks each authenticator in turn; ${authn.authenticator} recognises the caller as user "${authn.user.name}" in groups ${authn.user.groups.join(', ')}.`
         : 'Authentication: no authenticator recognised the credentials and anonymous access is off, so the request is refused with 401.',
@@ -82,13 +84,23 @@ function receive(w: StepWriter, ctx: SimContext, request: HttpRequest): void {
     return
   }
   if (isLearnerRequest(request)) {
-    w.send(0.3, { to: 'kube-apiserver', type: 'continue', step: { phase: 'authorize', request, user: authn.user, audit } })
+    w.send(0.3, {
+      to: 'kube-apiserver',
+      type: 'continue',
+      step: { phase: 'authorize', request, user: authn.user, audit },
+    })
   } else {
     authorizeAndRoute(w, ctx, request, authn.user, audit)
   }
 }
 
-function authorizeAndRoute(w: StepWriter, ctx: SimContext, request: HttpRequest, user: UserInfo, authnAudit: ResponseAudit): void {
+function authorizeAndRoute(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  user: UserInfo,
+  authnAudit: ResponseAudit,
+): void {
   const info = requestInfo(request)
   const attrs = { user, ...info }
   const verdict = authorize(attrs, ctx.cluster)
@@ -99,7 +111,9 @@ function authorizeAndRoute(w: StepWriter, ctx: SimContext, request: HttpRequest,
       kind: 'authz.verdict',
       component: 'kube-apiserver',
       stage: 'authz',
-      summary: verdict.allowed ? `${info.verb} ${info.resource}: allowed by ${decisive?.authorizer}` : `${info.verb} ${info.resource}: forbidden`,
+      summary: verdict.allowed
+        ? `${info.verb} ${info.resource}: allowed by ${decisive?.authorizer}`
+        : `${info.verb} ${info.resource}: forbidden`,
       narration: verdict.allowed
         ? `Authorization: may "${user.name}" ${info.verb} ${info.resource} in namespace ${info.namespace}? ${verdict.decisions.map((d) => `${d.authorizer} says ${d.decision}`).join('; ')}. ${decisive?.reason ?? ''}`
         : `Authorization: no authorizer allowed "${user.name}" to ${info.verb} ${info.resource}; the request is forbidden.`,
@@ -111,7 +125,10 @@ function authorizeAndRoute(w: StepWriter, ctx: SimContext, request: HttpRequest,
     respond(w, {
       request,
       code: 403,
-      body: failure(403, 'Forbidden', message, { ...(info.name ? { name: info.name } : {}), kind: info.resource }),
+      body: failure(403, 'Forbidden', message, {
+        ...(info.name ? { name: info.name } : {}),
+        kind: info.resource,
+      }),
       audit,
       stage: 'authz',
       summary: '403 Forbidden',
@@ -163,12 +180,29 @@ function route(
     return
   }
   if (!stored) {
-    respond(w, { request, code: 404, body: notFound('pods', info.name), audit, stage: 'scheduling', summary: '404 NotFound', narration: 'The pod is gone.' })
+    respond(w, {
+      request,
+      code: 404,
+      body: notFound('pods', info.name),
+      audit,
+      stage: 'scheduling',
+      summary: '404 NotFound',
+      narration: 'The pod is gone.',
+    })
     return
   }
   if (request.method === 'POST' && info.subresource === 'binding') return bind(w, ctx, request, stored, audit)
-  if (request.method === 'PATCH' && info.subresource === 'status') return patchStatus(w, ctx, request, stored, audit)
-  respond(w, { request, code: 405, body: failure(405, 'MethodNotAllowed', 'method not allowed'), audit, stage: 'status', summary: '405', narration: '' })
+  if (request.method === 'PATCH' && info.subresource === 'status')
+    return patchStatus(w, ctx, request, stored, audit)
+  respond(w, {
+    request,
+    code: 405,
+    body: failure(405, 'MethodNotAllowed', 'method not allowed'),
+    audit,
+    stage: 'status',
+    summary: '405',
+    narration: '',
+  })
 }
 
 /** The binding subresource sets spec.nodeName and PodScheduled=True (registry/core/pod/storage/storage.go). */
@@ -180,7 +214,11 @@ function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, au
     respond(w, {
       request,
       code: 409,
-      body: failure(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${pod.spec.nodeName}"`),
+      body: failure(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${pod.spec.nodeName}"`,
+      ),
       audit,
       stage: 'scheduling',
       summary: '409 Conflict',
@@ -191,7 +229,12 @@ function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, au
   }
   const key = podKey(ns, name)
   const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
-  const condition: PodCondition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: timestamp(ctx) }
+  const condition: PodCondition = {
+    type: 'PodScheduled',
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: timestamp(ctx),
+  }
   const bound: Pod = {
     ...pod,
     metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
@@ -207,7 +250,12 @@ function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, au
       stage: 'scheduling',
       summary: `PUT ${key} (nodeName=${target}) → revision ${etcd.revision}`,
       narration: `The binding is stored: the apiserver sets spec.nodeName=${target} and the PodScheduled condition, and writes the Pod to etcd again (revision ${etcd.revision}).`,
-      payload: { key, revision: etcd.revision, createRevision: etcd.keys[key]!.createRevision, what: 'binding' },
+      payload: {
+        key,
+        revision: etcd.revision,
+        createRevision: etcd.keys[key]!.createRevision,
+        what: 'binding',
+      },
     },
     { ...w.world, etcd, pod: bound },
   )
@@ -243,7 +291,13 @@ export function upsertCondition(list: readonly PodCondition[], c: PodCondition):
 }
 
 /** The kubelet's status manager PATCHes pods/<name>/status (strategic merge on status). */
-function patchStatus(w: StepWriter, _ctx: SimContext, request: HttpRequest, pod: Pod, audit: ResponseAudit): void {
+function patchStatus(
+  w: StepWriter,
+  _ctx: SimContext,
+  request: HttpRequest,
+  pod: Pod,
+  audit: ResponseAudit,
+): void {
   const name = pod.metadata.name ?? ''
   const ns = pod.metadata.namespace ?? 'default'
   const patch = (request.body as { status?: PodStatus } | null)?.status ?? {}
@@ -263,7 +317,12 @@ function patchStatus(w: StepWriter, _ctx: SimContext, request: HttpRequest, pod:
       stage: 'status',
       summary: `PUT ${key} (status: ${updated.status?.phase}) → revision ${etcd.revision}`,
       narration: `The kubelet's status update is stored: phase ${updated.status?.phase}, revision ${etcd.revision}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
-      payload: { key, revision: etcd.revision, createRevision: etcd.keys[key]!.createRevision, what: 'status' },
+      payload: {
+        key,
+        revision: etcd.revision,
+        createRevision: etcd.keys[key]!.createRevision,
+        what: 'status',
+      },
     },
     { ...w.world, etcd, pod: updated },
   )

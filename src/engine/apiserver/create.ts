@@ -25,7 +25,13 @@ import { invalidMessage } from '../model/field-errors'
 
 const PLUGIN_MS = 0.15
 
-export function decodeStep(w: StepWriter, ctx: SimContext, request: HttpRequest, user: UserInfo, audit: ResponseAudit): void {
+export function decodeStep(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  user: UserInfo,
+  audit: ResponseAudit,
+): void {
   const fieldValidation = request.query['fieldValidation'] ?? 'Strict'
   const fail = (message: string) =>
     respond(w, {
@@ -38,21 +44,28 @@ export function decodeStep(w: StepWriter, ctx: SimContext, request: HttpRequest,
       narration: `The apiserver could not decode the request body into a Pod, so it answers 400 Bad Request before admission runs: ${message}`,
     })
   const body = request.body
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('the request body is not a JSON object')
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return fail('the request body is not a JSON object')
   const decoded = decodePod(body as Json)
   if (decoded.error || !decoded.object) {
     return fail(`Pod in version "v1" cannot be handled as a Pod: ${decoded.error ?? 'decode failed'}`)
   }
   const unknown = fieldValidation === 'Ignore' ? [] : decoded.unknownFields
   if (fieldValidation === 'Strict' && unknown.length > 0) {
-    return fail(`Pod in version "v1" cannot be handled as a Pod: strict decoding error: ${unknown.join(', ')}`)
+    return fail(
+      `Pod in version "v1" cannot be handled as a Pod: strict decoding error: ${unknown.join(', ')}`,
+    )
   }
   const raw = decoded.object as unknown as Pod
   const namespace = request.path.split('/')[4] ?? 'default'
   if (raw.metadata?.namespace && raw.metadata.namespace !== namespace) {
     return fail('the namespace of the provided object does not match the namespace sent on the request')
   }
-  const withNs: Pod = { ...raw, metadata: { ...(raw.metadata ?? {}), namespace }, spec: raw.spec ?? { containers: [] } }
+  const withNs: Pod = {
+    ...raw,
+    metadata: { ...(raw.metadata ?? {}), namespace },
+    spec: raw.spec ?? { containers: [] },
+  }
   const defaulted = applyPodDefaults(withNs)
   const defaults = diff(withNs, defaulted)
   w.emit({
@@ -67,7 +80,11 @@ export function decodeStep(w: StepWriter, ctx: SimContext, request: HttpRequest,
   })
   const warnings = fieldValidation === 'Warn' ? unknown : []
   const create: CreateInFlight = { request, user, audit, pod: defaulted, admission: [], warnings }
-  w.send(0.3, { to: 'kube-apiserver', type: 'continue', step: { phase: 'admit', create, stage: 'mutating', index: 0 } })
+  w.send(0.3, {
+    to: 'kube-apiserver',
+    type: 'continue',
+    step: { phase: 'admit', create, stage: 'mutating', index: 0 },
+  })
   void ctx
 }
 
@@ -82,13 +99,22 @@ export function admitStep(
   const skipped: AdmissionRecord[] = []
   let i = index
   while (i < plan.length && !plan[i]!.handles) {
-    skipped.push({ plugin: plan[i]!.plugin.name, phase: stage, verdict: 'skip', patch: [], note: 'does not handle CREATE' })
+    skipped.push({
+      plugin: plan[i]!.plugin.name,
+      phase: stage,
+      verdict: 'skip',
+      patch: [],
+      note: 'does not handle CREATE',
+    })
     i++
   }
   const entry = plan[i]
   if (!entry) {
     const next = { ...create, admission: [...create.admission, ...skipped] }
-    const step = stage === 'mutating' ? { phase: 'validate' as const, create: next } : { phase: 'store' as const, create: next }
+    const step =
+      stage === 'mutating'
+        ? { phase: 'validate' as const, create: next }
+        : { phase: 'store' as const, create: next }
     w.send(0.2, { to: 'kube-apiserver', type: 'continue', step })
     return
   }
@@ -125,7 +151,10 @@ export function admitStep(
     respond(w, {
       request: create.request,
       code: result.code,
-      body: failure(result.code, result.reason, result.message, { name: create.pod.metadata.name ?? '', kind: 'pods' }),
+      body: failure(result.code, result.reason, result.message, {
+        name: create.pod.metadata.name ?? '',
+        kind: 'pods',
+      }),
       audit: create.audit,
       stage: 'admission',
       summary: `${result.code} ${result.reason}`,
@@ -134,7 +163,13 @@ export function admitStep(
     return
   }
   const patch = diff(create.pod, result.pod)
-  const record: AdmissionRecord = { plugin: entry.plugin.name, phase: stage, verdict: 'admit', patch, note: result.note }
+  const record: AdmissionRecord = {
+    plugin: entry.plugin.name,
+    phase: stage,
+    verdict: 'admit',
+    patch,
+    note: result.note,
+  }
   if (result.rng) w.update({ ...w.world, rng: result.rng })
   w.emit({
     kind: 'admission.verdict',
@@ -144,8 +179,16 @@ export function admitStep(
     narration: `${stage === 'mutating' ? 'Mutating' : 'Validating'} admission: ${entry.plugin.name} ${patch.length ? 'changes the pod' : 'lets the pod through'}: ${result.note}.`,
     payload: { ...record, skipped },
   })
-  const next: CreateInFlight = { ...create, pod: result.pod, admission: [...create.admission, ...skipped, record] }
-  w.send(PLUGIN_MS, { to: 'kube-apiserver', type: 'continue', step: { phase: 'admit', create: next, stage, index: i + 1 } })
+  const next: CreateInFlight = {
+    ...create,
+    pod: result.pod,
+    admission: [...create.admission, ...skipped, record],
+  }
+  w.send(PLUGIN_MS, {
+    to: 'kube-apiserver',
+    type: 'continue',
+    step: { phase: 'admit', create: next, stage, index: i + 1 },
+  })
 }
 
 /** PrepareForCreate, system metadata and ValidatePodCreate (registry/core/pod/strategy.go). */
@@ -218,7 +261,9 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
   const ns = create.pod.metadata.namespace ?? 'default'
   const name = create.pod.metadata.name ?? ''
   const key = podKey(ns, name)
-  const exists = w.world.etcd.keys[key] !== undefined || ctx.cluster.pods.some((p) => p.metadata.name === name && p.metadata.namespace === ns)
+  const exists =
+    w.world.etcd.keys[key] !== undefined ||
+    ctx.cluster.pods.some((p) => p.metadata.name === name && p.metadata.namespace === ns)
   if (exists) {
     respond(w, {
       request: create.request,
@@ -282,7 +327,7 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
     stage: 'scheduling',
     summary: `watch ADDED pods/${name} → kube-scheduler`,
     narration:
-      'The scheduler keeps a watch open on pods with no spec.nodeName. The apiserver\'s watch cache pushes an ADDED event to it at once; nobody polls.',
+      "The scheduler keeps a watch open on pods with no spec.nodeName. The apiserver's watch cache pushes an ADDED event to it at once; nobody polls.",
     payload: { type: 'ADDED', watcher: 'kube-scheduler', resourceVersion: String(etcd.revision) },
   })
   w.send(1.5, { to: 'kube-scheduler', type: 'watch', watchType: 'ADDED', pod: stored })

@@ -103,7 +103,9 @@ function walk(
   if (value === null) return value
   if (isQuantity) {
     if (typeof value !== 'string' && typeof value !== 'number') {
-      errors.push(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)
+      errors.push(
+        `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+      )
       return undefined
     }
     const r = parseQuantity(String(value))
@@ -118,7 +120,9 @@ function walk(
   if (types.length > 0 && !types.includes(actual) && !(actual === 'number' && types.includes('integer'))) {
     const field = goPath.split('.').pop() ?? ''
     const expected = goType(types[0] ?? 'string', field, node)
-    errors.push(`json: cannot unmarshal ${actual} into Go struct field ${goStruct}.${goPath} of type ${expected}`)
+    errors.push(
+      `json: cannot unmarshal ${actual} into Go struct field ${goStruct}.${goPath} of type ${expected}`,
+    )
     return undefined
   }
   if (actual === 'array') {

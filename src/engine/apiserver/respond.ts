@@ -10,7 +10,11 @@ export interface ResponseAudit {
 }
 
 /** Network latency back to the client, in virtual ms. */
-const RETURN_MS: Readonly<Record<HttpRequest['from'], number>> = { kubectl: 2, 'kube-scheduler': 1, kubelet: 1.5 }
+const RETURN_MS: Readonly<Record<HttpRequest['from'], number>> = {
+  kubectl: 2,
+  'kube-scheduler': 1,
+  kubelet: 1.5,
+}
 
 export interface Reply {
   readonly request: HttpRequest
@@ -27,7 +31,13 @@ export interface Reply {
 }
 
 export function respond(w: StepWriter, r: Reply): void {
-  const response = { requestId: r.request.id, code: r.code, body: r.body, authn: r.audit.authn, authz: r.audit.authz }
+  const response = {
+    requestId: r.request.id,
+    code: r.code,
+    body: r.body,
+    authn: r.audit.authn,
+    authz: r.audit.authz,
+  }
   w.emit({
     kind: 'http.response',
     component: 'kube-apiserver',

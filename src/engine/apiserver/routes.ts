@@ -13,7 +13,12 @@ export interface RequestInfo {
   readonly name: string
 }
 
-const VERBS: Readonly<Record<string, string>> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }
+const VERBS: Readonly<Record<string, string>> = {
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+}
 
 export function requestInfo(req: HttpRequest): RequestInfo {
   const parts = req.path.split('/').filter(Boolean)

@@ -27,7 +27,11 @@ export function cniConfig(podCIDR: string): Json {
         bridge: 'cni0',
         isGateway: true,
         ipMasq: true,
-        ipam: { type: 'host-local', ranges: [[{ subnet: rangeOf(podCIDR).subnet }]], routes: [{ dst: '0.0.0.0/0' }] },
+        ipam: {
+          type: 'host-local',
+          ranges: [[{ subnet: rangeOf(podCIDR).subnet }]],
+          routes: [{ dst: '0.0.0.0/0' }],
+        },
       },
       { type: 'portmap', capabilities: { portMappings: true } },
     ],
@@ -77,7 +81,9 @@ export function cniStep(world: World, msg: CniMessage): Step {
     ips: [{ address: `${alloc.ip}/${range.prefix}`, gateway: range.gateway, interface: 2 }],
     routes: [{ dst: '0.0.0.0/0' }],
   }
-  const interfaces = node.interfaces.includes('cni0') ? [...node.interfaces, veth] : [...node.interfaces, 'cni0', veth]
+  const interfaces = node.interfaces.includes('cni0')
+    ? [...node.interfaces, veth]
+    : [...node.interfaces, 'cni0', veth]
   w.emit(
     {
       kind: 'cni.add',

@@ -50,7 +50,14 @@ function setNode(w: StepWriter, name: string, node: NodeRuntime): World {
   return { ...w.world, nodes: { ...w.world.nodes, [name]: node } }
 }
 
-function emitCall(w: StepWriter, nodeName: string, call: CriMessage, response: Json, narration: string, world?: World): void {
+function emitCall(
+  w: StepWriter,
+  nodeName: string,
+  call: CriMessage,
+  response: Json,
+  narration: string,
+  world?: World,
+): void {
   const container = call.container !== undefined ? call.pod.spec.containers[call.container]?.name : undefined
   w.emit(
     {
@@ -72,11 +79,22 @@ function reply(w: StepWriter, delay: number, node: string, call: CriMessage, res
     to: 'kubelet',
     type: 'cri-reply',
     node,
-    reply: { call: call.call, pod: call.pod, ...(call.container !== undefined ? { container: call.container } : {}), response },
+    reply: {
+      call: call.call,
+      pod: call.pod,
+      ...(call.container !== undefined ? { container: call.container } : {}),
+      response,
+    },
   })
 }
 
-function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: NodeRuntime, call: CriMessage): void {
+function handleCall(
+  w: StepWriter,
+  ctx: SimContext,
+  nodeName: string,
+  node: NodeRuntime,
+  call: CriMessage,
+): void {
   const podKey = `${call.pod.metadata.namespace ?? 'default'}/${call.pod.metadata.name ?? ''}`
   switch (call.call) {
     case 'RunPodSandbox': {
@@ -98,8 +116,16 @@ function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: Node
     }
     case 'PodSandboxStatus': {
       const sb = node.sandboxes.find((s) => s.pod === podKey)
-      const response = { status: { id: sb?.id ?? '', state: sb?.state ?? 'SANDBOX_NOTREADY', network: { ip: sb?.ip ?? '' } } }
-      emitCall(w, nodeName, call, response, `The kubelet reads the sandbox status back; it learns the pod IP ${sb?.ip ?? ''} from it.`)
+      const response = {
+        status: { id: sb?.id ?? '', state: sb?.state ?? 'SANDBOX_NOTREADY', network: { ip: sb?.ip ?? '' } },
+      }
+      emitCall(
+        w,
+        nodeName,
+        call,
+        response,
+        `The kubelet reads the sandbox status back; it learns the pod IP ${sb?.ip ?? ''} from it.`,
+      )
       reply(w, CALL_MS['PodSandboxStatus']!, nodeName, call, response)
       return
     }
@@ -108,14 +134,30 @@ function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: Node
       const ref = parseImageReference(image)?.normalized ?? image
       const present = node.images.includes(ref)
       const found = findImage(ctx.cluster.registry, image)
-      const response = present ? { image: { id: `sha256:${'0'.repeat(64)}`, repo_tags: [ref], size: found?.sizeBytes ?? 0 } } : { image: null }
-      emitCall(w, nodeName, call, response, present ? `containerd already has ${ref} in its image store.` : `containerd does not have ${ref} yet.`)
+      const response = present
+        ? { image: { id: `sha256:${'0'.repeat(64)}`, repo_tags: [ref], size: found?.sizeBytes ?? 0 } }
+        : { image: null }
+      emitCall(
+        w,
+        nodeName,
+        call,
+        response,
+        present
+          ? `containerd already has ${ref} in its image store.`
+          : `containerd does not have ${ref} yet.`,
+      )
       reply(w, CALL_MS['ImageStatus']!, nodeName, call, response)
       return
     }
     case 'PullImage': {
       const image = String((call.request as { image?: { image?: string } }).image?.image ?? '')
-      emitCall(w, nodeName, call, { image_ref: parseImageReference(image)?.normalized ?? image }, `The kubelet asks containerd to pull ${image}.`)
+      emitCall(
+        w,
+        nodeName,
+        call,
+        { image_ref: parseImageReference(image)?.normalized ?? image },
+        `The kubelet asks containerd to pull ${image}.`,
+      )
       w.send(3, { to: 'registry', type: 'pull', node: nodeName, call, reference: image })
       return
     }
@@ -125,7 +167,13 @@ function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: Node
       const sb = node.sandboxes.find((s) => s.pod === podKey)
       const image = parseImageReference(c.image ?? '')?.normalized ?? c.image ?? ''
       const world = {
-        ...setNode(w, nodeName, { ...node, containers: [...node.containers, { id, name: c.name, pod: podKey, image, state: 'CONTAINER_CREATED' as const }] }),
+        ...setNode(w, nodeName, {
+          ...node,
+          containers: [
+            ...node.containers,
+            { id, name: c.name, pod: podKey, image, state: 'CONTAINER_CREATED' as const },
+          ],
+        }),
         rng,
       }
       emitCall(
@@ -143,7 +191,9 @@ function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: Node
       const id = String((call.request as { container_id?: string }).container_id ?? '')
       const world = setNode(w, nodeName, {
         ...node,
-        containers: node.containers.map((x) => (x.id === id ? { ...x, state: 'CONTAINER_RUNNING' as const } : x)),
+        containers: node.containers.map((x) =>
+          x.id === id ? { ...x, state: 'CONTAINER_RUNNING' as const } : x,
+        ),
       })
       emitCall(w, nodeName, call, {}, `containerd starts the container's process (through runc).`, world)
       reply(w, CALL_MS['StartContainer']!, nodeName, call, {})
@@ -157,7 +207,9 @@ function handleCall(w: StepWriter, ctx: SimContext, nodeName: string, node: Node
 function sandboxReady(w: StepWriter, nodeName: string, call: CriMessage, ip: string): void {
   const node = w.world.nodes[nodeName]!
   const podKey = `${call.pod.metadata.namespace ?? 'default'}/${call.pod.metadata.name ?? ''}`
-  const sandboxes = node.sandboxes.map((s) => (s.pod === podKey ? { ...s, ip, state: 'SANDBOX_READY' as const } : s))
+  const sandboxes = node.sandboxes.map((s) =>
+    s.pod === podKey ? { ...s, ip, state: 'SANDBOX_READY' as const } : s,
+  )
   const sb = sandboxes.find((s) => s.pod === podKey)!
   const shareProcess = call.pod.spec['shareProcessNamespace'] === true
   w.emit(
@@ -167,7 +219,11 @@ function sandboxReady(w: StepWriter, nodeName: string, call: CriMessage, ip: str
       stage: 'sandbox',
       summary: `pause container started (${PAUSE_IMAGE})`,
       narration: `With the network ready, containerd starts the pause container (${PAUSE_IMAGE}). It does nothing but hold the pod's namespaces open: network (with eth0 = ${ip}), IPC and UTS${shareProcess ? ', and a PID namespace shared by all containers (shareProcessNamespace)' : ''}.`,
-      payload: { node: nodeName, action: 'start pause container', detail: { sandboxId: sb.id, image: PAUSE_IMAGE, ip, netns: sb.netns } },
+      payload: {
+        node: nodeName,
+        action: 'start pause container',
+        detail: { sandboxId: sb.id, image: PAUSE_IMAGE, ip, netns: sb.netns },
+      },
     },
     setNode(w, nodeName, { ...node, sandboxes }),
   )
@@ -178,6 +234,11 @@ function pulled(w: StepWriter, nodeName: string, call: CriMessage): void {
   const node = w.world.nodes[nodeName]!
   const image = String((call.request as { image?: { image?: string } }).image?.image ?? '')
   const ref = parseImageReference(image)?.normalized ?? image
-  w.update(setNode(w, nodeName, { ...node, images: node.images.includes(ref) ? node.images : [...node.images, ref] }))
+  w.update(
+    setNode(w, nodeName, {
+      ...node,
+      images: node.images.includes(ref) ? node.images : [...node.images, ref],
+    }),
+  )
   reply(w, 1, nodeName, call, { image_ref: ref })
 }

@@ -3,12 +3,7 @@ import type { Json } from '../sim/events'
 import type { Pod } from '../model/objects'
 
 export type CriCallName =
-  | 'RunPodSandbox'
-  | 'PodSandboxStatus'
-  | 'ImageStatus'
-  | 'PullImage'
-  | 'CreateContainer'
-  | 'StartContainer'
+  'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer'
 
 export interface CriMessage {
   readonly call: CriCallName

@@ -41,7 +41,9 @@ export function readClientCertificate(data: string): CertificateResult {
         organizations: attributes(tbs.subject, OID_ORGANIZATION),
         issuerCommonName: attributes(tbs.issuer, OID_COMMON_NAME)[0] ?? '',
         notAfter: notAfter.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        serialNumber: [...new Uint8Array(tbs.serialNumber)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+        serialNumber: [...new Uint8Array(tbs.serialNumber)]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join(''),
       },
     }
   } catch (e) {

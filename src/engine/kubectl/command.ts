@@ -19,7 +19,8 @@ export function parseCommand(text: string): CommandResult {
   const words = text.trim().split(/\s+/)
   if (words[0] !== 'kubectl') return { ok: false, error: `the command must start with kubectl: ${text}` }
   const verb = words[1]
-  if (verb !== 'create' && verb !== 'apply') return { ok: false, error: `unsupported kubectl command: ${verb ?? ''}` }
+  if (verb !== 'create' && verb !== 'apply')
+    return { ok: false, error: `unsupported kubectl command: ${verb ?? ''}` }
   let file = ''
   let serverSide = false
   let validate: KubectlCommand['validate'] = 'Strict'
@@ -27,7 +28,9 @@ export function parseCommand(text: string): CommandResult {
   let namespace: string | null = null
   for (let i = 2; i < words.length; i++) {
     const w = words[i]!
-    const [flag, inline] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined]
+    const [flag, inline] = w.includes('=')
+      ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]
+      : [w, undefined]
     const value = () => inline ?? words[++i] ?? ''
     switch (flag) {
       case '-f':

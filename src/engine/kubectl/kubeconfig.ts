@@ -45,11 +45,18 @@ export function resolveKubeconfig(text: string, contextName?: string): Kubeconfi
   try {
     doc = (parse(text, { maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
   } catch (e) {
-    return { ok: false, error: `error loading config file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }
+    return {
+      ok: false,
+      error: `error loading config file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    }
   }
   const ctxName = contextName ?? (doc['current-context'] as string | undefined) ?? ''
   if (!ctxName) {
-    return { ok: false, error: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?' }
+    return {
+      ok: false,
+      error:
+        'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+    }
   }
   const ctx = find(doc['contexts'], ctxName, 'context')
   if (!ctx) return { ok: false, error: `context was not found for specified context: ${ctxName}` }
@@ -68,7 +75,9 @@ export function resolveKubeconfig(text: string, contextName?: string): Kubeconfi
       server,
       user: userName,
       namespace: String(ctx['namespace'] ?? 'default'),
-      credential: secure ? credentialOf(user) : { kind: 'none', why: 'plain http:// server: kubectl sends no credentials' },
+      credential: secure
+        ? credentialOf(user)
+        : { kind: 'none', why: 'plain http:// server: kubectl sends no credentials' },
     },
   }
 }
@@ -77,7 +86,9 @@ function credentialOf(user: Record<string, unknown>): Credential {
   const cert = user['client-certificate-data']
   if (typeof cert === 'string') {
     const r = readClientCertificate(cert)
-    const subject = r.ok ? `CN=${r.identity.commonName}${r.identity.organizations.map((o) => `,O=${o}`).join('')}` : 'unreadable'
+    const subject = r.ok
+      ? `CN=${r.identity.commonName}${r.identity.organizations.map((o) => `,O=${o}`).join('')}`
+      : 'unreadable'
     return { kind: 'client-certificate', data: cert, subject }
   }
   if (typeof user['token'] === 'string') return { kind: 'token', token: user['token'] }
@@ -88,7 +99,8 @@ function credentialOf(user: Record<string, unknown>): Credential {
   if (authProvider?.name === 'oidc' && authProvider.config?.['id-token']) {
     return { kind: 'oidc', idToken: authProvider.config['id-token'] }
   }
-  const exec = user['exec'] as { command?: string; podlifeOutput?: { status?: { token?: string } } } | undefined
+  const exec = user['exec'] as
+    { command?: string; podlifeOutput?: { status?: { token?: string } } } | undefined
   if (exec?.command) {
     return { kind: 'exec', command: exec.command, token: exec.podlifeOutput?.status?.token ?? '' }
   }

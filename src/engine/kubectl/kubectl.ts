@@ -17,7 +17,16 @@ import { uuidV4 } from '../model/uuid'
 
 type KubectlMessage = Extract<Message, { to: 'kubectl' }>
 
-const KNOWN_CORE_KINDS = new Set(['Pod', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Node', 'PersistentVolumeClaim'])
+const KNOWN_CORE_KINDS = new Set([
+  'Pod',
+  'Service',
+  'ConfigMap',
+  'Secret',
+  'Namespace',
+  'ServiceAccount',
+  'Node',
+  'PersistentVolumeClaim',
+])
 const SEND_MS = 2
 
 export function kubectlStep(world: World, msg: KubectlMessage, ctx: SimContext): Step {
@@ -47,11 +56,23 @@ function start(w: StepWriter, ctx: SimContext): void {
   const parsed = parseManifest(ctx.input.manifest, command.file)
   if (!parsed.ok) {
     const err = parsed.errors[0]!
-    finish(w, 1, '', `error: ${err.kubectl}\n`, `kubectl cannot parse ${command.file} (line ${err.line}), so nothing is sent to the cluster.`)
+    finish(
+      w,
+      1,
+      '',
+      `error: ${err.kubectl}\n`,
+      `kubectl cannot parse ${command.file} (line ${err.line}), so nothing is sent to the cluster.`,
+    )
     return
   }
   if (parsed.documents.length === 0) {
-    finish(w, 1, '', `error: no objects passed to ${command.verb}\n`, 'The file holds no objects, so kubectl has nothing to send.')
+    finish(
+      w,
+      1,
+      '',
+      `error: no objects passed to ${command.verb}\n`,
+      'The file holds no objects, so kubectl has nothing to send.',
+    )
     return
   }
   const doc = parsed.documents[0]!.object
@@ -75,12 +96,24 @@ function start(w: StepWriter, ctx: SimContext): void {
     const stderr = known
       ? `error: Podlife simulates Pods; ${kind} objects are not simulated\n`
       : `error: resource mapping not found for name: "${name}" namespace: "" from "${command.file}": no matches for kind "${kind}" in version "${String(doc['apiVersion'])}"\nensure CRDs are installed first\n`
-    finish(w, 1, '', stderr, `kubectl looks up kind ${kind} in the API discovery data before sending anything.`)
+    finish(
+      w,
+      1,
+      '',
+      stderr,
+      `kubectl looks up kind ${kind} in the API discovery data before sending anything.`,
+    )
     return
   }
   const cfg = resolveKubeconfig(ctx.input.kubeconfig, ctx.input.context)
   if (!cfg.ok) {
-    finish(w, 1, '', `error: ${cfg.error}\n`, 'kubectl could not work out which cluster to talk to from the kubeconfig.')
+    finish(
+      w,
+      1,
+      '',
+      `error: ${cfg.error}\n`,
+      'kubectl could not work out which cluster to talk to from the kubeconfig.',
+    )
     return
   }
   const config = cfg.config
@@ -90,9 +123,17 @@ function start(w: StepWriter, ctx: SimContext): void {
     stage: 'kubectl',
     summary: `read ${command.file}: ${parsed.documents.length} object(s), Pod ${String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`,
     narration: `kubectl reads ${command.file} and converts the YAML to JSON. It checks only that apiVersion and kind are set; the real validation happens on the server.`,
-    payload: { documents: parsed.documents.length, objects: parsed.documents.map((d) => `${String(d.object['kind'])}/${String(((d.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`) },
+    payload: {
+      documents: parsed.documents.length,
+      objects: parsed.documents.map(
+        (d) =>
+          `${String(d.object['kind'])}/${String(((d.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`,
+      ),
+    },
   })
-  const namespace = String(((doc['metadata'] ?? {}) as JsonObject)['namespace'] ?? command.namespace ?? config.namespace)
+  const namespace = String(
+    ((doc['metadata'] ?? {}) as JsonObject)['namespace'] ?? command.namespace ?? config.namespace,
+  )
   w.emit({
     kind: 'kubectl.kubeconfig',
     component: 'kubectl',
@@ -125,7 +166,8 @@ function sessionNote(verb: string, serverSide: boolean, request: HttpRequest): s
   if (request.method === 'GET') {
     return `kubectl apply first asks whether the pod already exists: GET ${request.path}. The client certificate is presented during the TLS handshake.`
   }
-  if (serverSide) return `Server-side apply sends the object as an apply patch; the apiserver works out what changed.`
+  if (serverSide)
+    return `Server-side apply sends the object as an apply patch; the apiserver works out what changed.`
   return `kubectl ${verb} sends the Pod as JSON: POST ${request.path}?${queryString(request.query)}.`
 }
 
@@ -185,18 +227,34 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       const namespace = request.path.split('/')[4] ?? 'default'
       const session = request.headers['Kubectl-Session'] ?? ''
       const post = createRequest(id, command, cfg.config, session, namespace, doc)
-      send(w, post, `Not found, so kubectl apply creates it: POST ${post.path}, with the applied configuration saved in the kubectl.kubernetes.io/last-applied-configuration annotation.`)
+      send(
+        w,
+        post,
+        `Not found, so kubectl apply creates it: POST ${post.path}, with the applied configuration saved in the kubectl.kubernetes.io/last-applied-configuration annotation.`,
+      )
       return
     }
     if (response.code === 200) {
       const name = String(((body['metadata'] ?? {}) as JsonObject)['name'] ?? '')
-      finish(w, 0, `pod/${name} unchanged\n`, '', 'The pod already exists with this configuration; kubectl apply has nothing to change.')
+      finish(
+        w,
+        0,
+        `pod/${name} unchanged\n`,
+        '',
+        'The pod already exists with this configuration; kubectl apply has nothing to change.',
+      )
       return
     }
     const ns = request.path.split('/')[4] ?? 'default'
     const name = request.path.split('/')[6] ?? ''
     const context = `error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${ns}"\nfrom server for: "${command.file}"`
-    finish(w, 1, '', kubectlError(response.body, context), `The apiserver refused kubectl's GET with ${response.code}.`)
+    finish(
+      w,
+      1,
+      '',
+      kubectlError(response.body, context),
+      `The apiserver refused kubectl's GET with ${response.code}.`,
+    )
     return
   }
   if (response.code >= 200 && response.code < 300) {
@@ -204,8 +262,20 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
     const verb = command.serverSide ? 'serverside-applied' : 'created'
     const dry = command.dryRunServer ? ' (server dry run)' : ''
     const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
-    finish(w, 0, `pod/${name} ${verb}${dry}\n`, warnings, `kubectl prints "pod/${name} ${verb}" and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`)
+    finish(
+      w,
+      0,
+      `pod/${name} ${verb}${dry}\n`,
+      warnings,
+      `kubectl prints "pod/${name} ${verb}" and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`,
+    )
     return
   }
-  finish(w, 1, '', kubectlError(response.body, `error when creating "${command.file}"`), `kubectl prints the apiserver's error and exits 1.`)
+  finish(
+    w,
+    1,
+    '',
+    kubectlError(response.body, `error when creating "${command.file}"`),
+    `kubectl prints the apiserver's error and exits 1.`,
+  )
 }

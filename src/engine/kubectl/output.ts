@@ -9,7 +9,11 @@ interface StatusBody {
   readonly code?: number
   readonly reason?: string
   readonly message?: string
-  readonly details?: { readonly name?: string; readonly kind?: string; readonly causes?: readonly { field?: string; message?: string }[] }
+  readonly details?: {
+    readonly name?: string
+    readonly kind?: string
+    readonly causes?: readonly { field?: string; message?: string }[]
+  }
 }
 
 /** `verb` is "creating" or "retrieving current configuration of" etc.; `source` the file name. */
@@ -17,7 +21,8 @@ export function kubectlError(body: Json, context: string): string {
   const s = body as StatusBody
   if (s.reason === 'Invalid') {
     const d = s.details ?? {}
-    const head = d.kind || d.name ? `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid` : 'The request is invalid'
+    const head =
+      d.kind || d.name ? `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid` : 'The request is invalid'
     const causes = (d.causes ?? []).map((c) => `${c.field ?? ''}: ${c.message ?? ''}`)
     if (causes.length === 0) return `${head}\n`
     if (causes.length === 1) return `${head}: ${causes[0]}\n`

@@ -125,7 +125,9 @@ function collectPositions(
       }
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => collectPositions(item as YamlNode, path ? `${path}.${i}` : String(i), out, lc, depth + 1))
+    node.items.forEach((item, i) =>
+      collectPositions(item as YamlNode, path ? `${path}.${i}` : String(i), out, lc, depth + 1),
+    )
   } else if (isScalar(node)) {
     return
   }

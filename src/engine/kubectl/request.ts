@@ -44,8 +44,23 @@ export function podsPath(namespace: string, name?: string): string {
   return `/api/v1/namespaces/${namespace}/pods${name ? `/${name}` : ''}`
 }
 
-export function getRequest(id: number, cmd: KubectlCommand, cfg: ResolvedKubeconfig, session: string, namespace: string, name: string): HttpRequest {
-  return { id, from: 'kubectl', method: 'GET', path: podsPath(namespace, name), query: {}, headers: baseHeaders(cmd, cfg, session), body: null }
+export function getRequest(
+  id: number,
+  cmd: KubectlCommand,
+  cfg: ResolvedKubeconfig,
+  session: string,
+  namespace: string,
+  name: string,
+): HttpRequest {
+  return {
+    id,
+    from: 'kubectl',
+    method: 'GET',
+    path: podsPath(namespace, name),
+    query: {},
+    headers: baseHeaders(cmd, cfg, session),
+    body: null,
+  }
 }
 
 export function createRequest(
@@ -88,7 +103,12 @@ export function serverSideApplyRequest(
     from: 'kubectl',
     method: 'PATCH',
     path: podsPath(namespace, name),
-    query: { ...(cmd.dryRunServer ? { dryRun: 'All' } : {}), fieldManager: 'kubectl', fieldValidation: cmd.validate, force: 'false' },
+    query: {
+      ...(cmd.dryRunServer ? { dryRun: 'All' } : {}),
+      fieldManager: 'kubectl',
+      fieldValidation: cmd.validate,
+      force: 'false',
+    },
     headers: { ...baseHeaders(cmd, cfg, session), 'Content-Type': 'application/apply-patch+yaml' },
     body: JSON.parse(sortedJson(withNamespace(obj, namespace))),
   }

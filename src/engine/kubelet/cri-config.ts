@@ -38,7 +38,11 @@ export function sandboxConfig(pod: Pod): Json {
         options: ['ndots:5'],
       },
       port_mappings: pod.spec.containers.flatMap((c) =>
-        (c.ports ?? []).map((p) => ({ protocol: p.protocol ?? 'TCP', container_port: p.containerPort, host_port: p.hostPort ?? 0 })),
+        (c.ports ?? []).map((p) => ({
+          protocol: p.protocol ?? 'TCP',
+          container_port: p.containerPort,
+          host_port: p.hostPort ?? 0,
+        })),
       ),
       labels: {
         'io.kubernetes.pod.name': name,
@@ -49,7 +53,11 @@ export function sandboxConfig(pod: Pod): Json {
       linux: {
         cgroup_parent: cgroupParent(pod),
         security_context: {
-          namespace_options: { network: 'POD', pid: pod.spec['shareProcessNamespace'] === true ? 'POD' : 'CONTAINER', ipc: 'POD' },
+          namespace_options: {
+            network: 'POD',
+            pid: pod.spec['shareProcessNamespace'] === true ? 'POD' : 'CONTAINER',
+            ipc: 'POD',
+          },
         },
       },
     },
@@ -80,15 +88,24 @@ export function containerConfig(pod: Pod, index: number, sandboxId: string): Jso
       image: { image: parseImageReference(c.image ?? '')?.normalized ?? c.image ?? '' },
       command: c.command ?? [],
       args: c.args ?? [],
-      envs: ((c['env'] as { name: string; value?: string }[] | undefined) ?? []).map((e) => ({ key: e.name, value: e.value ?? '' })),
+      envs: ((c['env'] as { name: string; value?: string }[] | undefined) ?? []).map((e) => ({
+        key: e.name,
+        value: e.value ?? '',
+      })),
       mounts: [
         ...(c.volumeMounts ?? []).map((m) => ({
           container_path: m.mountPath,
           host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/volumes/kubernetes.io~projected/${m.name}`,
           readonly: m.readOnly ?? false,
         })),
-        { container_path: '/etc/hosts', host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/etc-hosts` },
-        { container_path: '/dev/termination-log', host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/containers/${c.name}/0` },
+        {
+          container_path: '/etc/hosts',
+          host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/etc-hosts`,
+        },
+        {
+          container_path: '/dev/termination-log',
+          host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/containers/${c.name}/0`,
+        },
       ],
       log_path: `${c.name}/0.log`,
       linux: { resources: linuxResources(c) },

@@ -51,8 +51,24 @@ function hostIP(ctx: SimContext, node: string): string {
   return n?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? ''
 }
 
-function recordEvent(w: StepWriter, node: string, pod: Pod, type: KubeEvent['type'], reason: string, message: string, narration: string, stage: 'containers' | 'kubelet' = 'containers'): void {
-  const event: KubeEvent = { type, reason, message, source: 'kubelet', host: node, object: `Pod/${pod.metadata.name ?? ''}` }
+function recordEvent(
+  w: StepWriter,
+  node: string,
+  pod: Pod,
+  type: KubeEvent['type'],
+  reason: string,
+  message: string,
+  narration: string,
+  stage: 'containers' | 'kubelet' = 'containers',
+): void {
+  const event: KubeEvent = {
+    type,
+    reason,
+    message,
+    source: 'kubelet',
+    host: node,
+    object: `Pod/${pod.metadata.name ?? ''}`,
+  }
   w.emit(
     {
       kind: 'k8s.event',
@@ -68,7 +84,14 @@ function recordEvent(w: StepWriter, node: string, pod: Pod, type: KubeEvent['typ
   )
 }
 
-function sendStatus(w: StepWriter, ctx: SimContext, node: string, pod: Pod, narration: string, stage: 'kubelet' | 'status'): void {
+function sendStatus(
+  w: StepWriter,
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  narration: string,
+  stage: 'kubelet' | 'status',
+): void {
   const runtime = w.world.nodes[node]!
   const status = generatePodStatus({
     pod,
@@ -92,7 +115,10 @@ function sendStatus(w: StepWriter, ctx: SimContext, node: string, pod: Pod, narr
     },
     body: {
       metadata: { uid: pod.metadata.uid ?? '' },
-      status: { '$setElementOrder/conditions': (status.conditions ?? []).map((c) => ({ type: c.type })), ...status },
+      status: {
+        '$setElementOrder/conditions': (status.conditions ?? []).map((c) => ({ type: c.type })),
+        ...status,
+      },
     } as unknown as Json,
   }
   w.update({ ...w.world, nextRequestId: request.id + 1 })
@@ -125,7 +151,8 @@ function digestOf(ref: string): string {
 function startedTimes(world: World, node: string, pod: Pod): Record<string, string> {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`
   const out: Record<string, string> = {}
-  for (const c of world.nodes[node]?.containers ?? []) if (c.pod === key && c.startedAt) out[c.name] = c.startedAt
+  for (const c of world.nodes[node]?.containers ?? [])
+    if (c.pod === key && c.startedAt) out[c.name] = c.startedAt
   return out
 }
 
@@ -142,7 +169,14 @@ function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
     narration: `The kubelet on ${node} gets the pod from its watch (SyncLoop ADD). It admits it (the pod's requests fit what is left on this node), hands it to a pod worker, and reports a first status while it gets to work.`,
     payload: { node, action: 'admit' },
   })
-  sendStatus(w, ctx, node, pod, 'The status manager reports the first status: Pending, container waiting in ContainerCreating, PodReadyToStartContainers still False.', 'kubelet')
+  sendStatus(
+    w,
+    ctx,
+    node,
+    pod,
+    'The status manager reports the first status: Pending, container waiting in ContainerCreating, PodReadyToStartContainers still False.',
+    'kubelet',
+  )
   cri(w, 25, node, { call: 'RunPodSandbox', pod, request: sandboxConfig(pod) })
 }
 
@@ -153,7 +187,8 @@ function imageOf(pod: Pod, i: number): string {
 function ensureImage(w: StepWriter, node: string, pod: Pod, i: number): void {
   const image = imageOf(pod, i)
   // The kubelet only appends :latest; containerd normalises the rest.
-  const withTag = parseImageReference(image)?.tag === 'latest' && !image.includes(':') ? `${image}:latest` : image
+  const withTag =
+    parseImageReference(image)?.tag === 'latest' && !image.includes(':') ? `${image}:latest` : image
   cri(w, 1, node, { call: 'ImageStatus', pod, container: i, request: { image: { image: withTag } } })
 }
 
@@ -163,7 +198,11 @@ function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply):
   const c = pod.spec.containers[i]
   switch (reply.call) {
     case 'RunPodSandbox':
-      cri(w, 1, node, { call: 'PodSandboxStatus', pod, request: { pod_sandbox_id: (reply.response as { pod_sandbox_id?: string }).pod_sandbox_id ?? '' } })
+      cri(w, 1, node, {
+        call: 'PodSandboxStatus',
+        pod,
+        request: { pod_sandbox_id: (reply.response as { pod_sandbox_id?: string }).pod_sandbox_id ?? '' },
+      })
       return
     case 'PodSandboxStatus':
       ensureImage(w, node, pod, 0)
@@ -173,13 +212,34 @@ function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply):
       const present = (reply.response as { image?: unknown }).image != null
       const policy = c?.imagePullPolicy ?? 'IfNotPresent'
       if (present && policy !== 'Always') {
-        recordEvent(w, node, pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, `The image is already on ${node} and imagePullPolicy is ${policy}, so nothing is downloaded.`)
+        recordEvent(
+          w,
+          node,
+          pod,
+          'Normal',
+          'Pulled',
+          `Container image "${image}" already present on machine`,
+          `The image is already on ${node} and imagePullPolicy is ${policy}, so nothing is downloaded.`,
+        )
         createContainer(w, node, pod, i)
         return
       }
-      recordEvent(w, node, pod, 'Normal', 'Pulling', `Pulling image "${image}"`, `${image} is not on ${node} yet (or imagePullPolicy is Always), so the kubelet asks containerd to pull it.`)
+      recordEvent(
+        w,
+        node,
+        pod,
+        'Normal',
+        'Pulling',
+        `Pulling image "${image}"`,
+        `${image} is not on ${node} yet (or imagePullPolicy is Always), so the kubelet asks containerd to pull it.`,
+      )
       w.update({ ...w.world, pullStartedAt: { ...(w.world.pullStartedAt ?? {}), [`${node}/${i}`]: ctx.at } })
-      cri(w, 1, node, { call: 'PullImage', pod, container: i, request: { image: { image: parseImageReference(image)?.normalized ?? image } } })
+      cri(w, 1, node, {
+        call: 'PullImage',
+        pod,
+        container: i,
+        request: { image: { image: parseImageReference(image)?.normalized ?? image } },
+      })
       return
     }
     case 'PullImage': {
@@ -187,13 +247,34 @@ function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply):
       const started = w.world.pullStartedAt?.[`${node}/${i}`] ?? ctx.at
       const took = goDuration(Math.trunc(ctx.at - started))
       const size = sizeOfPulled(ctx, image)
-      recordEvent(w, node, pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`, `The image is pulled and unpacked; it stays in containerd's store on ${node} for the next pod that needs it.`)
+      recordEvent(
+        w,
+        node,
+        pod,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
+        `The image is pulled and unpacked; it stays in containerd's store on ${node} for the next pod that needs it.`,
+      )
       createContainer(w, node, pod, i)
       return
     }
     case 'CreateContainer':
-      recordEvent(w, node, pod, 'Normal', 'Created', `Created container: ${c?.name ?? ''}`, `Container ${c?.name ?? ''} is created, not yet running.`)
-      cri(w, 1, node, { call: 'StartContainer', pod, container: i, request: { container_id: (reply.response as { container_id?: string }).container_id ?? '' } })
+      recordEvent(
+        w,
+        node,
+        pod,
+        'Normal',
+        'Created',
+        `Created container: ${c?.name ?? ''}`,
+        `Container ${c?.name ?? ''} is created, not yet running.`,
+      )
+      cri(w, 1, node, {
+        call: 'StartContainer',
+        pod,
+        container: i,
+        request: { container_id: (reply.response as { container_id?: string }).container_id ?? '' },
+      })
       return
     case 'StartContainer': {
       const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`
@@ -202,12 +283,32 @@ function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply):
         ...w.world,
         nodes: {
           ...w.world.nodes,
-          [node]: { ...runtime, containers: runtime.containers.map((x) => (x.pod === key && x.name === c?.name ? { ...x, startedAt: timestamp(ctx) } : x)) },
+          [node]: {
+            ...runtime,
+            containers: runtime.containers.map((x) =>
+              x.pod === key && x.name === c?.name ? { ...x, startedAt: timestamp(ctx) } : x,
+            ),
+          },
         },
       })
-      recordEvent(w, node, pod, 'Normal', 'Started', `Started container ${c?.name ?? ''}`, `Container ${c?.name ?? ''} is running.`)
+      recordEvent(
+        w,
+        node,
+        pod,
+        'Normal',
+        'Started',
+        `Started container ${c?.name ?? ''}`,
+        `Container ${c?.name ?? ''} is running.`,
+      )
       if (i + 1 < pod.spec.containers.length) ensureImage(w, node, pod, i + 1)
-      else w.send(RELIST_MS - (ctx.at % RELIST_MS), { to: 'kubelet', type: 'sync', node, pod, reason: 'PLEG ContainerStarted' })
+      else
+        w.send(RELIST_MS - (ctx.at % RELIST_MS), {
+          to: 'kubelet',
+          type: 'sync',
+          node,
+          pod,
+          reason: 'PLEG ContainerStarted',
+        })
       return
     }
     default:
@@ -224,7 +325,12 @@ function sizeOfPulled(ctx: SimContext, image: string): number {
 function createContainer(w: StepWriter, node: string, pod: Pod, i: number): void {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`
   const sandbox = w.world.nodes[node]?.sandboxes.find((s) => s.pod === key)
-  cri(w, 2, node, { call: 'CreateContainer', pod, container: i, request: containerConfig(pod, i, sandbox?.id ?? '') })
+  cri(w, 2, node, {
+    call: 'CreateContainer',
+    pod,
+    container: i,
+    request: containerConfig(pod, i, sandbox?.id ?? ''),
+  })
 }
 
 function relist(w: StepWriter, ctx: SimContext, node: string, _pod: Pod): void {
@@ -235,8 +341,16 @@ function relist(w: StepWriter, ctx: SimContext, node: string, _pod: Pod): void {
     component: 'kubelet',
     stage: 'status',
     summary: 'PLEG relist: containers running',
-    narration: 'The pod lifecycle event generator (PLEG) relists the runtime every second. It sees the container running and triggers another sync of the pod.',
+    narration:
+      'The pod lifecycle event generator (PLEG) relists the runtime every second. It sees the container running and triggers another sync of the pod.',
     payload: { node, action: 'PLEG relist' },
   })
-  sendStatus(w, ctx, node, pod, 'The status manager PATCHes the new status: phase Running, all five conditions True, the pod IP and the container IDs.', 'status')
+  sendStatus(
+    w,
+    ctx,
+    node,
+    pod,
+    'The status manager PATCHes the new status: phase Running, all five conditions True, the pod IP and the container IDs.',
+    'status',
+  )
 }

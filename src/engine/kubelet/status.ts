@@ -20,7 +20,14 @@ export interface StatusInputs {
   readonly imageDigest: (ref: string) => string
 }
 
-function condition(type: string, ok: boolean, now: string, prev: readonly PodCondition[], reason?: string, message?: string): PodCondition {
+function condition(
+  type: string,
+  ok: boolean,
+  now: string,
+  prev: readonly PodCondition[],
+  reason?: string,
+  message?: string,
+): PodCondition {
   const before = prev.find((c) => c.type === type)
   const status = ok ? 'True' : 'False'
   return {
@@ -68,7 +75,10 @@ export function generatePodStatus(s: StatusInputs): PodStatus {
       lastState: {},
       name: c.name,
       ready: true,
-      resources: { ...(c.resources?.limits ? { limits: c.resources.limits } : {}), ...(c.resources?.requests ? { requests: c.resources.requests } : {}) },
+      resources: {
+        ...(c.resources?.limits ? { limits: c.resources.limits } : {}),
+        ...(c.resources?.requests ? { requests: c.resources.requests } : {}),
+      },
       restartCount: 0,
       started: true,
       state: { running: { startedAt: s.startedAt[c.name] ?? now } },
@@ -86,7 +96,15 @@ export function generatePodStatus(s: StatusInputs): PodStatus {
     condition('Initialized', true, now, prev),
     condition('Ready', allRunning, now, prev, 'ContainersNotReady', unreadyMsg),
     condition('ContainersReady', allRunning, now, prev, 'ContainersNotReady', unreadyMsg),
-    { ...(scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }), observedGeneration: 1 },
+    {
+      ...(scheduled ?? {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: now,
+      }),
+      observedGeneration: 1,
+    },
   ]
   return {
     ...pod.status,

@@ -43,7 +43,6 @@ export function utf8Bytes(text: string): Uint8Array {
     else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63))
     else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
     else {
-      cp -= 0
       out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
     }
   }
@@ -52,17 +51,18 @@ export function utf8Bytes(text: string): Uint8Array {
 
 export function utf8Text(bytes: Uint8Array): string {
   let s = ''
-  for (let i = 0; i < bytes.length; ) {
+  let i = 0
+  while (i < bytes.length) {
     const b = bytes[i]!
+    const at = (k: number) => bytes[i + k]! & 63
     let cp: number
-    if (b < 0x80) (cp = b), (i += 1)
-    else if (b < 0xe0) (cp = ((b & 31) << 6) | (bytes[i + 1]! & 63)), (i += 2)
-    else if (b < 0xf0) (cp = ((b & 15) << 12) | ((bytes[i + 1]! & 63) << 6) | (bytes[i + 2]! & 63)), (i += 3)
-    else
-      (cp =
-        ((b & 7) << 18) | ((bytes[i + 1]! & 63) << 12) | ((bytes[i + 2]! & 63) << 6) | (bytes[i + 3]! & 63)),
-        (i += 4)
+    let len: number
+    if (b < 0x80) [cp, len] = [b, 1]
+    else if (b < 0xe0) [cp, len] = [((b & 31) << 6) | at(1), 2]
+    else if (b < 0xf0) [cp, len] = [((b & 15) << 12) | (at(1) << 6) | at(2), 3]
+    else [cp, len] = [((b & 7) << 18) | (at(1) << 12) | (at(2) << 6) | at(3), 4]
     s += String.fromCodePoint(cp)
+    i += len
   }
   return s
 }

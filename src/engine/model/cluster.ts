@@ -46,7 +46,8 @@ const DEFAULT_APISERVER: APIServerConfig = {
 
 export function loadCluster(input: readonly KubeObject[]): Cluster {
   const byKey = new Map<string, KubeObject>()
-  const add = (o: KubeObject) => byKey.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`, o)
+  const add = (o: KubeObject) =>
+    byKey.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`, o)
   for (const ns of BUILTIN_NAMESPACES) add(namespace(ns))
   for (const o of [...BOOTSTRAP_RBAC, ...SCHEDULER_RBAC]) add(o)
   let apiServer = DEFAULT_APISERVER
@@ -57,7 +58,11 @@ export function loadCluster(input: readonly KubeObject[]): Cluster {
     } else if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'Registry') {
       for (const r of (o['repositories'] as RegistryRepository[] | undefined) ?? []) {
         const i = registry.findIndex((x) => x.name === r.name)
-        const merged = { name: r.name, private: r.private ?? false, tags: { ...(registry[i]?.tags ?? {}), ...r.tags } }
+        const merged = {
+          name: r.name,
+          private: r.private ?? false,
+          tags: { ...(registry[i]?.tags ?? {}), ...r.tags },
+        }
         if (i >= 0) registry[i] = merged
         else registry.push(merged)
       }
@@ -71,7 +76,11 @@ export function loadCluster(input: readonly KubeObject[]): Cluster {
     const name = o.metadata.name ?? ''
     const key = `ServiceAccount/${name}/default`
     if (!byKey.has(key)) {
-      byKey.set(key, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } })
+      byKey.set(key, {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'default', namespace: name },
+      })
     }
   }
   const objects: Record<string, KubeObject[]> = {}
@@ -98,7 +107,12 @@ export function namespace(name: string): KubeObject {
   }
 }
 
-export function findObject(cluster: Cluster, kind: string, name: string, ns?: string): KubeObject | undefined {
+export function findObject(
+  cluster: Cluster,
+  kind: string,
+  name: string,
+  ns?: string,
+): KubeObject | undefined {
   return (cluster.objects[kind] ?? []).find(
     (o) => o.metadata.name === name && (ns === undefined || (o.metadata.namespace ?? '') === ns),
   )

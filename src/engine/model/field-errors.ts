@@ -12,7 +12,8 @@ export const invalid = (path: string, value: unknown, detail: string): string =>
   `${path}: Invalid value: ${fmtValue(value)}: ${detail}`
 export const required = (path: string, detail = ''): string =>
   detail ? `${path}: Required value: ${detail}` : `${path}: Required value`
-export const duplicate = (path: string, value: unknown): string => `${path}: Duplicate value: ${fmtValue(value)}`
+export const duplicate = (path: string, value: unknown): string =>
+  `${path}: Duplicate value: ${fmtValue(value)}`
 export const unsupported = (path: string, value: unknown, supported: readonly string[]): string =>
   `${path}: Unsupported value: ${fmtValue(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`
 

@@ -10,7 +10,9 @@ export function goDuration(ms: number): string {
   const minutes = Math.floor((total % 3_600_000) / 60_000)
   const secMs = total % 60_000
   const whole = Math.floor(secMs / 1000)
-  const frac = String(secMs % 1000).padStart(3, '0').replace(/0+$/, '')
+  const frac = String(secMs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '')
   const seconds = `${whole}${frac ? `.${frac}` : ''}s`
   if (hours) return `${hours}h${minutes}m${seconds}`
   if (minutes) return `${minutes}m${seconds}`

@@ -19,7 +19,14 @@ function repo(name: string, tags: Record<string, number>): RegistryRepository {
 }
 
 export const DEFAULT_CATALOG: readonly RegistryRepository[] = [
-  repo('docker.io/library/nginx', { latest: 72.2, '1.27': 72.4, '1.26': 71.3, '1.25': 70.5, alpine: 20.9, '1.27-alpine': 20.8 }),
+  repo('docker.io/library/nginx', {
+    latest: 72.2,
+    '1.27': 72.4,
+    '1.26': 71.3,
+    '1.25': 70.5,
+    alpine: 20.9,
+    '1.27-alpine': 20.8,
+  }),
   repo('docker.io/library/busybox', { latest: 2.2, '1.36': 2.2, '1.37': 2.2 }),
   repo('docker.io/library/alpine', { latest: 3.6, '3.20': 3.6, '3.19': 3.4 }),
   repo('docker.io/library/redis', { latest: 45.9, '7.4': 45.1, '7.2': 43.8 }),

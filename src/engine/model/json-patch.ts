@@ -31,7 +31,8 @@ export function diff(before: unknown, after: unknown, path = ''): JsonPatchOp[] 
     const ops: JsonPatchOp[] = []
     const common = Math.min(before.length, after.length)
     for (let i = 0; i < common; i++) ops.push(...diff(before[i], after[i], `${path}/${i}`))
-    for (let i = common; i < after.length; i++) ops.push({ op: 'add', path: `${path}/${i}`, value: after[i] as Json })
+    for (let i = common; i < after.length; i++)
+      ops.push({ op: 'add', path: `${path}/${i}`, value: after[i] as Json })
     for (let i = before.length - 1; i >= common; i--) ops.push({ op: 'remove', path: `${path}/${i}` })
     return ops
   }

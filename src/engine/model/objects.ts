@@ -76,7 +76,9 @@ export interface NodeSelectorTerm {
 }
 
 export interface NodeAffinity {
-  readonly requiredDuringSchedulingIgnoredDuringExecution?: { readonly nodeSelectorTerms: readonly NodeSelectorTerm[] }
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: {
+    readonly nodeSelectorTerms: readonly NodeSelectorTerm[]
+  }
   readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly {
     readonly weight: number
     readonly preference: NodeSelectorTerm

@@ -23,7 +23,11 @@ export function podDisplayStatus(pod: Pod | null): string {
     const t = c.state.terminated
     if (t && t.exitCode === 0) return
     if (t) {
-      reason = t.reason ? `Init:${t.reason}` : t.signal ? `Init:Signal:${t.signal}` : `Init:ExitCode:${t.exitCode ?? 0}`
+      reason = t.reason
+        ? `Init:${t.reason}`
+        : t.signal
+          ? `Init:Signal:${t.signal}`
+          : `Init:ExitCode:${t.exitCode ?? 0}`
       initializing = true
     } else if (c.state.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') {
       reason = `Init:${c.state.waiting.reason}`
@@ -40,7 +44,10 @@ export function podDisplayStatus(pod: Pod | null): string {
       const c = statuses[i]!
       if (c.state.waiting?.reason) reason = c.state.waiting.reason
       else if (c.state.terminated?.reason) reason = c.state.terminated.reason
-      else if (c.state.terminated) reason = c.state.terminated.signal ? `Signal:${c.state.terminated.signal}` : `ExitCode:${c.state.terminated.exitCode ?? 0}`
+      else if (c.state.terminated)
+        reason = c.state.terminated.signal
+          ? `Signal:${c.state.terminated.signal}`
+          : `ExitCode:${c.state.terminated.exitCode ?? 0}`
       else if (c.ready && c.state.running) hasRunning = true
     }
     if (reason === 'Completed' && hasRunning) reason = hasPodReady(pod) ? 'Running' : 'NotReady'

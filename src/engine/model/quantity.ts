@@ -50,7 +50,8 @@ interface Suffix {
 }
 
 function interpretSuffix(suffix: string): Suffix | undefined {
-  if (suffix in DECIMAL_SUFFIXES) return { base: 10, exponent: DECIMAL_SUFFIXES[suffix]!, format: 'DecimalSI' }
+  if (suffix in DECIMAL_SUFFIXES)
+    return { base: 10, exponent: DECIMAL_SUFFIXES[suffix]!, format: 'DecimalSI' }
   if (suffix in BINARY_SUFFIXES) return { base: 2, exponent: BINARY_SUFFIXES[suffix]!, format: 'BinarySI' }
   const m = /^[eE]([-+]?[0-9]+)$/.exec(suffix)
   if (m) return { base: 10, exponent: Number(m[1]), format: 'DecimalExponent' }

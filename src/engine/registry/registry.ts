@@ -20,7 +20,10 @@ export function pullDurationMs(sizeBytes: number): number {
   return PULL_LATENCY_MS + Math.round(sizeBytes / BYTES_PER_MS)
 }
 
-export function findImage(registry: readonly RegistryRepository[], image: string): { sizeBytes: number; reference: string } | null {
+export function findImage(
+  registry: readonly RegistryRepository[],
+  image: string,
+): { sizeBytes: number; reference: string } | null {
   const ref = parseImageReference(image)
   if (!ref) return null
   const repo = registry.find((r) => r.name === ref.repository)

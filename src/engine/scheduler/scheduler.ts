@@ -31,7 +31,11 @@ export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimConte
   const w = new StepWriter(world)
   switch (msg.type) {
     case 'watch':
-      if (msg.watchType === 'ADDED' && !msg.pod.spec.nodeName && (msg.pod.spec.schedulerName ?? 'default-scheduler') === DEFAULT_PROFILE.schedulerName) {
+      if (
+        msg.watchType === 'ADDED' &&
+        !msg.pod.spec.nodeName &&
+        (msg.pod.spec.schedulerName ?? 'default-scheduler') === DEFAULT_PROFILE.schedulerName
+      ) {
         w.send(1, { to: 'kube-scheduler', type: 'schedule', pod: msg.pod })
       }
       break
@@ -65,7 +69,13 @@ function schedule(w: StepWriter, ctx: SimContext, pod: Pod): void {
   const current = w.world.pod
   if (!current || current.spec.nodeName) return
   const nodes = snapshotNodes(ctx.cluster)
-  const out = scheduleOne({ pod: current, nodes, profile: DEFAULT_PROFILE, rng: w.world.rng, nextStartNodeIndex: w.world.schedulerStartIndex })
+  const out = scheduleOne({
+    pod: current,
+    nodes,
+    profile: DEFAULT_PROFILE,
+    rng: w.world.rng,
+    nextStartNodeIndex: w.world.schedulerStartIndex,
+  })
   w.update({ ...w.world, rng: out.rng, schedulerStartIndex: out.nextStartNodeIndex })
   const r = out.result
   const feasible = r.nodes.filter((n) => n.filter.passed).length
@@ -73,7 +83,9 @@ function schedule(w: StepWriter, ctx: SimContext, pod: Pod): void {
     kind: 'scheduler.cycle',
     component: 'kube-scheduler',
     stage: 'scheduling',
-    summary: r.selected ? `${feasible}/${nodes.length} nodes feasible; selected ${r.selected}` : `0/${nodes.length} nodes feasible`,
+    summary: r.selected
+      ? `${feasible}/${nodes.length} nodes feasible; selected ${r.selected}`
+      : `0/${nodes.length} nodes feasible`,
     narration: r.selected
       ? `The scheduler filters the ${nodes.length} nodes (${feasible} fit), scores the feasible ones with its plugins and picks ${r.selected} (${r.tieBreak}).`
       : `No node passes the filters. ${r.message}`,
@@ -115,28 +127,54 @@ function schedule(w: StepWriter, ctx: SimContext, pod: Pod): void {
     w.send(1, { to: 'kube-apiserver', type: 'request', request })
     return
   }
-  w.emit({
-    kind: 'k8s.event',
-    component: 'kube-scheduler',
-    from: 'kube-scheduler',
-    to: 'kube-apiserver',
-    stage: 'scheduling',
-    summary: `Warning FailedScheduling: ${r.message}`,
-    narration: 'The scheduler records a FailedScheduling event and marks the pod PodScheduled=False. The pod stays Pending and waits in the unschedulable queue until the cluster changes, or for 5 minutes.',
-    payload: { type: 'Warning', reason: 'FailedScheduling', message: r.message, source: 'default-scheduler', object: `Pod/${name}` },
-  }, {
-    ...w.world,
-    events: [...w.world.events, { type: 'Warning', reason: 'FailedScheduling', message: r.message, source: 'default-scheduler', object: `Pod/${name}` }],
-    pod: {
-      ...current,
-      status: {
-        ...current.status,
-        conditions: [
-          { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: timestamp(ctx), reason: 'Unschedulable', message: r.message },
-        ],
+  w.emit(
+    {
+      kind: 'k8s.event',
+      component: 'kube-scheduler',
+      from: 'kube-scheduler',
+      to: 'kube-apiserver',
+      stage: 'scheduling',
+      summary: `Warning FailedScheduling: ${r.message}`,
+      narration:
+        'The scheduler records a FailedScheduling event and marks the pod PodScheduled=False. The pod stays Pending and waits in the unschedulable queue until the cluster changes, or for 5 minutes.',
+      payload: {
+        type: 'Warning',
+        reason: 'FailedScheduling',
+        message: r.message,
+        source: 'default-scheduler',
+        object: `Pod/${name}`,
       },
     },
-  })
+    {
+      ...w.world,
+      events: [
+        ...w.world.events,
+        {
+          type: 'Warning',
+          reason: 'FailedScheduling',
+          message: r.message,
+          source: 'default-scheduler',
+          object: `Pod/${name}`,
+        },
+      ],
+      pod: {
+        ...current,
+        status: {
+          ...current.status,
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              lastProbeTime: null,
+              lastTransitionTime: timestamp(ctx),
+              reason: 'Unschedulable',
+              message: r.message,
+            },
+          ],
+        },
+      },
+    },
+  )
   const retryAt = Math.ceil((ctx.at + UNSCHEDULABLE_RETRY_MS) / FLUSH_PERIOD_MS) * FLUSH_PERIOD_MS
   w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod })
 }

@@ -142,7 +142,10 @@ export type EventBody =
         readonly attempts: readonly AuthnAttempt[]
       }
     }
-  | { kind: 'authz.verdict'; payload: { readonly allowed: boolean; readonly decisions: readonly AuthzDecision[] } }
+  | {
+      kind: 'authz.verdict'
+      payload: { readonly allowed: boolean; readonly decisions: readonly AuthzDecision[] }
+    }
   | {
       kind: 'admission.verdict'
       /** `skipped`: plugins passed over since the previous verdict because they do not handle the operation. */
@@ -150,7 +153,11 @@ export type EventBody =
     }
   | {
       kind: 'apiserver.decode'
-      payload: { readonly defaults: readonly JsonPatchOp[]; readonly unknownFields: readonly string[]; readonly fieldValidation: string }
+      payload: {
+        readonly defaults: readonly JsonPatchOp[]
+        readonly unknownFields: readonly string[]
+        readonly fieldValidation: string
+      }
     }
   | { kind: 'apiserver.validation'; payload: { readonly errors: readonly string[] } }
   | {
@@ -164,16 +171,28 @@ export type EventBody =
     }
   | {
       kind: 'watch.event'
-      payload: { readonly type: 'ADDED' | 'MODIFIED'; readonly watcher: string; readonly resourceVersion: string }
+      payload: {
+        readonly type: 'ADDED' | 'MODIFIED'
+        readonly watcher: string
+        readonly resourceVersion: string
+      }
     }
   | { kind: 'scheduler.cycle'; payload: SchedulingResult }
   | { kind: 'kubelet.sync'; payload: { readonly node: string; readonly action: string } }
-  | { kind: 'runtime.step'; payload: { readonly node: string; readonly action: string; readonly detail: Json } }
+  | {
+      kind: 'runtime.step'
+      payload: { readonly node: string; readonly action: string; readonly detail: Json }
+    }
   | { kind: 'cri.call'; payload: CriCall }
   | { kind: 'cni.add'; payload: CniInvocation }
   | {
       kind: 'registry.pull'
-      payload: { readonly image: string; readonly reference: string; readonly sizeBytes: number; readonly ms: number }
+      payload: {
+        readonly image: string
+        readonly reference: string
+        readonly sizeBytes: number
+        readonly ms: number
+      }
     }
   | { kind: 'k8s.event'; payload: KubeEvent }
   | {

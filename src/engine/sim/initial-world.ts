@@ -43,7 +43,9 @@ export function initialWorld(cluster: Cluster, seed: number): World {
     nodes[name] = {
       name,
       podCIDR: n.spec.podCIDR ?? null,
-      images: (n.status.images ?? []).flatMap((i) => i.names.filter((x) => !x.includes('@')).map((x) => parseImageReference(x)?.normalized ?? x)),
+      images: (n.status.images ?? []).flatMap((i) =>
+        i.names.filter((x) => !x.includes('@')).map((x) => parseImageReference(x)?.normalized ?? x),
+      ),
       sandboxes: [],
       containers: [],
       ipam: { allocated: podIPs, lastReserved: podIPs[podIPs.length - 1] ?? null },

@@ -18,8 +18,18 @@ export interface CreateInFlight {
 }
 
 export type ApiserverPhase =
-  | { readonly phase: 'authorize'; readonly request: HttpRequest; readonly user: UserInfo; readonly audit: ResponseAudit }
-  | { readonly phase: 'decode'; readonly request: HttpRequest; readonly user: UserInfo; readonly audit: ResponseAudit }
+  | {
+      readonly phase: 'authorize'
+      readonly request: HttpRequest
+      readonly user: UserInfo
+      readonly audit: ResponseAudit
+    }
+  | {
+      readonly phase: 'decode'
+      readonly request: HttpRequest
+      readonly user: UserInfo
+      readonly audit: ResponseAudit
+    }
   | {
       readonly phase: 'admit'
       readonly create: CreateInFlight
@@ -31,10 +41,20 @@ export type ApiserverPhase =
 
 export type Message =
   | { readonly to: 'kubectl'; readonly type: 'start' }
-  | { readonly to: 'kubectl'; readonly type: 'response'; readonly request: HttpRequest; readonly response: HttpResponse }
+  | {
+      readonly to: 'kubectl'
+      readonly type: 'response'
+      readonly request: HttpRequest
+      readonly response: HttpResponse
+    }
   | { readonly to: 'kube-apiserver'; readonly type: 'request'; readonly request: HttpRequest }
   | { readonly to: 'kube-apiserver'; readonly type: 'continue'; readonly step: ApiserverPhase }
-  | { readonly to: 'kube-scheduler'; readonly type: 'watch'; readonly watchType: 'ADDED' | 'MODIFIED'; readonly pod: Pod }
+  | {
+      readonly to: 'kube-scheduler'
+      readonly type: 'watch'
+      readonly watchType: 'ADDED' | 'MODIFIED'
+      readonly pod: Pod
+    }
   | { readonly to: 'kube-scheduler'; readonly type: 'schedule'; readonly pod: Pod }
   | {
       readonly to: 'kube-scheduler'
@@ -45,11 +65,48 @@ export type Message =
       readonly node: string
     }
   | { readonly to: 'kubelet'; readonly type: 'watch'; readonly node: string; readonly pod: Pod }
-  | { readonly to: 'kubelet'; readonly type: 'sync'; readonly node: string; readonly pod: Pod; readonly reason: string }
+  | {
+      readonly to: 'kubelet'
+      readonly type: 'sync'
+      readonly node: string
+      readonly pod: Pod
+      readonly reason: string
+    }
   | { readonly to: 'kubelet'; readonly type: 'cri-reply'; readonly node: string; readonly reply: CriReply }
-  | { readonly to: 'kubelet'; readonly type: 'response'; readonly node: string; readonly request: HttpRequest; readonly response: HttpResponse }
+  | {
+      readonly to: 'kubelet'
+      readonly type: 'response'
+      readonly node: string
+      readonly request: HttpRequest
+      readonly response: HttpResponse
+    }
   | { readonly to: 'containerd'; readonly type: 'cri'; readonly node: string; readonly call: CriMessage }
-  | { readonly to: 'containerd'; readonly type: 'cni-result'; readonly node: string; readonly call: CriMessage; readonly ip: string }
-  | { readonly to: 'containerd'; readonly type: 'pulled'; readonly node: string; readonly call: CriMessage; readonly sizeBytes: number }
-  | { readonly to: 'cni'; readonly type: 'add'; readonly node: string; readonly call: CriMessage; readonly sandboxId: string; readonly netns: string }
-  | { readonly to: 'registry'; readonly type: 'pull'; readonly node: string; readonly call: CriMessage; readonly reference: string }
+  | {
+      readonly to: 'containerd'
+      readonly type: 'cni-result'
+      readonly node: string
+      readonly call: CriMessage
+      readonly ip: string
+    }
+  | {
+      readonly to: 'containerd'
+      readonly type: 'pulled'
+      readonly node: string
+      readonly call: CriMessage
+      readonly sizeBytes: number
+    }
+  | {
+      readonly to: 'cni'
+      readonly type: 'add'
+      readonly node: string
+      readonly call: CriMessage
+      readonly sandboxId: string
+      readonly netns: string
+    }
+  | {
+      readonly to: 'registry'
+      readonly type: 'pull'
+      readonly node: string
+      readonly call: CriMessage
+      readonly reference: string
+    }

@@ -69,5 +69,7 @@ export const DEFAULT_ON_PLUGINS: ReadonlySet<string> = new Set([
 
 /** The enabled plugins in execution order, honouring --enable/--disable-admission-plugins. */
 export function enabledPlugins(enable: readonly string[], disable: readonly string[]): string[] {
-  return ALL_ORDERED_PLUGINS.filter((p) => (DEFAULT_ON_PLUGINS.has(p) || enable.includes(p)) && !disable.includes(p))
+  return ALL_ORDERED_PLUGINS.filter(
+    (p) => (DEFAULT_ON_PLUGINS.has(p) || enable.includes(p)) && !disable.includes(p),
+  )
 }

@@ -24,7 +24,13 @@ export interface AdmissionInput {
 }
 
 export type AdmissionResult =
-  | { readonly kind: 'admit'; readonly pod: Pod; readonly note: string; readonly rng?: Rng; readonly warnings?: readonly string[] }
+  | {
+      readonly kind: 'admit'
+      readonly pod: Pod
+      readonly note: string
+      readonly rng?: Rng
+      readonly warnings?: readonly string[]
+    }
   | {
       readonly kind: 'deny'
       readonly code: number

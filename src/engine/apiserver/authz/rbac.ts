@@ -52,7 +52,9 @@ function appliesTo(subject: Subject, attrs: RequestAttributes, bindingNamespace:
     case 'Group':
       return attrs.user.groups.includes(subject.name)
     case 'ServiceAccount':
-      return attrs.user.name === `system:serviceaccount:${subject.namespace ?? bindingNamespace}:${subject.name}`
+      return (
+        attrs.user.name === `system:serviceaccount:${subject.namespace ?? bindingNamespace}:${subject.name}`
+      )
     default:
       return false
   }
@@ -63,7 +65,10 @@ function describeSubject(s: Subject): string {
 }
 
 function rulesOf(cluster: Cluster, ref: RoleRef, namespace: string): readonly PolicyRule[] {
-  const role = ref.kind === 'ClusterRole' ? findObject(cluster, 'ClusterRole', ref.name) : findObject(cluster, 'Role', ref.name, namespace)
+  const role =
+    ref.kind === 'ClusterRole'
+      ? findObject(cluster, 'ClusterRole', ref.name)
+      : findObject(cluster, 'Role', ref.name, namespace)
   return ((role as KubeObject | undefined)?.['rules'] as PolicyRule[] | undefined) ?? []
 }
 

@@ -79,8 +79,12 @@ export function podRequests(pod: Pod): Resource {
 function nonZero(c: Container): { milliCPU: number; memory: number } {
   const req = c.resources?.requests ?? {}
   return {
-    milliCPU: req['cpu'] !== undefined ? quantityMilliValue(mustParseQuantity(req['cpu'])) : DEFAULT_MILLI_CPU_REQUEST,
-    memory: req['memory'] !== undefined ? quantityValue(mustParseQuantity(req['memory'])) : DEFAULT_MEMORY_REQUEST,
+    milliCPU:
+      req['cpu'] !== undefined
+        ? quantityMilliValue(mustParseQuantity(req['cpu']))
+        : DEFAULT_MILLI_CPU_REQUEST,
+    memory:
+      req['memory'] !== undefined ? quantityValue(mustParseQuantity(req['memory'])) : DEFAULT_MEMORY_REQUEST,
   }
 }
 

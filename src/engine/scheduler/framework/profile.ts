@@ -26,7 +26,14 @@ export interface Profile {
  */
 export const DEFAULT_PROFILE: Profile = {
   schedulerName: 'default-scheduler',
-  filters: [NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit] as FilterPlugin<never>[],
+  filters: [
+    NodeUnschedulable,
+    NodeName,
+    TaintToleration,
+    NodeAffinity,
+    NodePorts,
+    NodeResourcesFit,
+  ] as FilterPlugin<never>[],
   scores: [
     { plugin: TaintToleration as ScorePlugin<never>, weight: 3 },
     { plugin: NodeAffinity as ScorePlugin<never>, weight: 2 },

@@ -78,7 +78,12 @@ export function scheduleOne(input: CycleInput): CycleOutput {
     const name = node.node.metadata.name ?? ''
     if (failed) {
       failures.set(name, failed)
-      verdicts.set(name, { examined: true, passed: false, plugin: failed.plugin ?? null, reasons: failed.reasons })
+      verdicts.set(name, {
+        examined: true,
+        passed: false,
+        plugin: failed.plugin ?? null,
+        reasons: failed.reasons,
+      })
     } else {
       feasible.push(node)
       verdicts.set(name, { examined: true, passed: true, plugin: null, reasons: [] })
@@ -102,11 +107,15 @@ export function scheduleOne(input: CycleInput): CycleOutput {
         if (r.status.code === 'Skip') continue
         state = r.state
       }
-      const raw: NodeScore[] = feasible.map((f) => ({ name: f.node.metadata.name ?? '', score: plugin.score(pod, f, state as never, ctx) }))
+      const raw: NodeScore[] = feasible.map((f) => ({
+        name: f.node.metadata.name ?? '',
+        score: plugin.score(pod, f, state as never, ctx),
+      }))
       const normalized = plugin.normalize ? plugin.normalize(raw) : raw
       raw.forEach((r, i) => {
         const norm = normalized[i]!.score
-        if (norm < 0 || norm > MAX_NODE_SCORE) throw new Error(`${plugin.name} normalised ${r.name} to ${norm}`)
+        if (norm < 0 || norm > MAX_NODE_SCORE)
+          throw new Error(`${plugin.name} normalised ${r.name} to ${norm}`)
         const row = scores.get(r.name) ?? {}
         row[plugin.name] = { raw: r.score, normalized: norm, weighted: norm * weight }
         scores.set(r.name, row)
@@ -130,7 +139,10 @@ export function scheduleOne(input: CycleInput): CycleOutput {
         if (pick === 0) selected = name
       }
     }
-    tieBreak = count > 1 ? `${count} nodes tied at ${best}; one picked uniformly at random (seeded)` : `highest total score ${best}`
+    tieBreak =
+      count > 1
+        ? `${count} nodes tied at ${best}; one picked uniformly at random (seeded)`
+        : `highest total score ${best}`
   }
 
   const verdictRows: NodeVerdict[] = nodes.map((node) => {
@@ -144,7 +156,13 @@ export function scheduleOne(input: CycleInput): CycleOutput {
   })
   const message = selected === null ? fitErrorMessage(n, failures) : ''
   return {
-    result: { result: selected === null ? 'Unschedulable' : 'Scheduled', message, selected, nodes: verdictRows, tieBreak },
+    result: {
+      result: selected === null ? 'Unschedulable' : 'Scheduled',
+      message,
+      selected,
+      nodes: verdictRows,
+      tieBreak,
+    },
     rng,
     nextStartNodeIndex,
     failures,
@@ -153,7 +171,8 @@ export function scheduleOne(input: CycleInput): CycleOutput {
 
 function pluginContext(nodes: readonly NodeInfo[]): PluginContext {
   const imageNodeCounts = new Map<string, number>()
-  for (const n of nodes) for (const img of n.images.keys()) imageNodeCounts.set(img, (imageNodeCounts.get(img) ?? 0) + 1)
+  for (const n of nodes)
+    for (const img of n.images.keys()) imageNodeCounts.set(img, (imageNodeCounts.get(img) ?? 0) + 1)
   return { imageNodeCounts, totalNodes: nodes.length }
 }
 
@@ -177,7 +196,9 @@ export function fitErrorMessage(numAllNodes: number, failures: ReadonlyMap<strin
   const filterMsg = histogram([...failures.values()].map((s) => s.reasons))
   const preemption = histogram(
     [...failures.values()].map((s) =>
-      s.code === 'UnschedulableAndUnresolvable' ? ['Preemption is not helpful for scheduling'] : ['No preemption victims found for incoming pod'],
+      s.code === 'UnschedulableAndUnresolvable'
+        ? ['Preemption is not helpful for scheduling']
+        : ['No preemption victims found for incoming pod'],
     ),
   )
   return `0/${numAllNodes} nodes are available: ${filterMsg}. no new claims to deallocate, preemption: 0/${numAllNodes} nodes are available: ${preemption}.`

@@ -5,7 +5,8 @@
  */
 import type { Node, Pod } from '../../model/objects'
 
-export type Code = 'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip' | 'Pending'
+export type Code =
+  'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip' | 'Pending'
 
 export interface Status {
   readonly code: Code
@@ -16,7 +17,10 @@ export interface Status {
 export const SUCCESS: Status = { code: 'Success', reasons: [] }
 export const SKIP: Status = { code: 'Skip', reasons: [] }
 export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons })
-export const unresolvable = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons })
+export const unresolvable = (...reasons: string[]): Status => ({
+  code: 'UnschedulableAndUnresolvable',
+  reasons,
+})
 
 /** MaxNodeScore: every plugin's normalised score is in [0, 100]. */
 export const MAX_NODE_SCORE = 100
@@ -72,7 +76,11 @@ export interface ScorePlugin<S = unknown> {
  * DefaultNormalizeScore (pkg/scheduler/framework/plugins/helper/normalize_score.go):
  * scale to [0, maxPriority] by the highest score; `reverse` flips it.
  */
-export function defaultNormalizeScore(maxPriority: number, reverse: boolean, scores: readonly NodeScore[]): NodeScore[] {
+export function defaultNormalizeScore(
+  maxPriority: number,
+  reverse: boolean,
+  scores: readonly NodeScore[],
+): NodeScore[] {
   let max = 0
   for (const s of scores) if (s.score > max) max = s.score
   if (max === 0) return scores.map((s) => ({ name: s.name, score: reverse ? maxPriority : s.score }))

@@ -41,7 +41,9 @@ export function matchTerm(term: NodeSelectorTerm, node: Node): boolean {
   if (exprs.length === 0 && fields.length === 0) return false
   const labels = node.metadata.labels ?? {}
   const nodeFields = { 'metadata.name': node.metadata.name ?? '' }
-  return exprs.every((r) => matchRequirement(r, labels)) && fields.every((r) => matchRequirement(r, nodeFields))
+  return (
+    exprs.every((r) => matchRequirement(r, labels)) && fields.every((r) => matchRequirement(r, nodeFields))
+  )
 }
 
 export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {

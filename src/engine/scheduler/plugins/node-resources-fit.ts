@@ -17,15 +17,25 @@ export const insufficient = (resource: string): string => `Insufficient ${resour
 export function insufficientResources(req: Resource, node: NodeInfo): string[] {
   const out: string[] = []
   if (node.pods.length + 1 > node.allocatable.allowedPodNumber) out.push(ERR_TOO_MANY_PODS)
-  const isEmpty = req.milliCPU === 0 && req.memory === 0 && req.ephemeralStorage === 0 && Object.values(req.scalar).every((v) => v === 0)
+  const isEmpty =
+    req.milliCPU === 0 &&
+    req.memory === 0 &&
+    req.ephemeralStorage === 0 &&
+    Object.values(req.scalar).every((v) => v === 0)
   if (isEmpty) return out
-  if (req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU) out.push(insufficient('cpu'))
-  if (req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory) out.push(insufficient('memory'))
-  if (req.ephemeralStorage > 0 && req.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage) {
+  if (req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU)
+    out.push(insufficient('cpu'))
+  if (req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory)
+    out.push(insufficient('memory'))
+  if (
+    req.ephemeralStorage > 0 &&
+    req.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage
+  ) {
     out.push(insufficient('ephemeral-storage'))
   }
   for (const [name, amount] of Object.entries(req.scalar)) {
-    if (amount > 0 && amount > (node.allocatable.scalar[name] ?? 0) - (node.requested.scalar[name] ?? 0)) out.push(insufficient(name))
+    if (amount > 0 && amount > (node.allocatable.scalar[name] ?? 0) - (node.requested.scalar[name] ?? 0))
+      out.push(insufficient(name))
   }
   return out
 }

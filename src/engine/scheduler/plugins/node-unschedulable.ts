@@ -15,7 +15,9 @@ export const NodeUnschedulable: FilterPlugin = {
     const tolerated = (pod.spec.tolerations ?? []).some(
       (t) =>
         (t.operator === 'Exists' && !t.key) ||
-        (t.key === 'node.kubernetes.io/unschedulable' && (t.operator === 'Exists' || !t.value) && (!t.effect || t.effect === 'NoSchedule')),
+        (t.key === 'node.kubernetes.io/unschedulable' &&
+          (t.operator === 'Exists' || !t.value) &&
+          (!t.effect || t.effect === 'NoSchedule')),
     )
     return tolerated ? SUCCESS : unresolvable(ERR_REASON_UNSCHEDULABLE)
   },

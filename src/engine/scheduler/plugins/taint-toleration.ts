@@ -31,7 +31,8 @@ export const TaintToleration: FilterPlugin<void> & ScorePlugin<readonly Tolerati
     const tolerations = pod.spec.tolerations ?? []
     const bad = (node.node.spec.taints ?? []).find(
       (taint) =>
-        (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerations.some((t) => toleratesTaint(t, taint)),
+        (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') &&
+        !tolerations.some((t) => toleratesTaint(t, taint)),
     )
     return bad ? unresolvable(ERR_REASON_UNTOLERATED) : SUCCESS
   },

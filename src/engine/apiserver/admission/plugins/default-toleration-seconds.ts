@@ -25,7 +25,8 @@ export const DefaultTolerationSeconds: AdmissionPlugin = {
       operator: 'Exists',
       tolerationSeconds: 300,
     }))
-    if (added.length === 0) return { kind: 'admit', pod: input.pod, note: 'pod already tolerates not-ready and unreachable' }
+    if (added.length === 0)
+      return { kind: 'admit', pod: input.pod, note: 'pod already tolerates not-ready and unreachable' }
     return {
       kind: 'admit',
       pod: { ...input.pod, spec: { ...input.pod.spec, tolerations: [...existing, ...added] } },

@@ -25,7 +25,10 @@ function containerItems(ranges: readonly KubeObject[]): LimitRangeItem[] {
   )
 }
 
-function rangesIn(input: { cluster: { objects: Readonly<Record<string, readonly KubeObject[]>> }; namespace: string }) {
+function rangesIn(input: {
+  cluster: { objects: Readonly<Record<string, readonly KubeObject[]>> }
+  namespace: string
+}) {
   return (input.cluster.objects['LimitRange'] ?? []).filter((r) => r.metadata.namespace === input.namespace)
 }
 
@@ -47,10 +50,22 @@ export const LimitRanger: AdmissionPlugin = {
       const requests = { ...(c.resources?.requests ?? {}) }
       const setReq: string[] = []
       const setLim: string[] = []
-      for (const [k, v] of Object.entries(defaultLimits)) if (!(k in limits)) (limits[k] = v), setLim.push(k)
-      for (const [k, v] of Object.entries(defaultRequests)) if (!(k in requests)) (requests[k] = v), setReq.push(k)
+      for (const [k, v] of Object.entries(defaultLimits)) {
+        if (k in limits) continue
+        limits[k] = v
+        setLim.push(k)
+      }
+      for (const [k, v] of Object.entries(defaultRequests)) {
+        if (k in requests) continue
+        requests[k] = v
+        setReq.push(k)
+      }
       // A limit set by default also becomes the request when no defaultRequest covers it.
-      for (const k of setLim) if (!(k in requests)) (requests[k] = limits[k]!), setReq.push(k)
+      for (const k of setLim) {
+        if (k in requests) continue
+        requests[k] = limits[k]!
+        setReq.push(k)
+      }
       if (setReq.length) notes.push(`${setReq.sort().join(', ')} request for container ${c.name}`)
       if (setLim.length) notes.push(`${setLim.sort().join(', ')} limit for container ${c.name}`)
       return { ...c, resources: { ...c.resources, limits, requests } }
@@ -64,7 +79,8 @@ export const LimitRanger: AdmissionPlugin = {
         containers: spec.containers.map(apply),
       },
     }
-    if (notes.length === 0) return admitUnchanged(input, 'every container already sets what the LimitRange defaults')
+    if (notes.length === 0)
+      return admitUnchanged(input, 'every container already sets what the LimitRange defaults')
     const annotation = `LimitRanger plugin set: ${notes.join('; ')}`
     return {
       kind: 'admit',
@@ -100,6 +116,9 @@ export const LimitRanger: AdmissionPlugin = {
         }
       }
     }
-    return admitUnchanged(input, items.length ? 'within the LimitRange min/max' : `no LimitRange in namespace ${input.namespace}`)
+    return admitUnchanged(
+      input,
+      items.length ? 'within the LimitRange min/max' : `no LimitRange in namespace ${input.namespace}`,
+    )
   },
 }

@@ -43,7 +43,9 @@ export const Priority: AdmissionPlugin = {
       const def = classes.find((c) => c.globalDefault)
       value = def?.value ?? 0
       policy = def?.preemptionPolicy ?? policy
-      note = def ? `globalDefault PriorityClass ${def.metadata.name ?? ''}: priority ${value}` : 'no priorityClassName and no globalDefault class: priority 0'
+      note = def
+        ? `globalDefault PriorityClass ${def.metadata.name ?? ''}: priority ${value}`
+        : 'no priorityClassName and no globalDefault class: priority 0'
     }
     const spec = { ...input.pod.spec, priority: value, preemptionPolicy: policy }
     return {

@@ -12,10 +12,14 @@ export const ResourceQuota: AdmissionPlugin = {
   name: 'ResourceQuota',
   handles: (op) => op === 'CREATE' || op === 'UPDATE',
   validate(input) {
-    const quotas = (input.cluster.objects['ResourceQuota'] ?? []).filter((q) => q.metadata.namespace === input.namespace)
+    const quotas = (input.cluster.objects['ResourceQuota'] ?? []).filter(
+      (q) => q.metadata.namespace === input.namespace,
+    )
     return admitUnchanged(
       input,
-      quotas.length === 0 ? `no ResourceQuota in namespace ${input.namespace}` : `${quotas.length} ResourceQuota(s) checked`,
+      quotas.length === 0
+        ? `no ResourceQuota in namespace ${input.namespace}`
+        : `${quotas.length} ResourceQuota(s) checked`,
     )
   },
 }

@@ -47,7 +47,10 @@ function tokenVolume(name: string): JsonObject {
 function withMount(c: Container, volume: string): Container {
   const mounts = c.volumeMounts ?? []
   if (mounts.some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) return c
-  return { ...c, volumeMounts: [...mounts, { mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name: volume, readOnly: true }] }
+  return {
+    ...c,
+    volumeMounts: [...mounts, { mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name: volume, readOnly: true }],
+  }
 }
 
 export const ServiceAccount: AdmissionPlugin = {
@@ -76,10 +79,17 @@ export const ServiceAccount: AdmissionPlugin = {
         ...pod.spec,
         volumes: [...(spec.volumes ?? []), tokenVolume(volume)],
         containers: spec.containers.map((c) => withMount(c, volume)),
-        ...(spec.initContainers ? { initContainers: spec.initContainers.map((c) => withMount(c, volume)) } : {}),
+        ...(spec.initContainers
+          ? { initContainers: spec.initContainers.map((c) => withMount(c, volume)) }
+          : {}),
       },
     }
-    return { kind: 'admit', pod, rng, note: `serviceAccountName ${saName}; projected volume ${volume} mounted at ${SERVICE_ACCOUNT_MOUNT_PATH}` }
+    return {
+      kind: 'admit',
+      pod,
+      rng,
+      note: `serviceAccountName ${saName}; projected volume ${volume} mounted at ${SERVICE_ACCOUNT_MOUNT_PATH}`,
+    }
   },
   validate(input) {
     return admitUnchanged(input, `service account ${input.pod.spec.serviceAccountName ?? 'default'} exists`)
