@@ -30,4 +30,4 @@ export {
   DEFAULT_CLUSTER,
   DEFAULT_KUBECONFIG,
 } from './scenario/default-scenario'
-export { default as podSchema } from './model/pod.schema.json'
+export { toContractReport, type ContractReport, type ContractMeta } from './report/contract'

@@ -303,6 +303,8 @@ function patchStatus(
   const patch = (request.body as { status?: PodStatus } | null)?.status ?? {}
   const key = podKey(ns, name)
   const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
+  // The kubelet's first report belongs to its pickup of the pod; the Running one to the final status.
+  const stage = patch.phase === 'Running' ? 'status' : 'kubelet'
   const updated: Pod = {
     ...pod,
     metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
@@ -314,7 +316,7 @@ function patchStatus(
       component: 'etcd',
       from: 'kube-apiserver',
       to: 'etcd',
-      stage: 'status',
+      stage,
       summary: `PUT ${key} (status: ${updated.status?.phase}) → revision ${etcd.revision}`,
       narration: `The kubelet's status update is stored: phase ${updated.status?.phase}, revision ${etcd.revision}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
       payload: {
@@ -331,7 +333,7 @@ function patchStatus(
     code: 200,
     body: updated as unknown as Json,
     audit,
-    stage: 'status',
+    stage,
     summary: `200 OK pods/${name}/status`,
     narration: 'The apiserver returns the updated Pod to the kubelet.',
     node: pod.spec.nodeName ?? '',

@@ -6,7 +6,7 @@
  * Upstream: staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json (strict),
  * staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go, rest.go (transformDecodeError)
  */
-import schema from '../model/pod.schema.json'
+import schema from '../model/pod-fields.schema.json'
 import type { Json, JsonObject } from '../model/objects'
 import { parseQuantity } from '../model/quantity'
 

@@ -58,7 +58,8 @@ export function validatePod(pod: Pod): string[] {
         if (rq.ok && lq.ok && rq.quantity.nanos > lq.quantity.nanos) {
           errs.push(
             invalid(
-              `${path}.resources.requests[${resource}]`,
+              // Upstream passes the requests map's path, not the entry's.
+              `${path}.resources.requests`,
               req,
               `must be less than or equal to ${resource} limit of ${lim}`,
             ),
@@ -66,8 +67,9 @@ export function validatePod(pod: Pod): string[] {
         }
       }
     })
-  check(spec.initContainers ?? [], 'initContainers')
+  // ValidatePodSpec validates containers before init containers.
   check(containers, 'containers')
+  check(spec.initContainers ?? [], 'initContainers')
   if (spec.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     errs.push(unsupported('spec.restartPolicy', spec.restartPolicy, RESTART_POLICIES))
   }

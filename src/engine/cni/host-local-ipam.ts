@@ -47,7 +47,9 @@ export function allocate(cidr: string, state: IpamState): Allocation {
   const gw = toInt(r.gateway)
   const used = new Set(state.allocated)
   const count = end - start + 1
-  const first = state.lastReserved ? toInt(state.lastReserved) + 1 : start
+  // Round robin after the last reserved address; one outside the range (e.g. an old podCIDR) restarts at rangeStart.
+  const last = state.lastReserved ? toInt(state.lastReserved) : NaN
+  const first = last >= start && last <= end ? last + 1 : start
   for (let k = 0; k < count; k++) {
     let n = first + k
     if (n > end) n = start + ((n - start) % count)

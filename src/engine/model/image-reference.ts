@@ -34,8 +34,12 @@ export function parseImageReference(image: string): ImageReference | undefined {
   const parts = rest.split('/')
   let domain = 'docker.io'
   const first = parts[0] ?? ''
-  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    domain = first
+  // splitDockerDomain: a first component with '.', ':', upper case, or "localhost" is a registry host.
+  if (
+    parts.length > 1 &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first)
+  ) {
+    domain = first === 'index.docker.io' ? 'docker.io' : first
     parts.shift()
   }
   if (domain === 'docker.io' && parts.length === 1) parts.unshift('library')

@@ -10,8 +10,8 @@ export const STAGES = [
   { id: 'storage', title: 'etcd' },
   { id: 'scheduling', title: 'Scheduling' },
   { id: 'kubelet', title: 'kubelet' },
-  { id: 'sandbox', title: 'Sandbox & network' },
-  { id: 'containers', title: 'Image & containers' },
+  { id: 'sandbox', title: 'Sandbox & CNI' },
+  { id: 'containers', title: 'Containers' },
   { id: 'status', title: 'Status' },
 ] as const
 

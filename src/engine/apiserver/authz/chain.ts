@@ -37,10 +37,14 @@ export function authorize(
   return { allowed: false, decisions }
 }
 
-/** The Forbidden message (endpoints/handlers/responsewriters/errors.go forbiddenMessage). */
+/**
+ * The Forbidden message: apierrors.NewForbidden's `<group resource> "<name>" is forbidden: ` prefix
+ * around responsewriters/errors.go forbiddenMessage.
+ */
 export function forbiddenMessage(attrs: RequestAttributes): string {
   const resource = attrs.subresource ? `${attrs.resource}/${attrs.subresource}` : attrs.resource
-  const ns = attrs.namespace ? ` in the namespace "${attrs.namespace}"` : ''
+  const scope = attrs.namespace ? `in the namespace "${attrs.namespace}"` : 'at the cluster scope'
+  const groupResource = attrs.apiGroup ? `${attrs.resource}.${attrs.apiGroup}` : attrs.resource
   const named = attrs.name ? ` "${attrs.name}"` : ''
-  return `${resource}${named} is forbidden: User "${attrs.user.name}" cannot ${attrs.verb} resource "${resource}" in API group "${attrs.apiGroup}"${ns}`
+  return `${groupResource}${named} is forbidden: User "${attrs.user.name}" cannot ${attrs.verb} resource "${resource}" in API group "${attrs.apiGroup}" ${scope}`
 }

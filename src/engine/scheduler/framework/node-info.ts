@@ -5,7 +5,6 @@
  */
 import type { Container, Node, Pod } from '../../model/objects'
 import { mustParseQuantity, quantityMilliValue, quantityValue } from '../../model/quantity'
-import { parseImageReference } from '../../model/image-reference'
 import type { NodeInfo, Resource } from './types'
 
 /** Scoring counts a container without requests as 100m CPU and 200Mi memory (pkg/scheduler/util/pod_resources.go). */
@@ -119,8 +118,13 @@ export function hostPortsOf(pod: Pod): string[] {
   return out
 }
 
+/**
+ * ImageLocality's normalizedImageName: only ":latest" is appended when there is no tag. The name is
+ * not fully qualified, so "nginx:1.27" does not match a node's "docker.io/library/nginx:1.27" (an
+ * upstream TODO, reproduced on purpose).
+ */
 export function normalizedImage(name: string): string {
-  return parseImageReference(name)?.normalized ?? name
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name
 }
 
 export function buildNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {

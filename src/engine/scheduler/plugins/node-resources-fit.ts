@@ -58,9 +58,17 @@ export const NodeResourcesFit: FilterPlugin<Resource> & ScorePlugin<{ milliCPU: 
     return { status: SUCCESS, state: podNonZeroRequests(pod) }
   },
   score(_pod, node, req) {
-    // LeastAllocated with the default resources cpu=1, memory=1.
-    const cpu = leastRequestedScore(node.nonZeroRequested.milliCPU + req.milliCPU, node.allocatable.milliCPU)
-    const mem = leastRequestedScore(node.nonZeroRequested.memory + req.memory, node.allocatable.memory)
-    return Math.trunc((cpu + mem) / 2)
+    // LeastAllocated with the default resources cpu=1, memory=1; a resource the node does not report is skipped.
+    let total = 0
+    let weights = 0
+    for (const [requested, capacity] of [
+      [node.nonZeroRequested.milliCPU + req.milliCPU, node.allocatable.milliCPU],
+      [node.nonZeroRequested.memory + req.memory, node.allocatable.memory],
+    ] as const) {
+      if (capacity === 0) continue
+      total += leastRequestedScore(requested, capacity)
+      weights += 1
+    }
+    return weights === 0 ? 0 : Math.trunc(total / weights)
   },
 }

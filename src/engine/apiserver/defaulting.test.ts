@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { applyPodDefaults, defaultImagePullPolicy } from './defaulting'
+import { makeContainer, makePod } from '../testing/builders'
+
+// Upstream: pkg/apis/core/v1/defaults.go (SetDefaults_Container, SetDefaults_Pod) and defaults_test.go.
+const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`
+
+describe('default imagePullPolicy (SetDefaults_Container)', () => {
+  it.each([
+    ['nginx', 'Always'],
+    ['nginx:latest', 'Always'],
+    ['docker.io/library/nginx', 'Always'],
+    ['nginx:1.27', 'IfNotPresent'],
+    [`nginx@${DIGEST}`, 'IfNotPresent'],
+    [`nginx:latest@${DIGEST}`, 'Always'],
+    ['nginx:Latest', 'IfNotPresent'],
+    ['Nginx', 'IfNotPresent'],
+  ])('%s defaults to %s', (image, policy) => {
+    expect(defaultImagePullPolicy(image)).toBe(policy)
+  })
+
+  it('a policy the user set is kept', () => {
+    const pod = applyPodDefaults(
+      makePod({ containers: [{ ...makeContainer({ image: 'nginx' }), imagePullPolicy: 'Never' }] }),
+    )
+    expect(pod.spec.containers[0]!.imagePullPolicy).toBe('Never')
+  })
+})
+
+describe('resource defaults (SetDefaults_Pod)', () => {
+  it('limits without requests are copied to requests', () => {
+    const pod = applyPodDefaults(
+      makePod({
+        containers: [makeContainer({ image: 'nginx:1.27', limits: { cpu: '1', memory: '128Mi' } })],
+      }),
+    )
+    expect(pod.spec.containers[0]!.resources).toEqual({
+      limits: { cpu: '1', memory: '128Mi' },
+      requests: { cpu: '1', memory: '128Mi' },
+    })
+  })
+
+  it('a request the user set wins over the limit; missing ones come from the limits', () => {
+    const pod = applyPodDefaults(
+      makePod({
+        containers: [
+          makeContainer({
+            image: 'nginx:1.27',
+            requests: { cpu: '250m' },
+            limits: { cpu: '1', memory: '128Mi' },
+          }),
+        ],
+      }),
+    )
+    expect(pod.spec.containers[0]!.resources?.requests).toEqual({ cpu: '250m', memory: '128Mi' })
+  })
+
+  it('requests without limits stay as they are', () => {
+    const pod = applyPodDefaults(
+      makePod({ containers: [makeContainer({ image: 'nginx:1.27', requests: { cpu: '250m' } })] }),
+    )
+    expect(pod.spec.containers[0]!.resources).toEqual({ requests: { cpu: '250m' } })
+  })
+
+  it('init containers get the same defaults', () => {
+    const pod = applyPodDefaults(
+      makePod({
+        initContainers: [makeContainer({ name: 'init', image: 'busybox', limits: { cpu: '100m' } })],
+      }),
+    )
+    expect(pod.spec.initContainers?.[0]).toMatchObject({
+      imagePullPolicy: 'Always',
+      resources: { requests: { cpu: '100m' } },
+    })
+  })
+})
+
+describe('pod and container defaults', () => {
+  it('a bare Pod gets the upstream defaults', () => {
+    const pod = applyPodDefaults(
+      makePod({ containers: [makeContainer({ image: 'nginx:1.27', ports: [{ containerPort: 80 }] })] }),
+    )
+    expect(pod.spec).toEqual({
+      containers: [
+        {
+          name: 'nginx',
+          image: 'nginx:1.27',
+          ports: [{ containerPort: 80, protocol: 'TCP' }],
+          resources: {},
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+          imagePullPolicy: 'IfNotPresent',
+        },
+      ],
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      securityContext: {},
+      schedulerName: 'default-scheduler',
+      enableServiceLinks: true,
+    })
+  })
+
+  it('the input Pod is not modified', () => {
+    const pod = Object.freeze(makePod())
+    const before = JSON.stringify(pod)
+    applyPodDefaults(pod)
+    expect(JSON.stringify(pod)).toBe(before)
+  })
+})

@@ -1,0 +1,301 @@
+/**
+ * The headless command's output (docs/simulate.md, the public contract): a pure
+ * function from a Timeline to one JSON-ready object. Nothing here may import
+ * from `node:` or touch the platform, because the browser app reuses it to
+ * show or download the same report the command prints.
+ *
+ * Contract rules that matter here: times are virtual seconds after Enter; fields
+ * are only ever added, never renamed or dropped; everything reflects the world
+ * at `until` (the last event at or before it).
+ */
+import type { Timeline } from '../sim/timeline'
+import type {
+  AdmissionRecord,
+  AuthzDecision,
+  HttpRequest,
+  HttpResponse,
+  Json,
+  JsonPatchOp,
+  NodeVerdict,
+  SimEvent,
+  UserInfo,
+} from '../sim/events'
+import type { ComponentId } from '../sim/components'
+import type { Pod } from '../model/objects'
+
+/** The Kubernetes minor version whose texts and behaviour the engine follows. */
+export const KUBERNETES_VERSION = '1.34'
+
+/**
+ * Header names the simulation uses to carry what TLS carries in reality (the
+ * client certificate, a component's verified subject). A real request has no
+ * such headers, so the report leaves them out. Source: apiserver/authn/x509.ts.
+ */
+const PSEUDO_HEADER_PREFIX = 'x-podlife-'
+
+export interface ContractMeta {
+  /** The kubectl command line that was simulated, as printed in `command`. */
+  readonly command: string
+  /** Virtual ms; the report shows the world at this instant. Defaults to `timeline.until`. */
+  readonly until?: number
+}
+
+export interface ContractAuthn {
+  readonly authenticator: string
+  readonly user: UserInfo
+}
+
+export interface ContractRequest {
+  readonly t: number
+  readonly from: HttpRequest['from']
+  readonly method: HttpRequest['method']
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: Json | string | null
+  /** null when no response arrived by `until`. */
+  readonly response: {
+    readonly code: number
+    readonly body: Json
+    readonly warnings: readonly string[]
+  } | null
+  /** null when no authenticator succeeded, or no response arrived by `until`. */
+  readonly authn: ContractAuthn | null
+  readonly authz: readonly AuthzDecision[]
+}
+
+export interface ContractAdmission {
+  readonly plugin: string
+  readonly phase: AdmissionRecord['phase']
+  readonly verdict: AdmissionRecord['verdict']
+  readonly patch: readonly JsonPatchOp[]
+  readonly message?: string
+}
+
+export interface ContractEvent {
+  readonly t: number
+  readonly type: 'Normal' | 'Warning'
+  readonly reason: string
+  readonly message: string
+  readonly source: 'default-scheduler' | 'kubelet'
+  readonly host?: string
+  readonly object: string
+}
+
+export interface ContractScheduling {
+  readonly t: number
+  readonly result: 'Scheduled' | 'Unschedulable'
+  readonly message: string
+  readonly selected: string | null
+  readonly nodes: readonly NodeVerdict[]
+  /** How the selected node was chosen among the feasible ones, in words. */
+  readonly tieBreak: string
+}
+
+export interface ContractReport {
+  readonly kubernetesVersion: typeof KUBERNETES_VERSION
+  readonly command: string
+  /** exitCode is null when kubectl has not finished by `until`. */
+  readonly kubectl: { readonly exitCode: number | null; readonly stdout: string; readonly stderr: string }
+  readonly requests: readonly ContractRequest[]
+  readonly admission: readonly ContractAdmission[]
+  readonly pod: Pod | null
+  readonly events: readonly ContractEvent[]
+  readonly scheduling: readonly ContractScheduling[]
+  readonly etcd: readonly {
+    readonly t: number
+    readonly op: 'put'
+    readonly key: string
+    readonly revision: number
+  }[]
+  readonly cri: readonly { readonly t: number; node: string; call: string; request: Json; response: Json }[]
+  readonly cni: readonly {
+    readonly t: number
+    node: string
+    command: 'ADD' | 'DEL'
+    config: Json
+    result: Json
+  }[]
+  readonly timeline: readonly {
+    readonly t: number
+    readonly component: ComponentId
+    readonly from: ComponentId | null
+    readonly to: ComponentId | null
+    readonly kind: SimEvent['kind']
+    readonly summary: string
+  }[]
+}
+
+/**
+ * Turns a timeline into the headless command's JSON report.
+ *
+ * Pure and deterministic: the same timeline and meta give a deep-equal report.
+ * Only events at or before `meta.until` (default `timeline.until`) count, and
+ * `pod` and `kubectl` are taken from the world after the last of them.
+ *
+ * @example
+ * const report = toContractReport(simulate({ manifest }, { seed: 1 }), { command: 'kubectl apply -f pod.yaml' })
+ */
+export function toContractReport(timeline: Timeline, meta: ContractMeta): ContractReport {
+  const until = meta.until ?? timeline.until
+  const last = lastIndexAtOrBefore(timeline, until)
+  const events = timeline.events.slice(0, last + 1)
+  const world = last >= 0 ? timeline.frames[last]! : timeline.initial
+  const kubectl = world.kubectl ?? { exitCode: null, stdout: '', stderr: '' }
+  return {
+    kubernetesVersion: KUBERNETES_VERSION,
+    command: meta.command,
+    kubectl: { exitCode: kubectl.exitCode, stdout: kubectl.stdout, stderr: kubectl.stderr },
+    requests: toRequests(events),
+    admission: events.flatMap((e) =>
+      e.kind === 'admission.verdict' ? [...e.payload.skipped.map(toAdmission), toAdmission(e.payload)] : [],
+    ),
+    pod: world.pod,
+    events: events.flatMap((e) => (e.kind === 'k8s.event' ? [toEvent(e.at, e.payload)] : [])),
+    scheduling: events.flatMap((e) =>
+      e.kind === 'scheduler.cycle'
+        ? [
+            {
+              t: seconds(e.at),
+              result: e.payload.result,
+              message: e.payload.message,
+              selected: e.payload.selected,
+              nodes: e.payload.nodes,
+              tieBreak: e.payload.tieBreak,
+            },
+          ]
+        : [],
+    ),
+    etcd: events.flatMap((e) =>
+      e.kind === 'etcd.put'
+        ? [{ t: seconds(e.at), op: 'put' as const, key: e.payload.key, revision: e.payload.revision }]
+        : [],
+    ),
+    cri: events.flatMap((e) =>
+      e.kind === 'cri.call'
+        ? [
+            {
+              t: seconds(e.at),
+              node: e.payload.node,
+              call: e.payload.call,
+              request: e.payload.request,
+              response: e.payload.response,
+            },
+          ]
+        : [],
+    ),
+    cni: events.flatMap((e) =>
+      e.kind === 'cni.add'
+        ? [
+            {
+              t: seconds(e.at),
+              node: e.payload.node,
+              command: e.payload.command,
+              config: e.payload.config,
+              result: e.payload.result,
+            },
+          ]
+        : [],
+    ),
+    timeline: events.map((e) => ({
+      t: seconds(e.at),
+      component: e.component,
+      from: e.from ?? null,
+      to: e.to ?? null,
+      kind: e.kind,
+      summary: e.summary,
+    })),
+  }
+}
+
+/**
+ * Virtual ms to seconds, rounded to the microsecond: step delays are summed in
+ * floating point (7.6000000000000005 ms), and the report should print 0.0076.
+ */
+export function seconds(ms: number): number {
+  return Math.round(ms * 1000) / 1_000_000
+}
+
+/** Index of the last event at or before `until` (events are sorted by (at, seq)); -1 if none. */
+function lastIndexAtOrBefore(timeline: Timeline, until: number): number {
+  let i = timeline.events.length - 1
+  while (i >= 0 && timeline.events[i]!.at > until) i--
+  return i
+}
+
+interface RequestDraft {
+  request: Omit<ContractRequest, 'response' | 'authn' | 'authz'>
+  response: ContractRequest['response']
+  authn: ContractAuthn | null
+  authz: readonly AuthzDecision[]
+}
+
+/** Pairs each http.request with the http.response carrying its id, in request order. */
+function toRequests(events: readonly SimEvent[]): ContractRequest[] {
+  const drafts: RequestDraft[] = []
+  const byId = new Map<number, RequestDraft>()
+  for (const e of events) {
+    if (e.kind === 'http.request') {
+      const r = e.payload
+      const draft: RequestDraft = {
+        request: {
+          t: seconds(e.at),
+          from: r.from,
+          method: r.method,
+          path: r.path,
+          query: r.query,
+          headers: realHeaders(r.headers),
+          body: r.body,
+        },
+        response: null,
+        authn: null,
+        authz: [],
+      }
+      drafts.push(draft)
+      byId.set(r.id, draft)
+    } else if (e.kind === 'http.response') {
+      const draft = byId.get(e.payload.requestId)
+      if (!draft)
+        throw new Error(`http.response for unknown request id ${e.payload.requestId} (seq ${e.seq})`)
+      draft.response = { code: e.payload.code, body: e.payload.body, warnings: e.payload.warnings ?? [] }
+      draft.authn = toAuthn(e.payload.authn)
+      draft.authz = e.payload.authz
+    }
+  }
+  return drafts.map((d) => ({ ...d.request, response: d.response, authn: d.authn, authz: d.authz }))
+}
+
+function realHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(headers)) {
+    if (!k.toLowerCase().startsWith(PSEUDO_HEADER_PREFIX)) out[k] = v
+  }
+  return out
+}
+
+function toAuthn(authn: HttpResponse['authn']): ContractAuthn | null {
+  if (authn.authenticator === null || authn.user === null) return null
+  return { authenticator: authn.authenticator, user: authn.user }
+}
+
+function toAdmission(r: AdmissionRecord): ContractAdmission {
+  return {
+    plugin: r.plugin,
+    phase: r.phase,
+    verdict: r.verdict,
+    patch: r.patch,
+    ...(r.message !== undefined ? { message: r.message } : {}),
+  }
+}
+
+function toEvent(at: number, e: Extract<SimEvent, { kind: 'k8s.event' }>['payload']): ContractEvent {
+  return {
+    t: seconds(at),
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+    source: e.source,
+    ...(e.source === 'kubelet' && e.host !== undefined ? { host: e.host } : {}),
+    object: e.object,
+  }
+}

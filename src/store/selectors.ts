@@ -1,0 +1,16 @@
+/** Derived views of the store's sources. Pure functions, tested in Node. */
+import { frameAt, podDisplayStatus, timeAt, type SimEvent, type World } from '../engine/index'
+import type { AppState } from './create-app-store'
+
+export const selectFrame = (s: AppState): World => frameAt(s.timeline, s.cursor)
+export const selectEvent = (s: AppState): SimEvent | null =>
+  s.cursor.index >= 0 ? (s.timeline.events[s.cursor.index] ?? null) : null
+export const selectTime = (s: AppState): number => timeAt(s.timeline, s.cursor)
+
+/** What `kubectl get pod` would show in its STATUS column right now (the engine computes it). */
+export function selectPodStatus(s: AppState): string {
+  const frame = selectFrame(s)
+  if (frame.pod) return podDisplayStatus(frame.pod)
+  if (frame.kubectl && frame.kubectl.exitCode !== 0) return 'Rejected'
+  return 'Not created yet'
+}

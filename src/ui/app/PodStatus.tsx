@@ -1,0 +1,25 @@
+/** The pod as `kubectl get pod` would show it right now. */
+import { useAppStore } from '../../store/context'
+import { selectFrame, selectPodStatus } from '../../store/selectors'
+
+export function PodStatus() {
+  const status = useAppStore(selectPodStatus)
+  const frame = useAppStore(selectFrame)
+  const pod = frame.pod
+  const tone =
+    status === 'Running'
+      ? 'accepted'
+      : status === 'Rejected' || /Err|BackOff|Failed/.test(status)
+        ? 'rejected'
+        : 'waiting'
+  return (
+    <div className={`pod-status tone-${tone}`} role="status" aria-live="polite" aria-label="Pod status">
+      <span className="pod-status-name">{pod?.metadata.name ?? 'pod'}</span>
+      <span className="pod-status-value" data-testid="pod-status">
+        {status}
+      </span>
+      {pod?.spec.nodeName && <span className="pod-status-node">on {pod.spec.nodeName}</span>}
+      {pod?.status?.podIP && <span className="pod-status-node">{pod.status.podIP}</span>}
+    </div>
+  )
+}

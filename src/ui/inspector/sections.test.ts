@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
+import { inspectorSections } from './sections'
+
+const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
+const last = t.events.length - 1
+
+describe('inspector', () => {
+  it('shows the scheduler table with the control-plane node rejected by TaintToleration', () => {
+    const table = inspectorSections(t, last, 'kube-scheduler').find((s) => s.kind === 'table')
+    expect(table?.kind).toBe('table')
+    if (table?.kind !== 'table') return
+    const cp = table.rows.find((r) => r[0]!.startsWith('control-plane'))
+    expect(cp?.[1]).toBe('TaintToleration: node(s) had untolerated taint(s)')
+  })
+
+  it('shows the HTTP request kubectl sent, without the simulation-only headers', () => {
+    const i = t.events.findIndex((e) => e.kind === 'http.request' && e.payload.method === 'POST')
+    const req = inspectorSections(t, i, 'kubectl').find((s) => s.title === 'HTTP request')
+    expect(req?.kind === 'text' && req.text).toMatch(
+      /^POST \/api\/v1\/namespaces\/default\/pods\?fieldManager=kubectl-client-side-apply&fieldValidation=Strict\n/,
+    )
+    expect(req?.kind === 'text' && req.text).not.toContain('X-Podlife')
+  })
+
+  it('lists nothing that has not happened yet', () => {
+    const early = inspectorSections(t, 0, 'kube-scheduler')
+    expect(early[0]).toEqual({ kind: 'text', title: 'Scheduling queue', text: 'No pod to schedule yet.' })
+  })
+})
