@@ -1,0 +1,236 @@
+/**
+ * Podlife's performance figures, printed as a table with each budget. Run with
+ * `npm run bench` (it builds the app first). Budgets are checked here, not in
+ * timed unit tests, so a slow CI machine never makes a test flaky.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { spawn } from 'node:child_process'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { performance } from 'node:perf_hooks'
+import { chromium } from 'playwright-core'
+import { simulate, DEFAULT_MANIFEST } from '../src/engine/index'
+import { buildNodeInfo } from '../src/engine/scheduler/framework/node-info'
+import { scheduleOne } from '../src/engine/scheduler/framework/run'
+import { DEFAULT_PROFILE } from '../src/engine/scheduler/framework/profile'
+import { createRng } from '../src/engine/sim/rng'
+import type { NodeInfo } from '../src/engine/scheduler/framework/types'
+import type { Pod } from '../src/engine/model/objects'
+import { makeBenchNodes, makeBenchPods, makePendingPod } from './fixtures'
+
+type Row = { figure: string; value: string; budget: string; ok: boolean | null }
+const rows: Row[] = []
+const record = (figure: string, value: string, budget: string, ok: boolean | null) => {
+  rows.push({ figure, value, budget, ok })
+  console.log(
+    `  ${ok === null ? '·' : ok ? '✔' : '✘'} ${figure}: ${value}${budget ? ` (budget ${budget})` : ''}`,
+  )
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))]!
+}
+
+function benchEngine(): void {
+  for (let i = 0; i < 20; i++) simulate({ manifest: DEFAULT_MANIFEST }, { seed: i })
+  const times: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now()
+    simulate({ manifest: DEFAULT_MANIFEST }, { seed: i })
+    times.push(performance.now() - t0)
+  }
+  const m = median(times)
+  record('simulate() on the default scenario, median of 200', `${m.toFixed(2)} ms`, '≤ 5 ms', m <= 5)
+}
+
+function benchScheduler(): void {
+  const nodes = makeBenchNodes(5000)
+  const pods = makeBenchPods(nodes, 30)
+  const byNode = new Map<string, Pod[]>()
+  for (const p of pods) {
+    const list = byNode.get(p.spec.nodeName!) ?? []
+    list.push(p)
+    byNode.set(p.spec.nodeName!, list)
+  }
+  const t0 = performance.now()
+  const infos: NodeInfo[] = nodes.map((n) => buildNodeInfo(n, byNode.get(n.metadata.name!) ?? []))
+  record(
+    'build the scheduler snapshot: 5,000 nodes, 150,000 pods',
+    `${(performance.now() - t0).toFixed(0)} ms`,
+    '',
+    null,
+  )
+  let rng = createRng(1)
+  let start = 0
+  const cycles: number[] = []
+  for (let i = 0; i < 60; i++) {
+    const t = performance.now()
+    const out = scheduleOne({
+      pod: makePendingPod(i),
+      nodes: infos,
+      profile: DEFAULT_PROFILE,
+      rng,
+      nextStartNodeIndex: start,
+    })
+    cycles.push(performance.now() - t)
+    rng = out.rng
+    start = out.nextStartNodeIndex
+  }
+  const m = median(cycles.slice(10))
+  record(
+    'one scheduling cycle, 5,000 nodes holding 150,000 pods (median)',
+    `${m.toFixed(2)} ms`,
+    '≤ 20 ms',
+    m <= 20,
+  )
+
+  // Throughput: 10,000 pods into the same cluster, the chosen node's info updated after each bind.
+  const index = new Map(infos.map((n, i) => [n.node.metadata.name!, i]))
+  const live = [...infos]
+  const podsOn = new Map(byNode)
+  const t1 = performance.now()
+  for (let i = 0; i < 10_000; i++) {
+    const pod = makePendingPod(100 + i)
+    const out = scheduleOne({ pod, nodes: live, profile: DEFAULT_PROFILE, rng, nextStartNodeIndex: start })
+    rng = out.rng
+    start = out.nextStartNodeIndex
+    const chosen = out.result.selected
+    if (!chosen) continue
+    const list = [...(podsOn.get(chosen) ?? []), { ...pod, spec: { ...pod.spec, nodeName: chosen } }]
+    podsOn.set(chosen, list)
+    const k = index.get(chosen)!
+    live[k] = buildNodeInfo(live[k]!.node, list)
+  }
+  const secs = (performance.now() - t1) / 1000
+  const rate = 10_000 / secs
+  record(
+    'throughput: 10,000 pods into 5,000 nodes, single-threaded',
+    `${rate.toFixed(0)} pods/s`,
+    '≥ 810 pods/s (upstream SchedulingBasic 5000 nodes)',
+    rate >= 810,
+  )
+}
+
+function benchBundle(): void {
+  const html = readFileSync('dist/index.html', 'utf8')
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+  let js = 0
+  let css = 0
+  for (const f of initial) {
+    const gz = gzipSync(readFileSync(`dist/${f}`)).length
+    if (f.endsWith('.js')) js += gz
+    else css += gz
+  }
+  const monaco = readdirSync('dist/assets').filter((f) => /PodEditor|worker/.test(f) && f.endsWith('.js'))
+  const monacoGz = monaco.reduce((a, f) => a + gzipSync(readFileSync(`dist/assets/${f}`)).length, 0)
+  const hasMonaco = initial.some((f) => /PodEditor|worker/.test(f))
+  record(
+    'JavaScript loaded before first paint (gzip)',
+    `${(js / 1024).toFixed(1)} KiB (+ ${(css / 1024).toFixed(1)} KiB CSS)`,
+    '≤ 300 KiB, Monaco not among it',
+    js <= 300 * 1024 && !hasMonaco,
+  )
+  record(
+    'Monaco editor and its workers, loaded lazily (gzip)',
+    `${(monacoGz / 1024).toFixed(0)} KiB in ${monaco.length} files`,
+    '',
+    null,
+  )
+}
+
+async function benchBrowser(): Promise<void> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], {
+    detached: true,
+    stdio: 'ignore',
+  })
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch('http://127.0.0.1:4174/')).ok) break
+      } catch {
+        await sleep(100)
+      }
+    }
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-dev-shm-usage',
+      ],
+    })
+    const fcps: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+      const page = await ctx.newPage()
+      await page.goto('http://127.0.0.1:4174/')
+      await page.locator('.react-flow__node').first().waitFor()
+      const fcp = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      )
+      fcps.push(fcp)
+      await ctx.close()
+    }
+    const m = median(fcps)
+    record(
+      'first contentful paint, local static server (median of 5 cold loads)',
+      `${m.toFixed(0)} ms`,
+      '< 1000 ms',
+      m < 1000,
+    )
+
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+    const page = await ctx.newPage()
+    await page.goto('http://127.0.0.1:4174/')
+    await page.locator('.monaco-editor').waitFor({ timeout: 20000 })
+    await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('8')
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[] }
+      w.__frames = []
+      let last = performance.now()
+      const tick = (now: number) => {
+        w.__frames.push(now - last)
+        last = now
+        requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+    await page.getByRole('button', { name: 'Play' }).click()
+    await page.waitForTimeout(4000)
+    const frames = (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).slice(
+      5,
+    )
+    const p95 = percentile(frames, 95)
+    record(
+      `frame time during playback at 8× (${frames.length} frames, headless software rendering)`,
+      `median ${median(frames).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`,
+      'p95 ≤ 33 ms',
+      p95 <= 33,
+    )
+    await browser.close()
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM')
+    } catch {
+      // gone
+    }
+  }
+}
+
+console.log('Podlife benchmark')
+benchEngine()
+benchScheduler()
+benchBundle()
+await benchBrowser()
+const failed = rows.filter((r) => r.ok === false)
+console.log(`\n${rows.filter((r) => r.ok).length} within budget, ${failed.length} over budget`)

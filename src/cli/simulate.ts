@@ -1,0 +1,87 @@
+/**
+ * `npm run --silent simulate -- <manifest.yaml> [options]` (docs/simulate.md).
+ *
+ * Prints exactly one JSON document on stdout and exits 0 whenever a simulation
+ * ran, whatever its outcome: a rejected or failing pod is a result. Exits 2 with
+ * one line on stderr only when the command itself is misused (missing file,
+ * unreadable cluster file, unknown option, bad number, invalid --command).
+ */
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { parseClusterText, simulate, toContractReport } from '../engine/index'
+import { parseArgs, USAGE } from './args'
+
+interface CliResult {
+  readonly exitCode: 0 | 2
+  readonly stdout: string
+  readonly stderr: string
+}
+
+function misuse(message: string): CliResult {
+  // One line, whatever the underlying error text holds.
+  return { exitCode: 2, stdout: '', stderr: `simulate: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n` }
+}
+
+function readText(what: string, file: string): { ok: true; text: string } | { ok: false; error: string } {
+  try {
+    return { ok: true, text: readFileSync(file, 'utf8') }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(e)
+    return { ok: false, error: `cannot read ${what} ${file}: ${why}` }
+  }
+}
+
+export function run(argv: readonly string[]): CliResult {
+  const parsed = parseArgs(argv)
+  if (!parsed.ok) return misuse(`${parsed.error} (${USAGE})`)
+  const args = parsed.args
+
+  const manifest = readText('manifest', args.manifest)
+  if (!manifest.ok) return misuse(manifest.error)
+
+  let cluster: ReturnType<typeof parseClusterText> | null = null
+  if (args.cluster !== null) {
+    const text = readText('cluster file', args.cluster)
+    if (!text.ok) return misuse(text.error)
+    cluster = parseClusterText(text.text)
+    if (!cluster.ok) return misuse(`cannot parse cluster file ${args.cluster}: ${cluster.error}`)
+  }
+
+  let kubeconfig: string | null = null
+  if (args.kubeconfig !== null) {
+    const text = readText('kubeconfig', args.kubeconfig)
+    if (!text.ok) return misuse(text.error)
+    kubeconfig = text.text
+  }
+
+  // --cold-cache is accepted for the contract; discovery requests are not modelled yet.
+  const manifestName = basename(args.manifest)
+  const command = args.command ?? `kubectl apply -f ${manifestName}`
+  const until = args.until * 1000
+  let timeline
+  try {
+    timeline = simulate(
+      {
+        manifest: manifest.text,
+        manifestName,
+        command,
+        ...(cluster?.ok ? { cluster: cluster.objects } : {}),
+        ...(kubeconfig !== null ? { kubeconfig } : {}),
+        ...(args.context !== null ? { context: args.context } : {}),
+      },
+      { seed: args.seed, until },
+    )
+  } catch (e) {
+    // simulate() throws for input it cannot start from (an invalid --command, cluster objects it cannot load).
+    return misuse(e instanceof Error ? e.message : String(e))
+  }
+  const report = toContractReport(timeline, { command, until })
+  return { exitCode: 0, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' }
+}
+
+const result = run(process.argv.slice(2))
+if (result.stderr) process.stderr.write(result.stderr)
+if (result.stdout) process.stdout.write(result.stdout)
+// Let stdout drain instead of calling process.exit(), which can cut a large report short on a pipe.
+process.exitCode = result.exitCode
