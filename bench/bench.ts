@@ -194,17 +194,17 @@ async function benchBrowser(): Promise<void> {
     await page.goto('http://127.0.0.1:4174/')
     await page.locator('.monaco-editor').waitFor({ timeout: 20000 })
     await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('8')
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[] }
-      w.__frames = []
+    // A string, not a function: tsx would wrap a function with helpers the page does not have.
+    await page.evaluate(`(() => {
+      window.__frames = []
       let last = performance.now()
-      const tick = (now: number) => {
-        w.__frames.push(now - last)
+      const tick = (now) => {
+        window.__frames.push(now - last)
         last = now
         requestAnimationFrame(tick)
       }
       requestAnimationFrame(tick)
-    })
+    })()`)
     await page.getByRole('button', { name: 'Play' }).click()
     await page.waitForTimeout(4000)
     const frames = (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).slice(

@@ -59,7 +59,9 @@ export function parseClusterText(text: string): ClusterParse {
     for (const v of values) {
       if (!v || typeof v !== 'object') continue
       const o = v as KubeObject & { items?: KubeObject[] }
-      if (o.kind === 'List' || (o.kind ?? '').endsWith('List')) objects.push(...(o.items ?? []))
+      // A loop, not push(...items): a 150,000-item List would overflow the call stack.
+      if (o.kind === 'List' || (o.kind ?? '').endsWith('List'))
+        for (const item of o.items ?? []) objects.push(item)
       else objects.push(o)
     }
     return { ok: true, objects }

@@ -21,8 +21,24 @@ export interface CertificateIdentity {
 
 export type CertificateResult = { ok: true; identity: CertificateIdentity } | { ok: false; error: string }
 
+/**
+ * Parsing is pure, and the same certificate is read by kubectl and by the apiserver's authenticator
+ * for every request; a small cache keeps that off the simulation's hot path.
+ */
+const cache = new Map<string, CertificateResult>()
+const CACHE_LIMIT = 32
+
 /** `data` is kubeconfig's `client-certificate-data`: base64 of a PEM file. */
 export function readClientCertificate(data: string): CertificateResult {
+  const hit = cache.get(data)
+  if (hit) return hit
+  const result = parseClientCertificate(data)
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+  cache.set(data, result)
+  return result
+}
+
+function parseClientCertificate(data: string): CertificateResult {
   const pemBytes = decodeBase64(data)
   if (!pemBytes) return { ok: false, error: 'client-certificate-data is not valid base64' }
   const pem = utf8Text(pemBytes)

@@ -151,7 +151,7 @@ function start(w: StepWriter, ctx: SimContext): void {
   })
   const [session, rng] = uuidV4(w.world.rng)
   const id = w.world.nextRequestId
-  w.update({ ...w.world, rng, nextRequestId: id + 1 })
+  w.update({ ...w.world, rng, nextRequestId: id + 1, kubectlMemory: { object: doc, config } })
   const name = String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')
   const request =
     command.verb === 'create'
@@ -217,16 +217,13 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
   const body = response.body as JsonObject
   if (request.method === 'GET') {
     if (response.code === 404) {
-      // kubectl still holds the object it read; re-reading the same input gives the same object.
-      const parsed = parseManifest(ctx.input.manifest, command.file)
-      const doc = parsed.ok ? (parsed.documents[0]?.object ?? {}) : {}
+      const memory = w.world.kubectlMemory
+      if (!memory) throw new Error('kubectl got a response without having sent a request')
       const id = w.world.nextRequestId
       w.update({ ...w.world, nextRequestId: id + 1 })
-      const cfg = resolveKubeconfig(ctx.input.kubeconfig, ctx.input.context)
-      if (!cfg.ok) return
       const namespace = request.path.split('/')[4] ?? 'default'
       const session = request.headers['Kubectl-Session'] ?? ''
-      const post = createRequest(id, command, cfg.config, session, namespace, doc)
+      const post = createRequest(id, command, memory.config, session, namespace, memory.object)
       send(
         w,
         post,

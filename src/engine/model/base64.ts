@@ -50,19 +50,27 @@ export function utf8Bytes(text: string): Uint8Array {
 }
 
 export function utf8Text(bytes: Uint8Array): string {
-  let s = ''
+  const codes: number[] = []
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]!
-    const at = (k: number) => bytes[i + k]! & 63
-    let cp: number
-    let len: number
-    if (b < 0x80) [cp, len] = [b, 1]
-    else if (b < 0xe0) [cp, len] = [((b & 31) << 6) | at(1), 2]
-    else if (b < 0xf0) [cp, len] = [((b & 15) << 12) | (at(1) << 6) | at(2), 3]
-    else [cp, len] = [((b & 7) << 18) | (at(1) << 12) | (at(2) << 6) | at(3), 4]
-    s += String.fromCodePoint(cp)
-    i += len
+    if (b < 0x80) {
+      codes.push(b)
+      i += 1
+    } else if (b < 0xe0) {
+      codes.push(((b & 31) << 6) | (bytes[i + 1]! & 63))
+      i += 2
+    } else if (b < 0xf0) {
+      codes.push(((b & 15) << 12) | ((bytes[i + 1]! & 63) << 6) | (bytes[i + 2]! & 63))
+      i += 3
+    } else {
+      codes.push(
+        ((b & 7) << 18) | ((bytes[i + 1]! & 63) << 12) | ((bytes[i + 2]! & 63) << 6) | (bytes[i + 3]! & 63),
+      )
+      i += 4
+    }
   }
+  let s = ''
+  for (let k = 0; k < codes.length; k += 4096) s += String.fromCodePoint(...codes.slice(k, k + 4096))
   return s
 }

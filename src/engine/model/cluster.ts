@@ -52,7 +52,9 @@ export function loadCluster(input: readonly KubeObject[]): Cluster {
   for (const o of [...BOOTSTRAP_RBAC, ...SCHEDULER_RBAC]) add(o)
   let apiServer = DEFAULT_APISERVER
   const registry = [...DEFAULT_CATALOG]
-  for (const o of input) {
+  for (const raw of input) {
+    // Objects without metadata (or with a non-object one) are kept, with empty metadata.
+    const o: KubeObject = raw.metadata && typeof raw.metadata === 'object' ? raw : { ...raw, metadata: {} }
     if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'APIServer') {
       apiServer = { ...DEFAULT_APISERVER, ...(o as unknown as Partial<APIServerConfig>) }
     } else if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'Registry') {

@@ -1,8 +1,7 @@
 /** The world before Enter: etcd already holds the cluster's objects, nodes hold their images and pods. */
 import type { Cluster } from '../model/cluster'
-import type { NodeRuntime, World } from './world'
+import type { EtcdEntry, EtcdState, NodeRuntime, World } from './world'
 import { createRng } from './rng'
-import { etcdPut } from '../etcd/store'
 import { parseImageReference } from '../model/image-reference'
 
 /** etcd's revision before the cluster's own objects (a fresh kubeadm cluster has written a few hundred keys). */
@@ -24,22 +23,39 @@ const STORAGE_PATHS: Readonly<Record<string, string>> = {
 }
 
 export function initialWorld(cluster: Cluster, seed: number): World {
-  let etcd = { revision: BASE_REVISION, keys: {} }
+  // Built in one pass (each object one revision), not through etcdPut's copy-on-write: clusters hold
+  // hundreds of thousands of objects.
+  let revision = BASE_REVISION
+  const keys: Record<string, EtcdEntry> = {}
   for (const [kind, list] of Object.entries(cluster.objects)) {
     const dir = STORAGE_PATHS[kind]
     if (!dir) continue
     for (const o of list) {
       const ns = o.metadata.namespace
       const key = `/registry/${dir}/${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`
-      etcd = etcdPut(etcd, key, `${kind} ${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`)
+      revision += 1
+      const prev = keys[key]
+      keys[key] = {
+        createRevision: prev?.createRevision ?? revision,
+        modRevision: revision,
+        version: (prev?.version ?? 0) + 1,
+        summary: `${kind} ${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`,
+      }
     }
+  }
+  const etcd: EtcdState = { revision, keys }
+  const ipsByNode = new Map<string, string[]>()
+  for (const p of cluster.pods) {
+    const ip = p.status?.podIP
+    if (!p.spec.nodeName || typeof ip !== 'string') continue
+    const list = ipsByNode.get(p.spec.nodeName) ?? []
+    list.push(ip)
+    ipsByNode.set(p.spec.nodeName, list)
   }
   const nodes: Record<string, NodeRuntime> = {}
   for (const n of cluster.nodes) {
     const name = n.metadata.name ?? ''
-    const podIPs = cluster.pods
-      .filter((p) => p.spec.nodeName === name && typeof p.status?.podIP === 'string')
-      .map((p) => p.status!.podIP!)
+    const podIPs = ipsByNode.get(name) ?? []
     nodes[name] = {
       name,
       podCIDR: n.spec.podCIDR ?? null,

@@ -3,7 +3,8 @@
  * It is immutable; each step returns a new world that shares unchanged parts.
  */
 import type { KubeEvent } from './events'
-import type { Pod } from '../model/objects'
+import type { JsonObject, Pod } from '../model/objects'
+import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { Rng } from './rng'
 
 export interface EtcdEntry {
@@ -67,6 +68,8 @@ export interface World {
   readonly nextRequestId: number
   /** The scheduler's rotating start index (schedule_one.go nextStartNodeIndex). */
   readonly schedulerStartIndex: number
+  /** What kubectl holds in memory between its requests: the object it read and the resolved kubeconfig. */
+  readonly kubectlMemory?: { readonly object: JsonObject; readonly config: ResolvedKubeconfig }
   /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
   readonly pullStartedAt?: Readonly<Record<string, number>>
 }

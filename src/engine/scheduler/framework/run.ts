@@ -35,6 +35,8 @@ export interface CycleInput {
   readonly profile: Profile
   readonly rng: Rng
   readonly nextStartNodeIndex: number
+  /** Precomputed image spread for the snapshot (the scheduler cache keeps it); computed here when absent. */
+  readonly pluginContext?: PluginContext
 }
 
 export interface CycleOutput {
@@ -99,7 +101,7 @@ export function scheduleOne(input: CycleInput): CycleOutput {
     selected = feasible[0]!.node.metadata.name ?? ''
     tieBreak = 'only one feasible node: no scoring'
   } else if (feasible.length > 1) {
-    const ctx = pluginContext(nodes)
+    const ctx = input.pluginContext ?? pluginContext(nodes)
     for (const { plugin, weight } of profile.scores) {
       let state: unknown
       if (plugin.preScore) {
@@ -169,7 +171,7 @@ export function scheduleOne(input: CycleInput): CycleOutput {
   }
 }
 
-function pluginContext(nodes: readonly NodeInfo[]): PluginContext {
+export function pluginContext(nodes: readonly NodeInfo[]): PluginContext {
   const imageNodeCounts = new Map<string, number>()
   for (const n of nodes)
     for (const img of n.images.keys()) imageNodeCounts.set(img, (imageNodeCounts.get(img) ?? 0) + 1)
