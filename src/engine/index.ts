@@ -31,3 +31,8 @@ export {
   DEFAULT_KUBECONFIG,
 } from './scenario/default-scenario'
 export { toContractReport, type ContractReport, type ContractMeta } from './report/contract'
+export { SCENARIOS } from './scenario/scenarios'
+export type { Scenario } from './scenario/scenarios'
+export { manifestFieldsForReason } from './scheduler/reason-fields'
+export { describeOverlayPacket } from './describe/overlay'
+export type { OverlayPacket } from './describe/overlay'

@@ -68,8 +68,8 @@ describe('simulate: the default nginx Pod', () => {
   it('the kubelet’s first Pending status write belongs to the kubelet stage; the Running one to status', () => {
     const puts = t.events.filter((e) => e.kind === 'etcd.put' && e.payload.what === 'status')
     expect(puts.map((e) => [e.stage, e.summary])).toEqual([
-      ['kubelet', 'PUT /registry/pods/default/nginx (status: Pending) → revision 1221'],
-      ['status', 'PUT /registry/pods/default/nginx (status: Running) → revision 1222'],
+      ['kubelet', 'PUT /registry/pods/default/nginx (status: Pending) → revision 1230'],
+      ['status', 'PUT /registry/pods/default/nginx (status: Running) → revision 1231'],
     ])
     expect(t.events[t.events.length - 1]!.stage).toBe('status')
   })
@@ -87,15 +87,15 @@ describe('simulate: the default nginx Pod', () => {
     const e = t.events[i] as Extract<SimEvent, { kind: 'etcd.put' }>
     expect(e.payload).toEqual({
       key: '/registry/pods/default/nginx',
-      revision: 1219,
-      createRevision: 1219,
+      revision: 1228,
+      createRevision: 1228,
       what: 'create',
     })
     const pod = t.frames[i]!.pod!
     expect(pod.metadata.resourceVersion).toBe(String(e.payload.revision))
     expect(pod.spec.nodeName ?? '').toBe('')
     expect(pod.status?.phase).toBe('Pending')
-    expect(t.frames[i]!.etcd.revision).toBe(1219)
+    expect(t.frames[i]!.etcd.revision).toBe(1228)
     // Before it, nothing is stored.
     expect(t.frames[i - 1]!.pod).toBeNull()
   })
@@ -104,7 +104,7 @@ describe('simulate: the default nginx Pod', () => {
     const i = t.events.findIndex((e) => e.kind === 'etcd.put' && e.payload.what === 'binding')
     const pod = t.frames[i]!.pod!
     expect(pod.spec.nodeName).toBe('worker-2')
-    expect(pod.metadata.resourceVersion).toBe('1220')
+    expect(pod.metadata.resourceVersion).toBe('1229')
     expect(pod.status?.conditions?.map((c) => [c.type, c.status])).toEqual([['PodScheduled', 'True']])
   })
 

@@ -3,7 +3,7 @@
  * returns the immutable timeline: every event in (at, seq) order and the world
  * after each. The same input and seed always give a deep-equal timeline.
  */
-import { parseAllDocuments } from 'yaml'
+import { parseClusterText } from './model/cluster-file'
 import type { KubeObject } from './model/objects'
 import { loadCluster } from './model/cluster'
 import { parseCommand } from './kubectl/command'
@@ -33,6 +33,9 @@ export interface SimInput {
   readonly startTime?: number
 }
 
+export { parseClusterText }
+export type { ClusterParse } from './model/cluster-file'
+
 export interface SimOptions {
   readonly seed: number
   /** Virtual milliseconds to simulate after Enter (default 600 000). */
@@ -41,34 +44,6 @@ export interface SimOptions {
 
 export const DEFAULT_START_TIME = Date.UTC(2025, 8, 1, 9, 0, 0)
 const MAX_EVENTS = 50_000
-
-export type ClusterParse = { ok: true; objects: KubeObject[] } | { ok: false; error: string }
-
-/** Reads a cluster file: YAML documents or JSON, any of them possibly a List. */
-export function parseClusterText(text: string): ClusterParse {
-  const trimmed = text.trimStart()
-  try {
-    const values: unknown[] =
-      trimmed.startsWith('{') || trimmed.startsWith('[')
-        ? [JSON.parse(text)]
-        : parseAllDocuments(text).map((d) => {
-            if (d.errors[0]) throw new Error(d.errors[0].message)
-            return d.toJS({ maxAliasCount: 100 })
-          })
-    const objects: KubeObject[] = []
-    for (const v of values) {
-      if (!v || typeof v !== 'object') continue
-      const o = v as KubeObject & { items?: KubeObject[] }
-      // A loop, not push(...items): a 150,000-item List would overflow the call stack.
-      if (o.kind === 'List' || (o.kind ?? '').endsWith('List'))
-        for (const item of o.items ?? []) objects.push(item)
-      else objects.push(o)
-    }
-    return { ok: true, objects }
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) }
-  }
-}
 
 export function simulate(input: SimInput, options: SimOptions): Timeline {
   const until = options.until ?? 600_000
@@ -117,7 +92,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     for (const d of step.deliveries) queue.push(item.at + d.delay, d.message)
     if (events.length > MAX_EVENTS) throw new Error(`simulation produced more than ${MAX_EVENTS} events`)
   }
-  return { seed: options.seed, events, frames, initial, outcome: outcomeOf(events, world), until }
+  return { seed: options.seed, events, frames, initial, outcome: outcomeOf(events, world), until, cluster }
 }
 
 let cachedDefault: KubeObject[] | null = null
@@ -137,7 +112,7 @@ function outcomeOf(events: readonly SimEvent[], world: World): Outcome {
     return { kind: 'Rejected', at: outputEvent?.at ?? 0, exitCode: out.exitCode, message: out.stderr.trim() }
   }
   const pod = world.pod
-  if (pod?.status?.phase === 'Running') {
+  if (pod?.status?.phase === 'Running' && podDisplayStatus(pod) === 'Running') {
     const running = events.find(
       (e) => e.kind === 'etcd.put' && e.payload.what === 'status' && e.at > 0 && isRunningAfter(e),
     )

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla'
 import {
+  DEFAULT_CLUSTER,
   simulate,
   parseManifest,
   stepForward,
@@ -22,7 +23,13 @@ import {
 
 export interface AppState {
   readonly manifest: string
+  /** The cluster file (YAML or JSON of Kubernetes objects). */
+  readonly cluster: string
   readonly errors: readonly ManifestError[]
+  /** Why the cluster file cannot be used, if it cannot; the last good timeline stays on screen. */
+  readonly clusterError: string | null
+  /** Which editor tab is open. */
+  readonly editing: 'manifest' | 'cluster'
   readonly timeline: Timeline
   readonly cursor: Cursor
   readonly playing: boolean
@@ -30,11 +37,18 @@ export interface AppState {
   readonly speed: number
   readonly selected: ComponentId | null
   readonly seed: number
+  /** Manifest fields to point at (e.g. the request behind "Insufficient cpu"); `nonce` re-triggers. */
+  readonly highlight: { readonly fields: readonly string[]; readonly nonce: number } | null
 }
 
 export interface AppActions {
   /** The user edited the manifest: keep the text now, re-simulate after a pause in typing. */
   setManifest(text: string): void
+  /** The user edited the cluster file; same debounce. */
+  setCluster(text: string): void
+  /** Load a ready-made scenario: its manifest and cluster, and start from the beginning. */
+  loadScenario(manifest: string, cluster: string): void
+  setEditing(which: 'manifest' | 'cluster'): void
   /** Re-run the simulation for the current manifest now (the debounce calls this). */
   resimulate(): void
   play(): void
@@ -46,44 +60,97 @@ export interface AppActions {
   reset(): void
   select(id: ComponentId | null): void
   setSpeed(speed: number): void
+  /** Point at these manifest fields in the editor. */
+  highlightFields(fields: readonly string[]): void
 }
 
 export type AppStore = ReturnType<typeof createAppStore>
 
 export interface StoreDeps {
-  /** Where the manifest survives a reload; absent in tests. */
-  readonly save?: (text: string) => void
+  /** Where the manifest and cluster survive a reload; absent in tests. */
+  readonly save?: (manifest: string, cluster: string) => void
   readonly debounceMs?: number
 }
 
-export function createAppStore(initialManifest: string, deps: StoreDeps = {}) {
+type Run = { ok: true; timeline: Timeline } | { ok: false; error: string }
+
+function run(manifest: string, cluster: string, seed: number): Run {
+  try {
+    return { ok: true, timeline: simulate({ manifest, cluster }, { seed }) }
+  } catch (e) {
+    // A cluster file that does not load is the user's mistake; an engine bug would land here too, so say which.
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+export function createAppStore(
+  initialManifest: string,
+  deps: StoreDeps = {},
+  initialCluster: string = DEFAULT_CLUSTER,
+) {
   const debounceMs = deps.debounceMs ?? 400
   let timer: ReturnType<typeof setTimeout> | undefined
-  const run = (manifest: string, seed: number) => simulate({ manifest }, { seed })
   const parsed = parseManifest(initialManifest)
+  let first = run(initialManifest, initialCluster, 1)
+  let clusterError: string | null = null
+  if (!first.ok) {
+    clusterError = first.error
+    first = run(initialManifest, DEFAULT_CLUSTER, 1)
+  }
+  if (!first.ok) throw new Error(`the default scenario does not simulate: ${first.error}`)
+  const schedule = (get: () => AppState & AppActions) => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => get().resimulate(), debounceMs)
+  }
   return createStore<AppState & AppActions>()((set, get) => ({
     manifest: initialManifest,
+    cluster: initialCluster,
     errors: parsed.ok ? [] : parsed.errors,
-    timeline: run(initialManifest, 1),
+    clusterError,
+    editing: 'manifest',
+    timeline: first.timeline,
     cursor: START,
     playing: false,
     speed: 1,
     selected: null,
     seed: 1,
+    highlight: null,
 
     setManifest(text) {
       set({ manifest: text })
-      deps.save?.(text)
+      deps.save?.(text, get().cluster)
+      schedule(get)
+    },
+
+    setCluster(text) {
+      set({ cluster: text })
+      deps.save?.(get().manifest, text)
+      schedule(get)
+    },
+
+    loadScenario(manifest, cluster) {
       if (timer) clearTimeout(timer)
-      timer = setTimeout(() => get().resimulate(), debounceMs)
+      set({ manifest, cluster, playing: false, cursor: START, selected: null })
+      deps.save?.(manifest, cluster)
+      get().resimulate()
+      set({ cursor: START })
+    },
+
+    setEditing(which) {
+      set({ editing: which })
     },
 
     resimulate() {
       if (timer) clearTimeout(timer)
       timer = undefined
-      const { manifest, seed, timeline: old, cursor } = get()
+      const { manifest, cluster, seed, timeline: old, cursor } = get()
       const p = parseManifest(manifest)
-      const timeline = run(manifest, seed)
+      const result = run(manifest, cluster, seed)
+      if (!result.ok) {
+        set({ errors: p.ok ? [] : p.errors, clusterError: result.error })
+        return
+      }
+      const timeline = result.timeline
       // Keep the learner at the same chapter: the same stage's last event, if the new run reaches it.
       const stage = cursor.index >= 0 ? old.events[cursor.index]?.stage : undefined
       let index = -1
@@ -97,7 +164,12 @@ export function createAppStore(initialManifest: string, deps: StoreDeps = {}) {
         }
         if (index < 0) index = Math.min(cursor.index, timeline.events.length - 1)
       }
-      set({ timeline, errors: p.ok ? [] : p.errors, cursor: clampCursor(timeline, index) })
+      set({
+        timeline,
+        errors: p.ok ? [] : p.errors,
+        clusterError: null,
+        cursor: clampCursor(timeline, index),
+      })
     },
 
     play() {
@@ -130,6 +202,9 @@ export function createAppStore(initialManifest: string, deps: StoreDeps = {}) {
     },
     setSpeed(speed) {
       set({ speed })
+    },
+    highlightFields(fields) {
+      set({ highlight: { fields, nonce: (get().highlight?.nonce ?? 0) + 1 }, editing: 'manifest' })
     },
   }))
 }

@@ -1,18 +1,22 @@
-/** The user's manifest survives a reload, in localStorage. */
-const KEY = 'podlife.manifest.v1'
+/** The user's manifest and cluster survive a reload, in localStorage. */
+const MANIFEST_KEY = 'podlife.manifest.v1'
+const CLUSTER_KEY = 'podlife.cluster.v1'
 
-export function loadManifest(fallback: string): string {
+function load(key: string, fallback: string): string {
   try {
-    const v = globalThis.localStorage?.getItem(KEY)
-    return v ?? fallback
+    return globalThis.localStorage?.getItem(key) ?? fallback
   } catch {
     return fallback
   }
 }
 
-export function saveManifest(text: string): void {
+export const loadManifest = (fallback: string): string => load(MANIFEST_KEY, fallback)
+export const loadCluster = (fallback: string): string => load(CLUSTER_KEY, fallback)
+
+export function saveSources(manifest: string, cluster: string): void {
   try {
-    globalThis.localStorage?.setItem(KEY, text)
+    globalThis.localStorage?.setItem(MANIFEST_KEY, manifest)
+    globalThis.localStorage?.setItem(CLUSTER_KEY, cluster)
   } catch {
     // Storage may be full or disabled; the edit still lives in memory.
   }

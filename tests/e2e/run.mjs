@@ -167,5 +167,79 @@ const tests = [
   ],
 ]
 
+tests.push(
+  [
+    'a scenario that cannot be scheduled stays Pending with the real FailedScheduling message',
+    async (page) => {
+      await open(page, BASE)
+      await page
+        .getByRole('combobox', { name: 'Scenario' })
+        .selectOption({ label: 'Too big for any node (Pending)' })
+      await waitForEditor(page)
+      await expectText(page.locator('.monaco-editor .view-lines'), /cpu:\s"6"/, 10000)
+      await jumpToEnd(page)
+      await expectText(page.getByTestId('pod-status'), /^Pending$/)
+      const scheduler = await inspect(page, 'kube-scheduler')
+      await expectText(
+        scheduler,
+        /0\/3 nodes are available: 1 node\(s\) had untolerated taint\(s\), 2 Insufficient cpu\. no new claims to deallocate, preemption: 0\/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod\./,
+      )
+      await page.screenshot({ path: `${SHOTS}/07-pending.png` })
+    },
+  ],
+  [
+    'editing the cluster: a broken cluster file is reported and the last good run stays',
+    async (page) => {
+      await open(page, BASE)
+      await page.getByRole('tab', { name: 'cluster.yaml' }).click()
+      await waitForEditor(page)
+      await expectText(page.locator('.monaco-editor .view-lines'), /kind:\sNode/, 10000)
+      await retypeLine(page, 'kind: Node', 'kind: [Node')
+      const alert = page.getByRole('alert').filter({ hasText: 'cluster.yaml cannot be loaded' })
+      await alert.waitFor({ timeout: 5000 })
+      await jumpToEnd(page)
+      await expectText(page.getByTestId('pod-status'), /^Running$/)
+      await page.screenshot({ path: `${SHOTS}/08-cluster-error.png` })
+    },
+  ],
+)
+
+tests.push(
+  [
+    'clicking a scheduler reason points at the manifest field behind it',
+    async (page) => {
+      await open(page, BASE)
+      await page
+        .getByRole('combobox', { name: 'Scenario' })
+        .selectOption({ label: 'Too big for any node (Pending)' })
+      await waitForEditor(page)
+      await jumpToEnd(page)
+      await inspect(page, 'kube-scheduler')
+      await page.getByRole('button', { name: 'Show the manifest field behind: Insufficient cpu' }).click()
+      const marked = page.locator('.monaco-editor .field-highlight')
+      await marked.first().waitFor({ timeout: 5000 })
+      const line = page.locator('.monaco-editor .view-line', { hasText: 'cpu' }).first()
+      await expectText(line, /cpu:\s"6"/)
+      await page.screenshot({ path: `${SHOTS}/09-reason-highlight.png` })
+    },
+  ],
+  [
+    'axe finds no serious accessibility violations outside the code editor',
+    async (page, context) => {
+      const { default: AxeBuilder } = await import('@axe-core/playwright')
+      await open(page, BASE)
+      await waitForEditor(page)
+      for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Step forward' }).click()
+      const result = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze()
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      assert(
+        serious.length === 0,
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`).join('\n'),
+      )
+      void context
+    },
+  ],
+)
+
 const ok = await run(tests)
 process.exit(ok ? 0 : 1)

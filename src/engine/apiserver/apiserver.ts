@@ -18,6 +18,7 @@ import { failure, notFound, unauthorized } from './status'
 import { respond, type ResponseAudit } from './respond'
 import { admitStep, decodeStep, storeStep, validateStep } from './create'
 import { etcdPut, podKey } from '../etcd/store'
+import { deleteExistingPod, podDeletionStep } from './delete'
 
 type ApiserverMessage = Extract<Message, { to: 'kube-apiserver' }>
 
@@ -41,6 +42,9 @@ export function apiserverStep(world: World, msg: ApiserverMessage, ctx: SimConte
         break
       case 'store':
         storeStep(w, ctx, s.create)
+        break
+      case 'pod-deletion':
+        podDeletionStep(w, ctx, s.stage, s.pod)
         break
       default:
         s satisfies never
@@ -121,14 +125,22 @@ function authorizeAndRoute(
     })
   }
   if (!verdict.allowed) {
-    const message = forbiddenMessage(attrs)
+    const message = forbiddenMessage(attrs, verdict.reason)
     respond(w, {
       request,
       code: 403,
-      body: failure(403, 'Forbidden', message, {
-        ...(info.name ? { name: info.name } : {}),
-        kind: info.resource,
-      }),
+      body: failure(
+        403,
+        'Forbidden',
+        message,
+        info.isResourceRequest
+          ? {
+              ...(info.name ? { name: info.name } : {}),
+              ...(info.apiGroup ? { group: info.apiGroup } : {}),
+              kind: info.resource,
+            }
+          : {},
+      ),
       audit,
       stage: 'authz',
       summary: '403 Forbidden',
@@ -165,6 +177,13 @@ function route(
   }
   const key = podKey(info.namespace, info.name)
   const stored = w.world.pod && w.world.etcd.keys[key] ? w.world.pod : null
+  // Preemption deletes existing pods of the cluster file (graceful deletion, delete.ts).
+  if (
+    request.method === 'DELETE' &&
+    stored?.metadata.name !== info.name &&
+    deleteExistingPod(w, ctx, request, info.namespace, info.name, audit)
+  )
+    return
   if (request.method === 'GET') {
     respond(w, {
       request,
@@ -304,7 +323,8 @@ function patchStatus(
   const key = podKey(ns, name)
   const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
   // The kubelet's first report belongs to its pickup of the pod; the Running one to the final status.
-  const stage = patch.phase === 'Running' ? 'status' : 'kubelet'
+  const stage =
+    request.from === 'kube-scheduler' ? 'scheduling' : patch.phase === 'Running' ? 'status' : 'kubelet'
   const updated: Pod = {
     ...pod,
     metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
@@ -318,7 +338,10 @@ function patchStatus(
       to: 'etcd',
       stage,
       summary: `PUT ${key} (status: ${updated.status?.phase}) → revision ${etcd.revision}`,
-      narration: `The kubelet's status update is stored: phase ${updated.status?.phase}, revision ${etcd.revision}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
+      narration:
+        request.from === 'kube-scheduler'
+          ? `The scheduler's status update is stored: PodScheduled=False (Unschedulable)${updated.status?.['nominatedNodeName'] ? `, nominatedNodeName ${String(updated.status['nominatedNodeName'])}` : ''}, revision ${etcd.revision}.`
+          : `The kubelet's status update is stored: phase ${updated.status?.phase}, revision ${etcd.revision}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
       payload: {
         key,
         revision: etcd.revision,

@@ -16,6 +16,7 @@ import { validatePod } from './validation'
 import { admissionPlan } from './admission/chain'
 import { diff } from '../model/json-patch'
 import { failure, alreadyExists } from './status'
+import { schedulingGatedStatus } from '../scheduler/plugins/scheduling-gates'
 import { respond, type ResponseAudit } from './respond'
 import { podQOSClass } from '../model/qos'
 import { uuidV4 } from '../model/uuid'
@@ -123,6 +124,7 @@ export function admitStep(
     operation: 'CREATE' as const,
     resource: 'pods',
     namespace,
+    name: requestName(create.request),
     pod: create.pod,
     user: create.user,
     cluster: ctx.cluster,
@@ -139,6 +141,7 @@ export function admitStep(
       patch: [],
       message: result.message,
       note: result.note,
+      ...(result.auditAnnotations ? { auditAnnotations: result.auditAnnotations } : {}),
     }
     w.emit({
       kind: 'admission.verdict',
@@ -152,10 +155,11 @@ export function admitStep(
       request: create.request,
       code: result.code,
       body: failure(result.code, result.reason, result.message, {
-        name: create.pod.metadata.name ?? '',
-        kind: 'pods',
+        name: result.code === 404 ? namespace : input.name,
+        kind: result.code === 404 ? 'namespaces' : 'pods',
       }),
       audit: create.audit,
+      warnings: create.warnings,
       stage: 'admission',
       summary: `${result.code} ${result.reason}`,
       narration: `The apiserver answers ${result.code} ${result.reason}: ${result.message}`,
@@ -169,6 +173,8 @@ export function admitStep(
     verdict: 'admit',
     patch,
     note: result.note,
+    ...(result.warnings?.length ? { warnings: result.warnings } : {}),
+    ...(result.auditAnnotations ? { auditAnnotations: result.auditAnnotations } : {}),
   }
   if (result.rng) w.update({ ...w.world, rng: result.rng })
   w.emit({
@@ -183,12 +189,21 @@ export function admitStep(
     ...create,
     pod: result.pod,
     admission: [...create.admission, ...skipped, record],
+    warnings: [...create.warnings, ...(result.warnings ?? [])],
   }
   w.send(PLUGIN_MS, {
     to: 'kube-apiserver',
     type: 'continue',
     step: { phase: 'admit', create: next, stage, index: i + 1 },
   })
+}
+
+/** The object name the request carries (attrs.GetName()): empty for a generateName create. */
+function requestName(request: HttpRequest): string {
+  const body = request.body
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return ''
+  const meta = (body as { metadata?: { name?: unknown } }).metadata
+  return typeof meta?.name === 'string' ? meta.name : ''
 }
 
 /** PrepareForCreate, system metadata and ValidatePodCreate (registry/core/pod/strategy.go). */
@@ -211,7 +226,11 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
       generation: 1,
       creationTimestamp: timestamp(ctx),
     },
-    status: { phase: 'Pending', qosClass: podQOSClass(create.pod) },
+    status: {
+      phase: 'Pending',
+      qosClass: podQOSClass(create.pod),
+      ...schedulingGatedStatus(create.pod, timestamp(ctx)),
+    },
   }
   w.update({ ...w.world, rng })
   const errors = validatePod(pod)
@@ -244,6 +263,7 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
       code: 422,
       body: failure(422, 'Invalid', message, { name, kind: 'Pod', causes }),
       audit: create.audit,
+      warnings: create.warnings,
       stage: 'storage',
       summary: '422 Invalid',
       narration: `The apiserver answers 422 Unprocessable Entity: ${message}`,
@@ -270,6 +290,7 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
       code: 409,
       body: alreadyExists('pods', name),
       audit: create.audit,
+      warnings: create.warnings,
       stage: 'storage',
       summary: '409 AlreadyExists',
       narration: `etcd already holds ${key}; the create fails with 409 Conflict (AlreadyExists).`,
@@ -282,6 +303,7 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
       code: 201,
       body: create.pod as unknown as Json,
       audit: create.audit,
+      warnings: create.warnings,
       stage: 'storage',
       summary: '201 Created (dry run: nothing stored)',
       narration: 'With dryRun=All the apiserver runs every step but does not write to etcd.',
@@ -315,10 +337,29 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
     code: 201,
     body: stored as unknown as Json,
     audit: create.audit,
+    warnings: create.warnings,
     stage: 'storage',
     summary: `201 Created pods/${name}`,
     narration: `The apiserver answers 201 Created with the stored Pod. It exists now, but no node has been chosen: spec.nodeName is empty and the phase is Pending.`,
   })
+  const node = stored.spec.nodeName
+  // A nodeName naming no node: no kubelet watches for it, so the pod stays Pending (until the pod GC removes it).
+  if (node && !ctx.cluster.nodes.some((n) => n.metadata.name === node)) return
+  if (node) {
+    // spec.nodeName set by hand: no scheduler involved; the node's kubelet sees the pod through its watch.
+    w.emit({
+      kind: 'watch.event',
+      component: 'kube-apiserver',
+      from: 'kube-apiserver',
+      to: 'kubelet',
+      stage: 'kubelet',
+      summary: `watch ADDED pods/${name} → kubelet on ${node}`,
+      narration: `spec.nodeName is already set to ${node}, so the scheduler has nothing to do (it only watches pods with an empty nodeName). The kubelet on ${node} watches pods bound to it and receives this one at once.`,
+      payload: { type: 'ADDED', watcher: `kubelet/${node}`, resourceVersion: String(etcd.revision) },
+    })
+    w.send(2, { to: 'kubelet', type: 'watch', node, pod: stored })
+    return
+  }
   w.emit({
     kind: 'watch.event',
     component: 'kube-apiserver',

@@ -28,6 +28,8 @@ export interface Reply {
   readonly binding?: { readonly pod: Pod; readonly node: string }
   /** For a kubelet: which node's kubelet asked. */
   readonly node?: string
+  /** Warning headers gathered while handling the request (field validation, admission). */
+  readonly warnings?: readonly string[]
 }
 
 export function respond(w: StepWriter, r: Reply): void {
@@ -37,6 +39,7 @@ export function respond(w: StepWriter, r: Reply): void {
     body: r.body,
     authn: r.audit.authn,
     authz: r.audit.authz,
+    ...(r.warnings && r.warnings.length ? { warnings: r.warnings } : {}),
   }
   w.emit({
     kind: 'http.response',

@@ -5,6 +5,9 @@
 import type { HttpRequest } from '../sim/events'
 
 export interface RequestInfo {
+  /** False for discovery and other non-resource paths (/api, /apis, /openapi/v3, /version). */
+  readonly isResourceRequest: boolean
+  readonly path: string
   readonly verb: string
   readonly apiGroup: string
   readonly resource: string
@@ -22,6 +25,20 @@ const VERBS: Readonly<Record<string, string>> = {
 
 export function requestInfo(req: HttpRequest): RequestInfo {
   const parts = req.path.split('/').filter(Boolean)
+  // Only /api/<version>/… and /apis/<group>/<version>/… with a resource are resource requests.
+  const prefixLength = parts[0] === 'api' ? 2 : parts[0] === 'apis' ? 3 : Infinity
+  if (parts.length <= prefixLength) {
+    return {
+      isResourceRequest: false,
+      path: req.path,
+      verb: req.method.toLowerCase(),
+      apiGroup: '',
+      resource: '',
+      subresource: '',
+      namespace: '',
+      name: '',
+    }
+  }
   // /api/v1/namespaces/{ns}/{resource}/{name}/{subresource}  or  /apis/{group}/{version}/namespaces/...
   const core = parts[0] === 'api'
   const apiGroup = core ? '' : (parts[1] ?? '')
@@ -33,5 +50,5 @@ export function requestInfo(req: HttpRequest): RequestInfo {
   }
   const [resource = '', name = '', subresource = ''] = rest
   const verb = req.method === 'GET' ? (name ? 'get' : 'list') : (VERBS[req.method] ?? 'get')
-  return { verb, apiGroup, resource, subresource, namespace, name }
+  return { isResourceRequest: true, path: req.path, verb, apiGroup, resource, subresource, namespace, name }
 }

@@ -17,6 +17,14 @@ type CniMessage = Extract<Message, { to: 'cni' }>
 
 export const CNI_NETWORK_NAME = 'cbr0'
 
+/**
+ * libcni's wrapping of a failed ADD (containernetworking/cni libcni/api.go: "plugin %s failed (add): %w",
+ * pluginDescription `type="bridge" name="cbr0"`) around host-local's per-range error
+ * (plugins/ipam/host-local/main.go: "failed to allocate for range %d: %v").
+ */
+export const CNI_ADD_FAILED = (ipamError: string): string =>
+  `plugin type="bridge" name="${CNI_NETWORK_NAME}" failed (add): failed to allocate for range 0: ${ipamError}`
+
 export function cniConfig(podCIDR: string): Json {
   return {
     cniVersion: '1.0.0',
@@ -62,6 +70,14 @@ export function cniStep(world: World, msg: CniMessage): Step {
       summary: `CNI ADD failed: ${alloc.error}`,
       narration: `host-local IPAM has no free address left in ${cidr}.`,
       payload: { node: msg.node, command: 'ADD', config, result: { code: 11, msg: alloc.error } },
+    })
+    w.send(5, {
+      to: 'containerd',
+      type: 'cni-failed',
+      node: msg.node,
+      call: msg.call,
+      sandboxId: msg.sandboxId,
+      error: CNI_ADD_FAILED(alloc.error),
     })
     return w.done()
   }

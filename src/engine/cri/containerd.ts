@@ -16,6 +16,19 @@ import { randomHex } from '../model/uuid'
 import { parseImageReference } from '../model/image-reference'
 import { findImage } from '../registry/registry'
 import { PAUSE_IMAGE } from './constants'
+import { timestamp } from '../sim/context'
+import { containerProcess } from '../kubelet/container-behaviour'
+import { findContainer } from '../kubelet/status'
+
+/** kubelet's PLEG relists the runtime every second; it notices exits on the next relist. */
+const RELIST_MS = 1000
+/** How long a process that handles its stop signal takes to exit. */
+const GRACEFUL_STOP_MS = 120
+/** Exit reasons containerd reports (internal/cri/server/container_status.go, events.go). */
+export const REASON_COMPLETED = 'Completed'
+export const REASON_ERROR = 'Error'
+export const REASON_OOM_KILLED = 'OOMKilled'
+export const REASON_START_ERROR = 'StartError'
 
 type ContainerdMessage = Extract<Message, { to: 'containerd' }>
 
@@ -40,6 +53,36 @@ export function containerdStep(world: World, msg: ContainerdMessage, ctx: SimCon
     case 'pulled':
       pulled(w, msg.node, msg.call)
       break
+    case 'pull-failed':
+      emitCall(
+        w,
+        msg.node,
+        msg.call,
+        { error: msg.error },
+        `The pull fails; containerd returns the error to the kubelet.`,
+      )
+      w.send(1, {
+        to: 'kubelet',
+        type: 'cri-reply',
+        node: msg.node,
+        reply: {
+          call: 'PullImage',
+          pod: msg.call.pod,
+          container: msg.call.container,
+          response: {},
+          error: msg.error,
+        },
+      })
+      break
+    case 'cni-failed':
+      sandboxFailed(w, msg.node, msg.call, msg.sandboxId, msg.error)
+      break
+    case 'exit':
+      exited(w, ctx, msg.node, msg.containerId, msg.exitCode, msg.reason)
+      break
+    case 'stopped':
+      stopped(w, ctx, msg.node, msg.call, msg.containerId, msg.exitCode)
+      break
     default:
       msg satisfies never
   }
@@ -58,7 +101,7 @@ function emitCall(
   narration: string,
   world?: World,
 ): void {
-  const container = call.container !== undefined ? call.pod.spec.containers[call.container]?.name : undefined
+  const container = call.container
   w.emit(
     {
       kind: 'cri.call',
@@ -162,7 +205,10 @@ function handleCall(
       return
     }
     case 'CreateContainer': {
-      const c = call.pod.spec.containers[call.container ?? 0]!
+      const found = findContainer(call.pod, call.container ?? '')
+      if (!found) throw new Error(`CreateContainer for unknown container ${call.container ?? ''}`)
+      const c = found.c
+      const attempt = node.containers.filter((x) => x.pod === podKey && x.name === c.name).length
       const [id, rng] = randomHex(w.world.rng, 64)
       const sb = node.sandboxes.find((s) => s.pod === podKey)
       const image = parseImageReference(c.image ?? '')?.normalized ?? c.image ?? ''
@@ -171,7 +217,15 @@ function handleCall(
           ...node,
           containers: [
             ...node.containers,
-            { id, name: c.name, pod: podKey, image, state: 'CONTAINER_CREATED' as const },
+            {
+              id,
+              name: c.name,
+              pod: podKey,
+              image,
+              state: 'CONTAINER_CREATED' as const,
+              attempt,
+              ...(found.init ? { init: true } : {}),
+            },
           ],
         }),
         rng,
@@ -189,14 +243,128 @@ function handleCall(
     }
     case 'StartContainer': {
       const id = String((call.request as { container_id?: string }).container_id ?? '')
+      const rc = node.containers.find((x) => x.id === id)
+      const spec = findContainer(call.pod, rc?.name ?? '')
+      const proc = spec ? containerProcess(spec.c) : null
+      const b = proc?.behaviour
+      if (b?.kind === 'start-error') {
+        const error = `rpc error: code = Unknown desc = ${b.message}`
+        const world = setNode(w, nodeName, {
+          ...node,
+          containers: node.containers.map((x) =>
+            x.id === id
+              ? {
+                  ...x,
+                  state: 'CONTAINER_EXITED' as const,
+                  exitCode: 128,
+                  reason: REASON_START_ERROR,
+                  message: b.message,
+                  finishedAt: timestamp(ctx),
+                  finishedAtMs: ctx.at,
+                }
+              : x,
+          ),
+        })
+        emitCall(
+          w,
+          nodeName,
+          call,
+          { error },
+          `runc cannot start the process: ${proc?.explanation ?? ''}`,
+          world,
+        )
+        w.send(CALL_MS['StartContainer']!, {
+          to: 'kubelet',
+          type: 'cri-reply',
+          node: nodeName,
+          reply: { call: call.call, pod: call.pod, container: call.container, response: {}, error },
+        })
+        return
+      }
+      const startAt = ctx.at + CALL_MS['StartContainer']!
       const world = setNode(w, nodeName, {
         ...node,
         containers: node.containers.map((x) =>
-          x.id === id ? { ...x, state: 'CONTAINER_RUNNING' as const } : x,
+          x.id === id
+            ? {
+                ...x,
+                state: 'CONTAINER_RUNNING' as const,
+                startedAtMs: startAt,
+                startedAt: timestamp(ctx, startAt),
+              }
+            : x,
         ),
       })
-      emitCall(w, nodeName, call, {}, `containerd starts the container's process (through runc).`, world)
+      emitCall(
+        w,
+        nodeName,
+        call,
+        {},
+        `containerd starts the container's process (through runc). ${proc?.explanation ?? ''}`.trim(),
+        world,
+      )
       reply(w, CALL_MS['StartContainer']!, nodeName, call, {})
+      if (b && b.kind !== 'runs') {
+        const after = CALL_MS['StartContainer']! + b.afterMs
+        const code = b.kind === 'oom' ? 137 : b.exitCode
+        const reason = b.kind === 'oom' ? REASON_OOM_KILLED : code === 0 ? REASON_COMPLETED : REASON_ERROR
+        w.send(after, {
+          to: 'containerd',
+          type: 'exit',
+          node: nodeName,
+          containerId: id,
+          exitCode: code,
+          reason,
+        })
+      }
+      return
+    }
+    case 'StopContainer': {
+      const id = String((call.request as { container_id?: string }).container_id ?? '')
+      const timeout = Number((call.request as { timeout?: number }).timeout ?? 30)
+      const rc = node.containers.find((x) => x.id === id)
+      const spec = findContainer(call.pod, rc?.name ?? '')
+      const b = spec ? containerProcess(spec.c).behaviour : null
+      const graceful = b && b.kind !== 'oom' && b.kind !== 'start-error' && b.onStop === 'graceful'
+      emitCall(
+        w,
+        nodeName,
+        call,
+        {},
+        graceful
+          ? `containerd sends the image's stop signal; the process shuts down cleanly and exits 0.`
+          : `containerd sends SIGTERM, which the process (PID 1 without a handler) ignores; after the ${timeout}s grace period it sends SIGKILL (exit 137).`,
+      )
+      if (rc?.state !== 'CONTAINER_RUNNING') {
+        reply(w, 1, nodeName, call, {})
+        return
+      }
+      w.send(graceful ? GRACEFUL_STOP_MS : timeout * 1000, {
+        to: 'containerd',
+        type: 'stopped',
+        node: nodeName,
+        call,
+        containerId: id,
+        exitCode: graceful ? 0 : 137,
+      })
+      return
+    }
+    case 'StopPodSandbox': {
+      const world = setNode(w, nodeName, {
+        ...node,
+        sandboxes: node.sandboxes.map((s) =>
+          s.pod === podKey ? { ...s, state: 'SANDBOX_NOTREADY' as const } : s,
+        ),
+      })
+      emitCall(
+        w,
+        nodeName,
+        call,
+        {},
+        'The pod is finished, so the kubelet stops its sandbox: containerd stops the pause container and runs CNI DEL, which gives the pod IP back to host-local IPAM.',
+        world,
+      )
+      reply(w, 50, nodeName, call, {})
       return
     }
     default:
@@ -241,4 +409,95 @@ function pulled(w: StepWriter, nodeName: string, call: CriMessage): void {
     }),
   )
   reply(w, 1, nodeName, call, { image_ref: ref })
+}
+
+function setContainer(
+  w: StepWriter,
+  nodeName: string,
+  id: string,
+  patch: Partial<NodeRuntime['containers'][number]>,
+): World {
+  const node = w.world.nodes[nodeName]!
+  return setNode(w, nodeName, {
+    ...node,
+    containers: node.containers.map((x) => (x.id === id ? { ...x, ...patch } : x)),
+  })
+}
+
+/** The process ended by itself; PLEG will notice on the kubelet's next relist. */
+function exited(
+  w: StepWriter,
+  ctx: SimContext,
+  nodeName: string,
+  id: string,
+  exitCode: number,
+  reason: string,
+): void {
+  const rc = w.world.nodes[nodeName]?.containers.find((x) => x.id === id)
+  if (!rc || rc.state !== 'CONTAINER_RUNNING') return
+  const world = setContainer(w, nodeName, id, {
+    state: 'CONTAINER_EXITED',
+    exitCode,
+    reason,
+    finishedAt: timestamp(ctx),
+    finishedAtMs: ctx.at,
+  })
+  w.emit(
+    {
+      kind: 'runtime.step',
+      component: 'containerd',
+      stage: 'containers',
+      summary: `container ${rc.name} exited (${reason}, exit code ${exitCode})`,
+      narration:
+        reason === REASON_OOM_KILLED
+          ? `Container ${rc.name} used more memory than its limit: the kernel's OOM killer kills it with SIGKILL (exit code 137) and containerd records reason OOMKilled.`
+          : `Container ${rc.name}'s process ended with exit code ${exitCode}, so containerd records it as ${reason}. The kubelet has not noticed yet: PLEG relists the runtime once a second.`,
+      payload: { node: nodeName, action: 'container exited', detail: { containerId: id, exitCode, reason } },
+    },
+    world,
+  )
+  const pod = w.world.pod
+  if (pod)
+    w.send(RELIST_MS - (ctx.at % RELIST_MS), {
+      to: 'kubelet',
+      type: 'sync',
+      node: nodeName,
+      pod,
+      reason: 'PLEG ContainerDied',
+    })
+}
+
+function stopped(
+  w: StepWriter,
+  ctx: SimContext,
+  nodeName: string,
+  call: CriMessage,
+  id: string,
+  exitCode: number,
+): void {
+  const rc = w.world.nodes[nodeName]?.containers.find((x) => x.id === id)
+  if (rc && rc.state === 'CONTAINER_RUNNING')
+    w.update(
+      setContainer(w, nodeName, id, {
+        state: 'CONTAINER_EXITED',
+        exitCode,
+        reason: exitCode === 0 ? REASON_COMPLETED : REASON_ERROR,
+        finishedAt: timestamp(ctx),
+        finishedAtMs: ctx.at,
+      }),
+    )
+  reply(w, 1, nodeName, call, {})
+}
+
+function sandboxFailed(w: StepWriter, nodeName: string, call: CriMessage, id: string, error: string): void {
+  const node = w.world.nodes[nodeName]!
+  // containerd removes the half-made sandbox (and its network namespace) when setup fails.
+  w.update(setNode(w, nodeName, { ...node, sandboxes: node.sandboxes.filter((s) => s.id !== id) }))
+  const message = `rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": ${error}`
+  w.send(1, {
+    to: 'kubelet',
+    type: 'cri-reply',
+    node: nodeName,
+    reply: { call: 'RunPodSandbox', pod: call.pod, response: {}, error: message },
+  })
 }

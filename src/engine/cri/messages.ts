@@ -3,19 +3,28 @@ import type { Json } from '../sim/events'
 import type { Pod } from '../model/objects'
 
 export type CriCallName =
-  'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer'
+  | 'RunPodSandbox'
+  | 'PodSandboxStatus'
+  | 'StopPodSandbox'
+  | 'ImageStatus'
+  | 'PullImage'
+  | 'CreateContainer'
+  | 'StartContainer'
+  | 'StopContainer'
 
 export interface CriMessage {
   readonly call: CriCallName
   readonly pod: Pod
-  /** Index into spec.containers for container-level calls. */
-  readonly container?: number
+  /** The container's name (init or regular) for container-level calls. */
+  readonly container?: string
   readonly request: Json
 }
 
 export interface CriReply {
   readonly call: CriCallName
   readonly pod: Pod
-  readonly container?: number
+  readonly container?: string
   readonly response: Json
+  /** The gRPC error the call failed with (`rpc error: code = … desc = …`), if it failed. */
+  readonly error?: string
 }

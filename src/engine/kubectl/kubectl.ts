@@ -268,11 +268,13 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
     )
     return
   }
+  // client-go's warning handler prints Warning headers as the response arrives, before the error.
+  const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
   finish(
     w,
     1,
     '',
-    kubectlError(response.body, `error when creating "${command.file}"`),
+    warnings + kubectlError(response.body, `error when creating "${command.file}"`),
     `kubectl prints the apiserver's error and exits 1.`,
   )
 }

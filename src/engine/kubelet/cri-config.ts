@@ -79,12 +79,13 @@ export function linuxResources(c: Container): Json {
   }
 }
 
-export function containerConfig(pod: Pod, index: number, sandboxId: string): Json {
-  const c = pod.spec.containers[index]!
+export function containerConfig(pod: Pod, name: string, sandboxId: string, attempt = 0): Json {
+  const c = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x) => x.name === name)
+  if (!c) throw new Error(`containerConfig: no container ${name} in the pod`)
   return {
     pod_sandbox_id: sandboxId,
     config: {
-      metadata: { name: c.name, attempt: 0 },
+      metadata: { name: c.name, attempt },
       image: { image: parseImageReference(c.image ?? '')?.normalized ?? c.image ?? '' },
       command: c.command ?? [],
       args: c.args ?? [],
@@ -104,10 +105,10 @@ export function containerConfig(pod: Pod, index: number, sandboxId: string): Jso
         },
         {
           container_path: '/dev/termination-log',
-          host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/containers/${c.name}/0`,
+          host_path: `/var/lib/kubelet/pods/${pod.metadata.uid ?? ''}/containers/${c.name}/${attempt}`,
         },
       ],
-      log_path: `${c.name}/0.log`,
+      log_path: `${c.name}/${attempt}.log`,
       linux: { resources: linuxResources(c) },
     },
   }

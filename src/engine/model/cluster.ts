@@ -8,7 +8,7 @@
  */
 import type { KubeObject, Node, Pod } from './objects'
 import { DEFAULT_CATALOG, type RegistryRepository } from './image-catalog'
-import { BOOTSTRAP_RBAC, SCHEDULER_RBAC } from './bootstrap-rbac'
+import { BOOTSTRAP_RBAC, BOOTSTRAP_USER_ROLES, SCHEDULER_RBAC } from './bootstrap-rbac'
 
 export interface StaticToken {
   readonly token: string
@@ -23,6 +23,37 @@ export interface APIServerConfig {
   readonly disableAdmissionPlugins: readonly string[]
   readonly anonymousAuth: boolean
   readonly tokens: readonly StaticToken[]
+  /** --oidc-* flags (docs/simulate.md); absent: no OIDC authenticator. */
+  readonly oidc?: OIDCConfig
+  /** --authorization-policy-file lines for ABAC, one JSON Policy object per line. */
+  readonly abacPolicy?: readonly (string | Readonly<Record<string, unknown>>)[]
+  /** The webhook authorizer's fixed answers (Podlife's stand-in for a remote SubjectAccessReview service). */
+  readonly authorizationWebhook?: AuthorizationWebhookConfig
+  /** --service-account-issuer (kubeadm: https://kubernetes.default.svc.cluster.local). */
+  readonly serviceAccountIssuer?: string
+}
+
+export interface OIDCConfig {
+  readonly issuerURL: string
+  readonly clientID: string
+  readonly usernameClaim?: string
+  readonly usernamePrefix?: string
+  readonly groupsClaim?: string
+  readonly groupsPrefix?: string
+}
+
+export interface AuthorizationWebhookConfig {
+  /** Checked in order; the first rule that matches answers. No match: NoOpinion. */
+  readonly rules: readonly {
+    readonly user?: string
+    readonly group?: string
+    readonly verb?: string
+    readonly resource?: string
+    readonly namespace?: string
+    readonly allowed?: boolean
+    readonly denied?: boolean
+    readonly reason?: string
+  }[]
 }
 
 export interface Cluster {
@@ -49,7 +80,7 @@ export function loadCluster(input: readonly KubeObject[]): Cluster {
   const add = (o: KubeObject) =>
     byKey.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`, o)
   for (const ns of BUILTIN_NAMESPACES) add(namespace(ns))
-  for (const o of [...BOOTSTRAP_RBAC, ...SCHEDULER_RBAC]) add(o)
+  for (const o of [...BOOTSTRAP_RBAC, ...BOOTSTRAP_USER_ROLES, ...SCHEDULER_RBAC]) add(o)
   let apiServer = DEFAULT_APISERVER
   const registry = [...DEFAULT_CATALOG]
   for (const raw of input) {

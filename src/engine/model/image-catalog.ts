@@ -37,6 +37,8 @@ export const DEFAULT_CATALOG: readonly RegistryRepository[] = [
   repo('docker.io/library/ubuntu', { latest: 29.8, '24.04': 29.8, '22.04': 29.5 }),
   repo('docker.io/library/debian', { latest: 48.5, bookworm: 48.5 }),
   repo('docker.io/library/mysql', { latest: 170.4, '8.4': 170.4 }),
+  // The memory-hog image of the Kubernetes docs ("Assign Memory Resources to Containers").
+  repo('docker.io/polinux/stress', { latest: 4.6 }),
   repo('registry.k8s.io/pause', { '3.10': 0.32, '3.10.1': 0.32, '3.9': 0.32 }),
   repo('registry.k8s.io/e2e-test-images/agnhost', { '2.52': 52.1 }),
 ]

@@ -15,13 +15,20 @@ export function podDisplayStatus(pod: Pod | null): string {
   const status = pod.status ?? {}
   let reason = String(status.phase ?? 'Pending')
   if (typeof status['reason'] === 'string' && status['reason']) reason = status['reason'] as string
-  const initStatuses = (status['initContainerStatuses'] as readonly { state: StateShape }[] | undefined) ?? []
+  const initStatuses =
+    (status['initContainerStatuses'] as
+      readonly { name?: string; started?: boolean; state: StateShape }[] | undefined) ?? []
   const initCount = pod.spec.initContainers?.length ?? 0
+  // Native sidecars (restartPolicy: Always) that have started no longer hold the pod in Init.
+  const sidecars = new Set(
+    (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
+  )
   let initializing = false
   initStatuses.forEach((c, i) => {
     if (initializing) return
     const t = c.state.terminated
     if (t && t.exitCode === 0) return
+    if (c.name !== undefined && sidecars.has(c.name) && c.started) return
     if (t) {
       reason = t.reason
         ? `Init:${t.reason}`
@@ -37,7 +44,10 @@ export function podDisplayStatus(pod: Pod | null): string {
       initializing = true
     }
   })
-  if (!initializing) {
+  const initializedTrue = (status.conditions ?? []).some(
+    (c) => c.type === 'Initialized' && c.status === 'True',
+  )
+  if (!initializing || initializedTrue) {
     let hasRunning = false
     const statuses = (status.containerStatuses ?? []) as readonly { ready: boolean; state: StateShape }[]
     for (let i = statuses.length - 1; i >= 0; i--) {
@@ -52,7 +62,8 @@ export function podDisplayStatus(pod: Pod | null): string {
     }
     if (reason === 'Completed' && hasRunning) reason = hasPodReady(pod) ? 'Running' : 'NotReady'
   }
-  if (pod.metadata['deletionTimestamp']) reason = 'Terminating'
+  const terminal = status.phase === 'Succeeded' || status.phase === 'Failed'
+  if (pod.metadata['deletionTimestamp'] && !terminal) reason = 'Terminating'
   return reason
 }
 

@@ -164,3 +164,13 @@ export function mustParseQuantity(text: string): Quantity {
   if (!r.ok) throw new Error(`invalid quantity ${JSON.stringify(text)} reached the engine: ${r.error}`)
   return r.quantity
 }
+
+/** A quantity from a nano-unit count, printed as Quantity.String() prints a computed value (no cached text). */
+export function quantityFromNanos(nanos: bigint, format: Quantity['format']): Quantity {
+  return { nanos, format, canonical: canonicalize(nanos, format) }
+}
+
+/** Quantity.Add: the sum keeps the first operand's format, and its text is recomputed. */
+export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  return quantityFromNanos(a.nanos + b.nanos, a.format)
+}

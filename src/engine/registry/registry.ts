@@ -9,6 +9,7 @@ import type { World } from '../sim/world'
 import type { Message } from '../sim/messages'
 import { parseImageReference } from '../model/image-reference'
 import type { RegistryRepository } from '../model/image-catalog'
+import { resolvePull } from './pull'
 
 type RegistryMessage = Extract<Message, { to: 'registry' }>
 
@@ -32,10 +33,35 @@ export function findImage(
   return { sizeBytes: tag.sizeBytes, reference: ref.normalized }
 }
 
+/** Token, then a manifest HEAD that fails: a failed resolve is quick. */
+const FAILED_RESOLVE_MS = 310
+
 export function registryStep(world: World, msg: RegistryMessage, ctx: SimContext): Step {
   const w = new StepWriter(world)
-  const found = findImage(ctx.cluster.registry, msg.reference)
-  if (!found) return w.done()
+  const server = (msg.call.request as { auth?: { server_address?: string } }).auth?.server_address
+  const pull = resolvePull(ctx.cluster.registry, msg.reference, server ? [server] : [])
+  if (!pull.ok) {
+    const host = pull.reference.split('/')[0] ?? ''
+    w.emit({
+      kind: 'registry.pull',
+      component: 'registry',
+      from: 'containerd',
+      to: 'registry',
+      stage: 'containers',
+      summary: `pull ${pull.reference} failed`,
+      narration: `containerd asks ${host} for ${pull.reference} and is refused: ${pull.why}.`,
+      payload: { image: msg.reference, reference: pull.reference, sizeBytes: 0, ms: FAILED_RESOLVE_MS },
+    })
+    w.send(FAILED_RESOLVE_MS, {
+      to: 'containerd',
+      type: 'pull-failed',
+      node: msg.node,
+      call: msg.call,
+      error: pull.error,
+    })
+    return w.done()
+  }
+  const found = { sizeBytes: pull.sizeBytes, reference: pull.reference }
   const ms = pullDurationMs(found.sizeBytes)
   const host = found.reference.split('/')[0] ?? ''
   w.emit({

@@ -105,6 +105,7 @@ describe('toContractReport on the default scenario', () => {
     expect(cycle.nodes.map((n) => n.name)).toEqual(['control-plane', 'worker-1', 'worker-2'])
     const cp = cycle.nodes[0]!
     expect(cp.filter).toEqual({
+      code: 'UnschedulableAndUnresolvable',
       examined: true,
       passed: false,
       plugin: 'TaintToleration',

@@ -70,6 +70,8 @@ export interface ContractAdmission {
   readonly verdict: AdmissionRecord['verdict']
   readonly patch: readonly JsonPatchOp[]
   readonly message?: string
+  /** Audit annotations the plugin wrote (PodSecurity); absent when none. Added for issue 3. */
+  readonly auditAnnotations?: Readonly<Record<string, string>>
 }
 
 export interface ContractEvent {
@@ -285,6 +287,7 @@ function toAdmission(r: AdmissionRecord): ContractAdmission {
     verdict: r.verdict,
     patch: r.patch,
     ...(r.message !== undefined ? { message: r.message } : {}),
+    ...(r.auditAnnotations !== undefined ? { auditAnnotations: r.auditAnnotations } : {}),
   }
 }
 

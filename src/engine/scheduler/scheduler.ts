@@ -1,31 +1,42 @@
 /**
  * kube-scheduler as a component: it learns of an unscheduled pod through its
- * watch, runs one scheduling cycle, and binds the pod by POSTing a Binding to
- * the apiserver (it never writes to etcd itself). An unschedulable pod gets a
- * FailedScheduling event and a PodScheduled=False condition, and is retried
- * when it has waited in the unschedulable queue for 5 minutes.
- * Upstream: pkg/scheduler/schedule_one.go, pkg/scheduler/backend/queue/scheduling_queue.go
+ * watch, runs PreEnqueue (SchedulingGates) and one scheduling cycle, and binds
+ * the pod by POSTing a Binding to the apiserver (it never writes to etcd
+ * itself). An unschedulable pod gets a FailedScheduling event and a status
+ * PATCH (PodScheduled=False, and nominatedNodeName when preemption found a
+ * node); preemption DELETEs the victims. The pod is retried when an assigned
+ * pod is deleted (after its backoff: 1 s doubling to 10 s per failed attempt),
+ * or by the unschedulable queue's flush after 5 minutes.
+ * Upstream: pkg/scheduler/schedule_one.go (handleSchedulingFailure, updatePod),
+ * pkg/scheduler/backend/queue/scheduling_queue.go (calculateBackoffDuration,
+ * flushUnschedulablePodsLeftover), pkg/scheduler/framework/preemption/preemption.go (prepareCandidate)
  */
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
-import type { World } from '../sim/world'
-import type { HttpRequest } from '../sim/events'
+import type { DeletedPod, World } from '../sim/world'
+import type { HttpRequest, Json, KubeEvent, PluginVerdict, SchedulingResult } from '../sim/events'
 import type { Message } from '../sim/messages'
-import type { Pod } from '../model/objects'
+import type { Pod, PodCondition } from '../model/objects'
+import type { Labels } from '../model/label-selector'
 import { buildNodeInfo } from './framework/node-info'
-import { scheduleOne } from './framework/run'
+import { pluginContext, scheduleOne } from './framework/run'
 import { DEFAULT_PROFILE } from './framework/profile'
-import type { NodeInfo } from './framework/types'
+import type { NodeInfo, PluginContext } from './framework/types'
 import type { Cluster } from '../model/cluster'
+import type { Candidate } from './plugins/default-preemption'
 
 type SchedulerMessage = Extract<Message, { to: 'kube-scheduler' }>
 
 /** podMaxInUnschedulablePodsDuration, flushed by a loop every 30 s. */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000
 const FLUSH_PERIOD_MS = 30 * 1000
+/** podInitialBackoffDuration and podMaxBackoffDuration. */
+const INITIAL_BACKOFF_MS = 1000
+const MAX_BACKOFF_MS = 10_000
 const SCHEDULER_SUBJECT = 'CN=system:kube-scheduler'
+const USER_AGENT = 'kube-scheduler/v1.34.0 (linux/amd64) kubernetes/f28b4c9/scheduler'
 
 export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimContext): Step {
   const w = new StepWriter(world)
@@ -36,11 +47,15 @@ export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimConte
         !msg.pod.spec.nodeName &&
         (msg.pod.spec.schedulerName ?? 'default-scheduler') === DEFAULT_PROFILE.schedulerName
       ) {
-        w.send(1, { to: 'kube-scheduler', type: 'schedule', pod: msg.pod })
+        enqueue(w, msg.pod)
       }
       break
     case 'schedule':
+      if (msg.token !== undefined && msg.token !== w.world.schedulerQueue?.token) break
       schedule(w, ctx, msg.pod)
+      break
+    case 'pod-deleted':
+      onAssignedPodDeleted(w, ctx, msg.node)
       break
     case 'response':
       onBindResponse(w, msg.pod, msg.node, msg.response.code)
@@ -51,30 +66,89 @@ export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimConte
   return w.done()
 }
 
-export function snapshotNodes(cluster: Cluster): NodeInfo[] {
+/** PreEnqueue: a gated pod waits outside the active queue, without a cycle or an event. */
+function enqueue(w: StepWriter, pod: Pod): void {
+  const verdicts: PluginVerdict[] = DEFAULT_PROFILE.preEnqueue.map((p) => {
+    const s = p.preEnqueue(pod)
+    return { plugin: p.name, code: s.code as PluginVerdict['code'], reasons: s.reasons }
+  })
+  const gated = verdicts.find((v) => v.code !== 'Success')
+  if (gated) {
+    w.emit({
+      kind: 'scheduler.queue',
+      component: 'kube-scheduler',
+      stage: 'scheduling',
+      summary: `PreEnqueue ${gated.plugin}: ${gated.reasons.join(', ')}`,
+      narration:
+        'The pod has scheduling gates, so the SchedulingGates plugin keeps it out of the active queue: no scheduling cycle runs and no event is recorded. It stays Pending with PodScheduled=False (SchedulingGated) until every gate is removed.',
+      payload: { action: 'gated', preEnqueue: verdicts },
+    })
+    return
+  }
+  w.send(1, { to: 'kube-scheduler', type: 'schedule', pod })
+}
+
+const snapshotCache = new WeakMap<
+  Cluster,
+  {
+    deleted: Readonly<Record<string, DeletedPod>> | undefined
+    nodes: NodeInfo[]
+    ctx: Omit<PluginContext, 'allNodes'>
+  }
+>()
+
+/**
+ * The scheduler cache's snapshot: every node with the pods assigned to it;
+ * finished pods and deleted ones do not count, terminating ones still do.
+ */
+export function snapshotNodes(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>): NodeInfo[] {
+  return snapshot(cluster, deleted).nodes
+}
+
+function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
+  const cached = snapshotCache.get(cluster)
+  if (cached && cached.deleted === deleted) return cached
   const byNode = new Map<string, Pod[]>()
   for (const p of cluster.pods) {
     const n = p.spec.nodeName
     if (!n) continue
     const phase = p.status?.phase
     if (phase === 'Succeeded' || phase === 'Failed') continue
+    const d = deleted?.[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]
+    if (d?.state === 'Deleted') continue
+    const pod: Pod = d ? { ...p, metadata: { ...p.metadata, deletionTimestamp: d.deletionTimestamp } } : p
     const list = byNode.get(n) ?? []
-    list.push(p)
+    list.push(pod)
     byNode.set(n, list)
   }
-  return cluster.nodes.map((node) => buildNodeInfo(node, byNode.get(node.metadata.name ?? '') ?? []))
+  const nodes = cluster.nodes.map((node) => buildNodeInfo(node, byNode.get(node.metadata.name ?? '') ?? []))
+  const namespaceLabels = new Map<string, Labels>()
+  for (const ns of cluster.objects['Namespace'] ?? [])
+    namespaceLabels.set(ns.metadata.name ?? '', ns.metadata.labels ?? {})
+  const persistentVolumeClaims = new Map<string, string>()
+  for (const c of cluster.objects['PersistentVolumeClaim'] ?? [])
+    persistentVolumeClaims.set(
+      `${c.metadata.namespace ?? 'default'}/${c.metadata.name ?? ''}`,
+      String((c['status'] as { phase?: string } | undefined)?.phase ?? 'Pending'),
+    )
+  const { allNodes: _all, ...base } = pluginContext(nodes)
+  const entry = { deleted, nodes, ctx: { ...base, namespaceLabels, persistentVolumeClaims } }
+  snapshotCache.set(cluster, entry)
+  return entry
 }
 
-function schedule(w: StepWriter, ctx: SimContext, pod: Pod): void {
+function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
   const current = w.world.pod
   if (!current || current.spec.nodeName) return
-  const nodes = snapshotNodes(ctx.cluster)
+  const snap = snapshot(ctx.cluster, w.world.deletedPods)
+  const nodes = snap.nodes
   const out = scheduleOne({
     pod: current,
     nodes,
     profile: DEFAULT_PROFILE,
     rng: w.world.rng,
     nextStartNodeIndex: w.world.schedulerStartIndex,
+    pluginContext: snap.ctx,
   })
   w.update({ ...w.world, rng: out.rng, schedulerStartIndex: out.nextStartNodeIndex })
   const r = out.result
@@ -91,41 +165,87 @@ function schedule(w: StepWriter, ctx: SimContext, pod: Pod): void {
       : `No node passes the filters. ${r.message}`,
     payload: r,
   })
+  if (r.selected) bind(w, current, r.selected)
+  else fail(w, ctx, current, r, out.preemption)
+}
+
+function request(
+  w: StepWriter,
+  r: Omit<HttpRequest, 'id' | 'from' | 'query' | 'headers'>,
+  contentType: string,
+): HttpRequest {
+  const req: HttpRequest = {
+    id: w.world.nextRequestId,
+    from: 'kube-scheduler',
+    query: {},
+    headers: {
+      Accept: 'application/vnd.kubernetes.protobuf, */*',
+      'Content-Type': contentType,
+      'User-Agent': USER_AGENT,
+      'X-Podlife-Client-Subject': SCHEDULER_SUBJECT,
+    },
+    ...r,
+  }
+  w.update({ ...w.world, nextRequestId: req.id + 1 })
+  return req
+}
+
+function bind(w: StepWriter, pod: Pod, node: string): void {
   const name = pod.metadata.name ?? ''
   const ns = pod.metadata.namespace ?? 'default'
-  if (r.selected) {
-    const request: HttpRequest = {
-      id: w.world.nextRequestId,
-      from: 'kube-scheduler',
+  const req = request(
+    w,
+    {
       method: 'POST',
       path: `/api/v1/namespaces/${ns}/pods/${name}/binding`,
-      query: {},
-      headers: {
-        Accept: 'application/vnd.kubernetes.protobuf, */*',
-        'Content-Type': 'application/vnd.kubernetes.protobuf',
-        'User-Agent': 'kube-scheduler/v1.34.0 (linux/amd64) kubernetes/f28b4c9/scheduler',
-        'X-Podlife-Client-Subject': SCHEDULER_SUBJECT,
-      },
       body: {
         kind: 'Binding',
         apiVersion: 'v1',
-        metadata: { name, namespace: ns, uid: current.metadata.uid ?? '' },
-        target: { kind: 'Node', name: r.selected },
+        metadata: { name, namespace: ns, uid: pod.metadata.uid ?? '' },
+        target: { kind: 'Node', name: node },
       },
-    }
-    w.update({ ...w.world, nextRequestId: request.id + 1 })
-    w.emit({
-      kind: 'http.request',
-      component: 'kube-scheduler',
-      from: 'kube-scheduler',
-      to: 'kube-apiserver',
-      stage: 'scheduling',
-      summary: `POST ${request.path} → ${r.selected}`,
-      narration: `The DefaultBinder plugin binds the pod: it POSTs a Binding object naming node ${r.selected} to the pod's binding subresource. The scheduler never writes spec.nodeName itself.`,
-      payload: request,
-    })
-    w.send(1, { to: 'kube-apiserver', type: 'request', request })
-    return
+    },
+    'application/vnd.kubernetes.protobuf',
+  )
+  w.emit({
+    kind: 'http.request',
+    component: 'kube-scheduler',
+    from: 'kube-scheduler',
+    to: 'kube-apiserver',
+    stage: 'scheduling',
+    summary: `POST ${req.path} → ${node}`,
+    narration: `The DefaultBinder plugin binds the pod: it POSTs a Binding object naming node ${node} to the pod's binding subresource. The scheduler never writes spec.nodeName itself.`,
+    payload: req,
+  })
+  w.send(1, { to: 'kube-apiserver', type: 'request', request: req })
+}
+
+/** calculateBackoffDuration: 1 s, doubled per earlier failed attempt, at most 10 s. */
+export function backoffMs(attempts: number): number {
+  let d = INITIAL_BACKOFF_MS
+  for (let i = 1; i < attempts; i++) {
+    d *= 2
+    if (d >= MAX_BACKOFF_MS) return MAX_BACKOFF_MS
+  }
+  return d
+}
+
+/** handleSchedulingFailure: the event, then the status PATCH (skipped when nothing changed), then the retry. */
+function fail(
+  w: StepWriter,
+  ctx: SimContext,
+  pod: Pod,
+  r: SchedulingResult,
+  preemption: Candidate | null,
+): void {
+  const name = pod.metadata.name ?? ''
+  const ns = pod.metadata.namespace ?? 'default'
+  const event: KubeEvent = {
+    type: 'Warning',
+    reason: 'FailedScheduling',
+    message: r.message,
+    source: 'default-scheduler',
+    object: `Pod/${name}`,
   }
   w.emit(
     {
@@ -135,48 +255,121 @@ function schedule(w: StepWriter, ctx: SimContext, pod: Pod): void {
       to: 'kube-apiserver',
       stage: 'scheduling',
       summary: `Warning FailedScheduling: ${r.message}`,
-      narration:
-        'The scheduler records a FailedScheduling event and marks the pod PodScheduled=False. The pod stays Pending and waits in the unschedulable queue until the cluster changes, or for 5 minutes.',
-      payload: {
-        type: 'Warning',
-        reason: 'FailedScheduling',
-        message: r.message,
-        source: 'default-scheduler',
-        object: `Pod/${name}`,
-      },
+      narration: preemption
+        ? `The scheduler records a FailedScheduling event: the pod does not fit now, but preempting ${preemption.victims.length} lower-priority pod(s) on ${preemption.node} makes room.`
+        : 'The scheduler records a FailedScheduling event. The pod stays Pending and waits in the unschedulable queue until the cluster changes, or for 5 minutes.',
+      payload: event,
     },
-    {
-      ...w.world,
-      events: [
-        ...w.world.events,
-        {
-          type: 'Warning',
-          reason: 'FailedScheduling',
-          message: r.message,
-          source: 'default-scheduler',
-          object: `Pod/${name}`,
-        },
-      ],
-      pod: {
-        ...current,
-        status: {
-          ...current.status,
-          conditions: [
-            {
-              type: 'PodScheduled',
-              status: 'False',
-              lastProbeTime: null,
-              lastTransitionTime: timestamp(ctx),
-              reason: 'Unschedulable',
-              message: r.message,
-            },
-          ],
-        },
-      },
-    },
+    { ...w.world, events: [...w.world.events, event] },
   )
+  const old = pod.status?.conditions?.find((c) => c.type === 'PodScheduled')
+  const conditionChanged =
+    !old || old.status !== 'False' || old.reason !== 'Unschedulable' || old.message !== r.message
+  const nominate =
+    preemption && pod.status?.['nominatedNodeName'] !== preemption.node ? preemption.node : null
+  if (conditionChanged || nominate) {
+    const condition: PodCondition = {
+      type: 'PodScheduled',
+      status: 'False',
+      lastProbeTime: null,
+      lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : timestamp(ctx),
+      reason: 'Unschedulable',
+      message: r.message,
+    }
+    const req = request(
+      w,
+      {
+        method: 'PATCH',
+        path: `/api/v1/namespaces/${ns}/pods/${name}/status`,
+        body: {
+          status: { conditions: [condition], ...(nominate ? { nominatedNodeName: nominate } : {}) },
+        } as unknown as Json,
+      },
+      'application/strategic-merge-patch+json',
+    )
+    w.emit({
+      kind: 'http.request',
+      component: 'kube-scheduler',
+      from: 'kube-scheduler',
+      to: 'kube-apiserver',
+      stage: 'scheduling',
+      summary: `PATCH ${req.path} (PodScheduled=False${nominate ? `, nominatedNodeName=${nominate}` : ''})`,
+      narration: nominate
+        ? `The scheduler PATCHes the pod's status: PodScheduled=False with the message, and status.nominatedNodeName=${nominate}, the node it is making room on.`
+        : "The scheduler PATCHes the pod's status: the PodScheduled condition becomes False, reason Unschedulable, with the same message as the event (what kubectl describe shows under Conditions).",
+      payload: req,
+    })
+    w.send(1, { to: 'kube-apiserver', type: 'request', request: req })
+  }
+  if (preemption) for (const v of preemption.victims) evict(w, pod, v, preemption.node)
+  const attempts = (w.world.schedulerQueue?.attempts ?? 0) + 1
+  const token = (w.world.schedulerQueue?.token ?? 0) + 1
+  w.update({ ...w.world, schedulerQueue: { attempts, lastFailureAt: ctx.at, token } })
   const retryAt = Math.ceil((ctx.at + UNSCHEDULABLE_RETRY_MS) / FLUSH_PERIOD_MS) * FLUSH_PERIOD_MS
-  w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod })
+  w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod, token })
+}
+
+/** prepareCandidate: the Preempted event on the victim, then its (graceful) DELETE. */
+function evict(w: StepWriter, preemptor: Pod, victim: Pod, node: string): void {
+  const name = victim.metadata.name ?? ''
+  const ns = victim.metadata.namespace ?? 'default'
+  const event: KubeEvent = {
+    type: 'Normal',
+    reason: 'Preempted',
+    message: `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
+    source: 'default-scheduler',
+    object: `Pod/${name}`,
+  }
+  w.emit(
+    {
+      kind: 'k8s.event',
+      component: 'kube-scheduler',
+      from: 'kube-scheduler',
+      to: 'kube-apiserver',
+      stage: 'scheduling',
+      summary: `Normal Preempted: ${event.message}`,
+      narration: `DefaultPreemption evicts ${ns}/${name} (priority ${victim.spec.priority ?? 0}), lower than the pending pod's ${preemptor.spec.priority ?? 0}.`,
+      payload: event,
+    },
+    { ...w.world, events: [...w.world.events, event] },
+  )
+  const req = request(
+    w,
+    { method: 'DELETE', path: `/api/v1/namespaces/${ns}/pods/${name}`, body: null },
+    'application/vnd.kubernetes.protobuf',
+  )
+  w.emit({
+    kind: 'http.request',
+    component: 'kube-scheduler',
+    from: 'kube-scheduler',
+    to: 'kube-apiserver',
+    stage: 'scheduling',
+    summary: `DELETE ${req.path}`,
+    narration: `The scheduler deletes the victim ${name}; deletion is graceful, so it keeps its resources until its containers have stopped.`,
+    payload: req,
+  })
+  w.send(1, { to: 'kube-apiserver', type: 'request', request: req })
+}
+
+/** An assigned pod's deletion moves the unschedulable pod to the backoff queue (AssignedPodDelete). */
+function onAssignedPodDeleted(w: StepWriter, ctx: SimContext, node: string): void {
+  const pod = w.world.pod
+  const q = w.world.schedulerQueue
+  if (!pod || pod.spec.nodeName || !q) return
+  const retryAt = Math.max(ctx.at, q.lastFailureAt + backoffMs(q.attempts))
+  const token = q.token + 1
+  w.emit(
+    {
+      kind: 'scheduler.queue',
+      component: 'kube-scheduler',
+      stage: 'scheduling',
+      summary: `requeued: a pod on ${node} was deleted; retry at ${(retryAt / 1000).toFixed(3)}s`,
+      narration: `A pod on ${node} is gone, an event that may make the pending pod schedulable, so it leaves the unschedulable queue. After its backoff (${backoffMs(q.attempts) / 1000} s after attempt ${q.attempts}) it is scheduled again.`,
+      payload: { action: 'requeued', retryAt },
+    },
+    { ...w.world, schedulerQueue: { ...q, token } },
+  )
+  w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod, token })
 }
 
 function onBindResponse(w: StepWriter, pod: Pod, node: string, code: number): void {

@@ -3,14 +3,19 @@ import fc from 'fast-check'
 import { simulate } from '../simulate'
 import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
 import { DEFAULT_CATALOG } from '../model/image-catalog'
+import { containerProcess } from '../kubelet/container-behaviour'
 import { START, clampCursor, frameAt, seekToTime, stepBack, stepForward, timeAt } from './cursor'
 import type { Timeline } from './timeline'
 import { makeContainer, makePod, manifestOf } from '../testing/builders'
 
 /** Catalog images as a user writes them: `nginx:1.27`, `registry.k8s.io/pause:3.10`. */
+/**
+ * Only images whose default process keeps running: with the container behaviour model,
+ * busybox or python without a command complete at once and crash-loop, so they never end Running.
+ */
 const CATALOG_IMAGES = DEFAULT_CATALOG.flatMap((r) =>
   Object.keys(r.tags).map((tag) => `${r.name.replace(/^docker\.io\/library\//, '')}:${tag}`),
-)
+).filter((image) => containerProcess({ name: 'c', image }).behaviour.kind === 'runs')
 
 const manifestArb = fc
   .record({

@@ -60,6 +60,10 @@ export interface AdmissionRecord {
   readonly patch: readonly JsonPatchOp[]
   readonly message?: string
   readonly note: string
+  /** Warning headers the plugin added (PodSecurity warn mode). */
+  readonly warnings?: readonly string[]
+  /** Audit annotations the plugin added (PodSecurity enforce-policy, audit-violations). */
+  readonly auditAnnotations?: Readonly<Record<string, string>>
 }
 
 export interface KubeEvent {
@@ -78,9 +82,29 @@ export interface NodeVerdict {
     readonly passed: boolean
     readonly plugin: string | null
     readonly reasons: readonly string[]
+    /** The rejecting status code: Unschedulable (preemption may help) or UnschedulableAndUnresolvable. */
+    readonly code?: 'Unschedulable' | 'UnschedulableAndUnresolvable'
   }
   readonly scores: Readonly<Record<string, { raw: number; normalized: number; weighted: number }>>
   readonly total: number | null
+}
+
+/** One plugin's verdict at an extension point that runs once per cycle (PreEnqueue, PreFilter, PostFilter). */
+export interface PluginVerdict {
+  readonly plugin: string
+  readonly code: 'Success' | 'Skip' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error'
+  readonly reasons: readonly string[]
+}
+
+/** What DefaultPreemption decided: the node it nominates and the pods it evicts there. */
+export interface PreemptionResult {
+  readonly nominatedNodeName: string
+  readonly victims: readonly {
+    readonly name: string
+    readonly namespace: string
+    readonly uid: string
+    readonly priority: number
+  }[]
 }
 
 export interface SchedulingResult {
@@ -89,6 +113,11 @@ export interface SchedulingResult {
   readonly selected: string | null
   readonly nodes: readonly NodeVerdict[]
   readonly tieBreak: string
+  /** PreFilter verdicts in profile order (Skip: the plugin's Filter does not run). */
+  readonly preFilter?: readonly PluginVerdict[]
+  /** PostFilter verdicts when no node fits (DynamicResources, DefaultPreemption). */
+  readonly postFilter?: readonly PluginVerdict[]
+  readonly preemption?: PreemptionResult
 }
 
 export interface CriCall {
@@ -178,6 +207,16 @@ export type EventBody =
       }
     }
   | { kind: 'scheduler.cycle'; payload: SchedulingResult }
+  | {
+      kind: 'scheduler.queue'
+      /** The scheduling queue: a PreEnqueue rejection (gated), or a pod moved back to be retried. */
+      payload: {
+        readonly action: 'gated' | 'requeued'
+        readonly preEnqueue?: readonly PluginVerdict[]
+        /** Virtual ms when the next attempt runs. */
+        readonly retryAt?: number
+      }
+    }
   | { kind: 'kubelet.sync'; payload: { readonly node: string; readonly action: string } }
   | {
       kind: 'runtime.step'

@@ -38,6 +38,12 @@ export type ApiserverPhase =
     }
   | { readonly phase: 'validate'; readonly create: CreateInFlight }
   | { readonly phase: 'store'; readonly create: CreateInFlight }
+  | {
+      /** Graceful deletion of an existing pod: the kubelet stops its containers, then the object is removed. */
+      readonly phase: 'pod-deletion'
+      readonly stage: 'kill' | 'remove'
+      readonly pod: Pod
+    }
 
 export type Message =
   | { readonly to: 'kubectl'; readonly type: 'start' }
@@ -55,7 +61,20 @@ export type Message =
       readonly watchType: 'ADDED' | 'MODIFIED'
       readonly pod: Pod
     }
-  | { readonly to: 'kube-scheduler'; readonly type: 'schedule'; readonly pod: Pod }
+  | {
+      readonly to: 'kube-scheduler'
+      readonly type: 'schedule'
+      readonly pod: Pod
+      /** The scheduling-queue token of this retry (stale retries are dropped). */
+      readonly token?: number
+    }
+  | {
+      readonly to: 'kube-scheduler'
+      readonly type: 'pod-deleted'
+      /** `namespace/name` of an assigned pod that is gone (a watch DELETED event). */
+      readonly key: string
+      readonly node: string
+    }
   | {
       readonly to: 'kube-scheduler'
       readonly type: 'response'
@@ -109,4 +128,48 @@ export type Message =
       readonly node: string
       readonly call: CriMessage
       readonly reference: string
+    }
+  /** A container's process ends by itself (exit, crash, OOM kill). */
+  | {
+      readonly to: 'containerd'
+      readonly type: 'exit'
+      readonly node: string
+      readonly containerId: string
+      readonly exitCode: number
+      readonly reason: string
+    }
+  /** The registry refused or could not serve a pull; `error` is containerd's gRPC error text. */
+  | {
+      readonly to: 'containerd'
+      readonly type: 'pull-failed'
+      readonly node: string
+      readonly call: CriMessage
+      readonly error: string
+    }
+  /** CNI ADD failed (e.g. host-local has no address left); `error` is the plugin's message. */
+  | {
+      readonly to: 'containerd'
+      readonly type: 'cni-failed'
+      readonly node: string
+      readonly call: CriMessage
+      readonly sandboxId: string
+      readonly error: string
+    }
+  /** A StopContainer finishes: the process is gone after SIGTERM (or SIGKILL at the grace period). */
+  | {
+      readonly to: 'containerd'
+      readonly type: 'stopped'
+      readonly node: string
+      readonly call: CriMessage
+      readonly containerId: string
+      readonly exitCode: number
+    }
+  /** A prober worker's tick for one container instance (pkg/kubelet/prober/worker.go). */
+  | {
+      readonly to: 'kubelet'
+      readonly type: 'probe'
+      readonly node: string
+      readonly container: string
+      readonly containerId: string
+      readonly probe: 'startup' | 'liveness' | 'readiness'
     }

@@ -1,6 +1,7 @@
 /** The result of a simulation: every event and the world after it. */
 import type { SimEvent } from './events'
 import type { World } from './world'
+import type { Cluster } from '../model/cluster'
 
 export type Outcome =
   | { readonly kind: 'Running'; readonly at: number; readonly node: string }
@@ -18,4 +19,6 @@ export interface Timeline {
   readonly outcome: Outcome
   /** Virtual ms simulated. */
   readonly until: number
+  /** The cluster the run used (nodes, existing pods, objects), for views such as the overlay packet. */
+  readonly cluster: Cluster
 }

@@ -6,6 +6,7 @@ import type { KubeEvent } from './events'
 import type { JsonObject, Pod } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { Rng } from './rng'
+import type { PodWorkerState } from '../kubelet/pod-state'
 
 export interface EtcdEntry {
   readonly createRevision: number
@@ -35,6 +36,18 @@ export interface RuntimeContainer {
   readonly image: string
   readonly state: 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED'
   readonly startedAt?: string
+  /** Restart attempt (0 for the first instance); the kubelet's restartCount is the latest attempt. */
+  readonly attempt?: number
+  /** An init container (spec.initContainers) rather than a regular one. */
+  readonly init?: boolean
+  /** Virtual ms of start and exit, for back-off and probe timing. */
+  readonly startedAtMs?: number
+  readonly finishedAtMs?: number
+  /** Set once the process has exited: exit code, reason (Completed, Error, OOMKilled, StartError) and time. */
+  readonly exitCode?: number
+  readonly reason?: string
+  readonly message?: string
+  readonly finishedAt?: string
 }
 
 export interface NodeRuntime {
@@ -72,4 +85,25 @@ export interface World {
   readonly kubectlMemory?: { readonly object: JsonObject; readonly config: ResolvedKubeconfig }
   /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
   readonly pullStartedAt?: Readonly<Record<string, number>>
+  /** The kubelet's memory of the pod between syncs (restart back-off, reason cache, probes). */
+  readonly podWorker?: PodWorkerState
+  /** Existing (cluster-file) pods being deleted, by `namespace/name`: Terminating until their containers stop, then Deleted. */
+  readonly deletedPods?: Readonly<Record<string, DeletedPod>>
+  /** The scheduling queue's memory of the pod: failed attempts, the last failure, and the token of the retry that counts. */
+  readonly schedulerQueue?: SchedulerQueueState
+}
+
+export interface DeletedPod {
+  readonly node: string
+  readonly state: 'Terminating' | 'Deleted'
+  /** Virtual ms of the DELETE request. */
+  readonly at: number
+  readonly deletionTimestamp: string
+}
+
+export interface SchedulerQueueState {
+  readonly attempts: number
+  readonly lastFailureAt: number
+  /** Only the `schedule` message carrying this token runs a cycle; older retries are stale. */
+  readonly token: number
 }

@@ -155,7 +155,7 @@ export function pluginContextOf(nodes: readonly NodeInfo[]): PluginContext {
   const imageNodeCounts = new Map<string, number>()
   for (const n of nodes)
     for (const img of n.images.keys()) imageNodeCounts.set(img, (imageNodeCounts.get(img) ?? 0) + 1)
-  return { imageNodeCounts, totalNodes: nodes.length }
+  return { imageNodeCounts, totalNodes: nodes.length, allNodes: nodes, namespaceLabels: new Map() }
 }
 
 /**
@@ -178,7 +178,7 @@ export function scoreNodes<S>(
     name: n.node.metadata.name ?? '',
     score: plugin.score(pod, n, state, ctx),
   }))
-  return plugin.normalize ? plugin.normalize(raw) : raw
+  return plugin.normalize ? plugin.normalize(raw, state) : raw
 }
 
 /** Freezes a value and everything reachable from it, so a mutation throws in strict mode. */

@@ -1,5 +1,4 @@
 /** The page: manifest on the left, the cluster in the middle, narration and inspector on the right. */
-import { lazy, Suspense } from 'react'
 import { LazyMotion, MotionConfig, domAnimation } from 'motion/react'
 import { Graph } from '../graph/Graph'
 import { Controls } from '../playback/Controls'
@@ -9,10 +8,8 @@ import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts'
 import { Narration } from '../narration/Narration'
 import { Inspector } from '../inspector/Inspector'
 import { PodStatus } from './PodStatus'
-import { EditorFallback } from '../editor/EditorFallback'
-import { ErrorBoundary } from './ErrorBoundary'
-
-const PodEditor = lazy(() => import('../editor/PodEditor'))
+import { EditorPane } from '../editor/EditorPane'
+import { ScenarioPicker } from './ScenarioPicker'
 
 export function App() {
   usePlayback()
@@ -25,19 +22,13 @@ export function App() {
             <h1>
               Podlife <span className="tagline">how a Pod comes to life</span>
             </h1>
-            <PodStatus />
+            <div className="topbar-right">
+              <ScenarioPicker />
+              <PodStatus />
+            </div>
           </header>
           <main className="workspace">
-            <section className="pane pane-editor" aria-label="Manifest">
-              <div className="pane-title">
-                pod.yaml <span className="muted">kubectl apply -f pod.yaml</span>
-              </div>
-              <ErrorBoundary fallback={<EditorFallback failed />}>
-                <Suspense fallback={<EditorFallback />}>
-                  <PodEditor />
-                </Suspense>
-              </ErrorBoundary>
-            </section>
+            <EditorPane />
             <section className="pane pane-graph" aria-label="Cluster">
               <Graph />
               <Narration />

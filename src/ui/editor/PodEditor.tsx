@@ -1,26 +1,35 @@
 /**
- * The manifest editor: Monaco with YAML highlighting, and Pod-schema
- * validation, completion and hover through monaco-yaml. The engine's own
- * parse errors (what kubectl would say) are added as markers of their own.
+ * The source editor: Monaco with YAML highlighting. pod.yaml gets Pod-schema
+ * validation, completion and hover through monaco-yaml, plus the engine's own
+ * parse errors (what kubectl would say) as markers; cluster.yaml holds the
+ * cluster's objects. Text loaded from outside (a scenario) replaces the model.
  */
 import { useEffect, useRef, useState } from 'react'
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { monaco, POD_MODEL_PATH } from './monaco-setup'
 import { useAppStore } from '../../store/context'
 import { toMarkers } from './markers'
+import { parseManifest } from '../../engine/index'
 
 const OWNER = 'podlife'
+const CLUSTER_MODEL_PATH = 'file:///cluster.yaml'
+
+type Editor = Parameters<OnMount>[0]
 
 export default function PodEditor() {
+  const editing = useAppStore((s) => s.editing)
   const manifest = useAppStore((s) => s.manifest)
+  const cluster = useAppStore((s) => s.cluster)
   const errors = useAppStore((s) => s.errors)
   const setManifest = useAppStore((s) => s.setManifest)
-  const editorRef = useRef<Parameters<OnMount>[0] | null>(null)
-  // Monaco owns the text after mount; the store's copy only seeds it.
-  const [initial] = useState(manifest)
+  const setCluster = useAppStore((s) => s.setCluster)
+  const editorRef = useRef<Editor | null>(null)
+  // Monaco owns the text after mount; the store's copy seeds each model once.
+  const [seed] = useState({ manifest, cluster })
+  const path = editing === 'manifest' ? POD_MODEL_PATH : CLUSTER_MODEL_PATH
 
   useEffect(() => {
-    const model = editorRef.current?.getModel()
+    const model = monaco.editor.getModel(monaco.Uri.parse(POD_MODEL_PATH))
     if (!model) return
     monaco.editor.setModelMarkers(
       model,
@@ -28,6 +37,45 @@ export default function PodEditor() {
       toMarkers(errors, (n) => model.getLineLength(n)),
     )
   }, [errors])
+
+  // A scenario replaced the text: bring the models in line (typing never gets here, the texts are equal).
+  useEffect(() => {
+    for (const [uri, text] of [
+      [POD_MODEL_PATH, manifest],
+      [CLUSTER_MODEL_PATH, cluster],
+    ] as const) {
+      const model = monaco.editor.getModel(monaco.Uri.parse(uri))
+      if (model && model.getValue() !== text) model.setValue(text)
+    }
+  }, [manifest, cluster])
+
+  // Point at the fields behind a scheduler reason: reveal the first, mark them all.
+  const highlight = useAppStore((s) => s.highlight)
+  const decorations = useRef<string[]>([])
+  useEffect(() => {
+    const editor = editorRef.current
+    const model = monaco.editor.getModel(monaco.Uri.parse(POD_MODEL_PATH))
+    if (!highlight || !editor || !model || editor.getModel() !== model) return
+    const parsed = parseManifest(model.getValue())
+    if (!parsed.ok) return
+    const positions = parsed.documents[0]?.positions ?? {}
+    const lines = highlight.fields.map((f) => positions[f]?.line).filter((l): l is number => l !== undefined)
+    decorations.current = editor.deltaDecorations(
+      decorations.current,
+      lines.map((line) => ({
+        range: new monaco.Range(line, 1, line, model.getLineMaxColumn(line)),
+        options: {
+          isWholeLine: true,
+          className: 'field-highlight',
+          linesDecorationsClassName: 'field-highlight-gutter',
+        },
+      })),
+    )
+    if (lines[0] !== undefined) {
+      editor.revealLineInCenter(lines[0])
+      editor.setPosition({ lineNumber: lines[0], column: 1 })
+    }
+  }, [highlight, editing])
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
@@ -43,12 +91,12 @@ export default function PodEditor() {
   return (
     <div className="editor nokey" data-testid="editor">
       <Editor
-        path={POD_MODEL_PATH}
+        path={path}
         defaultLanguage="yaml"
-        defaultValue={initial}
+        defaultValue={editing === 'manifest' ? seed.manifest : seed.cluster}
         theme="vs"
         onMount={onMount}
-        onChange={(v) => setManifest(v ?? '')}
+        onChange={(v) => (editing === 'manifest' ? setManifest(v ?? '') : setCluster(v ?? ''))}
         options={{
           fontSize: 16,
           lineHeight: 24,
@@ -57,7 +105,7 @@ export default function PodEditor() {
           tabSize: 2,
           automaticLayout: true,
           renderWhitespace: 'boundary',
-          ariaLabel: 'Pod manifest editor',
+          ariaLabel: editing === 'manifest' ? 'Pod manifest editor' : 'Cluster objects editor',
           quickSuggestions: { other: true, comments: false, strings: true },
         }}
       />

@@ -3,51 +3,53 @@ import { useMemo } from 'react'
 import { COMPONENT_IDS, COMPONENT_LABELS, type ComponentId } from '../../engine/index'
 import { useAppStore } from '../../store/context'
 import { inspectorSections, type Section } from './sections'
+import { TableSection } from './TableSection'
+
+function ReasonsView({ section }: { section: Extract<Section, { kind: 'reasons' }> }) {
+  const highlightFields = useAppStore((s) => s.highlightFields)
+  return (
+    <section className="inspector-section">
+      <h3>{section.title}</h3>
+      <ul className="reasons">
+        {section.reasons.map((r) => (
+          <li key={r.reason}>
+            <span className="reason-count">{r.count}</span> <code>{r.reason}</code>{' '}
+            {r.fields.length > 0 && (
+              <button
+                type="button"
+                onClick={() => highlightFields(r.fields)}
+                aria-label={`Show the manifest field behind: ${r.reason}`}
+              >
+                show in manifest
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
 
 function SectionView({ section }: { section: Section }) {
   switch (section.kind) {
+    case 'reasons':
+      return <ReasonsView section={section} />
     case 'text':
       return (
         <section className="inspector-section">
           <h3>{section.title}</h3>
-          <pre>{section.text}</pre>
+          <pre tabIndex={0}>{section.text}</pre>
         </section>
       )
     case 'json':
       return (
         <section className="inspector-section">
           <h3>{section.title}</h3>
-          <pre>{JSON.stringify(section.value, null, 2)}</pre>
+          <pre tabIndex={0}>{JSON.stringify(section.value, null, 2)}</pre>
         </section>
       )
     case 'table':
-      return (
-        <section className="inspector-section">
-          <h3>{section.title}</h3>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  {section.columns.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {section.rows.map((r, i) => (
-                  <tr key={i}>
-                    {r.map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )
+      return <TableSection title={section.title} columns={section.columns} rows={section.rows} />
     default:
       return section satisfies never
   }
@@ -81,7 +83,13 @@ export function Inspector() {
           </button>
         )}
       </div>
-      <div className="inspector-body" data-testid="inspector">
+      <div
+        className="inspector-body"
+        data-testid="inspector"
+        tabIndex={0}
+        role="region"
+        aria-label="Component state"
+      >
         <h2>{COMPONENT_LABELS[shown]}</h2>
         {sections.length === 0 ? (
           <p className="muted">Nothing has happened here yet.</p>

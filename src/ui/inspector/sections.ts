@@ -4,7 +4,7 @@
  * the cursor, so it is tested in Node.
  */
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
-import { frameAt } from '../../engine/index'
+import { describeOverlayPacket, frameAt, manifestFieldsForReason } from '../../engine/index'
 
 export type Section =
   | {
@@ -15,6 +15,16 @@ export type Section =
     }
   | { readonly kind: 'text'; readonly title: string; readonly text: string }
   | { readonly kind: 'json'; readonly title: string; readonly value: unknown }
+  | {
+      readonly kind: 'reasons'
+      readonly title: string
+      /** Each filter reason, how many nodes gave it, and the manifest fields behind it. */
+      readonly reasons: readonly {
+        readonly reason: string
+        readonly count: number
+        readonly fields: readonly string[]
+      }[]
+    }
 
 function upTo(t: Timeline, index: number): readonly SimEvent[] {
   return t.events.slice(0, index + 1)
@@ -34,6 +44,31 @@ function lastOf<K extends SimEvent['kind']>(
 }
 
 const t = (n: number) => `${(n / 1000).toFixed(4)} s`
+
+/** A packet from this pod to a pod on another node, once the pod has an IP. */
+function overlaySections(timeline: Timeline, frame: World): Section[] {
+  const pod = frame.pod
+  if (!pod) return []
+  const packet = describeOverlayPacket(pod, timeline.cluster.nodes, timeline.cluster.pods)
+  if (!packet) return []
+  return [
+    {
+      kind: 'text',
+      title: `A packet to ${packet.to.pod} on ${packet.to.node} (VXLAN overlay)`,
+      text:
+        `inner  IP ${packet.inner.src} → ${packet.inner.dst}  ${packet.inner.protocol} dport ${packet.inner.dstPort}\n` +
+        `outer  IP ${packet.outer.ipSrc} → ${packet.outer.ipDst}  UDP dport ${packet.outer.udpDstPort}  VXLAN VNI ${packet.outer.vni}\n` +
+        `route  ${packet.route}\n` +
+        `MTU    ${packet.mtu.underlay} on the node network, ${packet.mtu.overlay} inside the overlay`,
+    },
+    {
+      kind: 'table',
+      title: 'Hop by hop',
+      columns: ['where', 'what happens'],
+      rows: packet.hops.map((h) => [h.where, h.what]),
+    },
+  ]
+}
 
 export function inspectorSections(timeline: Timeline, index: number, id: ComponentId): Section[] {
   const events = upTo(timeline, index)
@@ -173,6 +208,21 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
           rows,
         },
       ]
+      const counts = new Map<string, number>()
+      for (const n of cycle.payload.nodes)
+        for (const r of n.filter.reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
+      const pod = frame.pod
+      if (counts.size && pod) {
+        out.push({
+          kind: 'reasons',
+          title: 'Why nodes were filtered out',
+          reasons: [...counts].map(([reason, count]) => ({
+            reason,
+            count,
+            fields: manifestFieldsForReason(reason, pod),
+          })),
+        })
+      }
       out.push({
         kind: 'text',
         title: cycle.payload.result === 'Scheduled' ? 'Decision' : 'FailedScheduling message',
@@ -252,6 +302,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
           title: 'host-local IPAM',
           text: `allocated: ${(rt?.ipam.allocated ?? []).join(', ')}\nlast_reserved_ip.0: ${rt?.ipam.lastReserved ?? ''}`,
         },
+        ...overlaySections(timeline, frame),
       ]
     }
     case 'registry': {

@@ -16,6 +16,11 @@ export interface AdmissionInput {
   /** Resource (and subresource) being written, e.g. `pods` or `pods/binding`. */
   readonly resource: string
   readonly namespace: string
+  /**
+   * The name in the request (attrs.GetName()): the object's metadata.name as sent, empty for a
+   * generateName create, so messages say `pods is forbidden:` as upstream's do.
+   */
+  readonly name: string
   readonly pod: Pod
   readonly user: UserInfo
   readonly cluster: Cluster
@@ -30,6 +35,8 @@ export type AdmissionResult =
       readonly note: string
       readonly rng?: Rng
       readonly warnings?: readonly string[]
+      /** Audit annotations the plugin adds (they go to the audit log, not the object). */
+      readonly auditAnnotations?: Readonly<Record<string, string>>
     }
   | {
       readonly kind: 'deny'
@@ -37,6 +44,7 @@ export type AdmissionResult =
       readonly reason: 'Forbidden' | 'NotFound' | 'Invalid' | 'BadRequest'
       readonly message: string
       readonly note: string
+      readonly auditAnnotations?: Readonly<Record<string, string>>
     }
 
 export interface AdmissionPlugin {
@@ -55,10 +63,11 @@ export const admitUnchanged = (input: AdmissionInput, note: string): AdmissionRe
   note,
 })
 
+/** admission.NewForbidden → apierrors.NewForbidden: `pods "x" is forbidden: …`, or `pods is forbidden: …` without a name. */
 export const forbidden = (input: AdmissionInput, message: string, note = message): AdmissionResult => ({
   kind: 'deny',
   code: 403,
   reason: 'Forbidden',
-  message: `pods "${input.pod.metadata.name ?? ''}" is forbidden: ${message}`,
+  message: `${input.name ? `pods ${JSON.stringify(input.name)}` : 'pods'} is forbidden: ${message}`,
   note,
 })

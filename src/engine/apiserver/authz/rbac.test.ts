@@ -72,6 +72,7 @@ describe('RBAC authorizer', () => {
         { authorizer: 'Node', decision: 'NoOpinion', reason: '' },
         { authorizer: 'RBAC', decision: 'NoOpinion', reason: '' },
       ],
+      reason: '',
     })
   })
 })

@@ -31,8 +31,17 @@ function has(list: readonly string[] | undefined, value: string): boolean {
   return !!list && (list.includes('*') || list.includes(value))
 }
 
+/** NonResourceURLMatches: exact, `*`, or a trailing `*` prefix (rbac/v1 helpers). */
+function nonResourceAllows(attrs: RequestAttributes, rule: PolicyRule): boolean {
+  const path = attrs.path ?? ''
+  return (rule.nonResourceURLs ?? []).some(
+    (u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))),
+  )
+}
+
 export function ruleAllows(attrs: RequestAttributes, rule: PolicyRule): boolean {
   if (!has(rule.verbs, attrs.verb)) return false
+  if (attrs.isResourceRequest === false) return nonResourceAllows(attrs, rule)
   if (!has(rule.apiGroups, attrs.apiGroup)) return false
   const combined = attrs.subresource ? `${attrs.resource}/${attrs.subresource}` : attrs.resource
   const resources = rule.resources ?? []
@@ -87,7 +96,7 @@ export const RBAC: Authorizer = {
         }
       }
     }
-    if (attrs.namespace) {
+    if (attrs.namespace && attrs.isResourceRequest !== false) {
       for (const b of cluster.objects['RoleBinding'] ?? []) {
         if (b.metadata.namespace !== attrs.namespace) continue
         const subjects = (b['subjects'] as Subject[] | undefined) ?? []

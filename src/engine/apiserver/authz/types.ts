@@ -7,6 +7,10 @@ import type { Cluster } from '../../model/cluster'
 
 export interface RequestAttributes {
   readonly user: UserInfo
+  /** Absent means true (a resource request). */
+  readonly isResourceRequest?: boolean
+  /** The URL path, for non-resource requests. */
+  readonly path?: string
   readonly verb: string
   readonly apiGroup: string
   readonly resource: string

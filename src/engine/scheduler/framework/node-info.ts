@@ -13,6 +13,22 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 
 const ZERO: Resource = { milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalar: {} }
 
+/**
+ * Parsed quantities by their text: a cluster repeats the same few request strings
+ * ("100m", "128Mi") across thousands of pods, and parsing is the costly part of a snapshot.
+ */
+const parsedQuantities = new Map<string, { readonly milli: number; readonly value: number }>()
+
+function parsed(text: string): { readonly milli: number; readonly value: number } {
+  let p = parsedQuantities.get(text)
+  if (!p) {
+    const q = mustParseQuantity(text)
+    p = { milli: quantityMilliValue(q), value: quantityValue(q) }
+    if (parsedQuantities.size < 10_000) parsedQuantities.set(text, p)
+  }
+  return p
+}
+
 function listToResource(list: Readonly<Record<string, string>> | undefined): Resource {
   const scalar: Record<string, number> = {}
   let milliCPU = 0
@@ -20,12 +36,12 @@ function listToResource(list: Readonly<Record<string, string>> | undefined): Res
   let ephemeralStorage = 0
   let allowedPodNumber = 0
   for (const [name, value] of Object.entries(list ?? {})) {
-    const q = mustParseQuantity(value)
-    if (name === 'cpu') milliCPU = quantityMilliValue(q)
-    else if (name === 'memory') memory = quantityValue(q)
-    else if (name === 'ephemeral-storage') ephemeralStorage = quantityValue(q)
-    else if (name === 'pods') allowedPodNumber = quantityValue(q)
-    else scalar[name] = quantityValue(q)
+    const q = parsed(String(value))
+    if (name === 'cpu') milliCPU = q.milli
+    else if (name === 'memory') memory = q.value
+    else if (name === 'ephemeral-storage') ephemeralStorage = q.value
+    else if (name === 'pods') allowedPodNumber = q.value
+    else scalar[name] = q.value
   }
   return { milliCPU, memory, ephemeralStorage, allowedPodNumber, scalar }
 }
@@ -78,12 +94,8 @@ export function podRequests(pod: Pod): Resource {
 function nonZero(c: Container): { milliCPU: number; memory: number } {
   const req = c.resources?.requests ?? {}
   return {
-    milliCPU:
-      req['cpu'] !== undefined
-        ? quantityMilliValue(mustParseQuantity(req['cpu']))
-        : DEFAULT_MILLI_CPU_REQUEST,
-    memory:
-      req['memory'] !== undefined ? quantityValue(mustParseQuantity(req['memory'])) : DEFAULT_MEMORY_REQUEST,
+    milliCPU: req['cpu'] !== undefined ? parsed(String(req['cpu'])).milli : DEFAULT_MILLI_CPU_REQUEST,
+    memory: req['memory'] !== undefined ? parsed(String(req['memory'])).value : DEFAULT_MEMORY_REQUEST,
   }
 }
 
@@ -127,19 +139,40 @@ export function normalizedImage(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name
 }
 
-export function buildNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {
-  let requested: Resource = ZERO
-  let cpu = 0
-  let mem = 0
-  const usedPorts = new Set<string>()
-  for (const p of pods) {
-    requested = add(requested, podRequests(p))
-    const nz = podNonZeroRequests(p)
-    cpu += nz.milliCPU
-    mem += nz.memory
-    for (const port of hostPortsOf(p)) usedPorts.add(port)
+/** Per-pod figures the snapshot needs; pods are immutable values, so they are computed once per pod object. */
+interface PodFigures {
+  readonly requests: Resource
+  readonly nonZero: { readonly milliCPU: number; readonly memory: number }
+  readonly ports: readonly string[]
+  readonly hasAffinity: boolean
+  readonly hasRequiredAntiAffinity: boolean
+}
+
+const figuresCache = new WeakMap<Pod, PodFigures>()
+
+export function podFigures(pod: Pod): PodFigures {
+  let f = figuresCache.get(pod)
+  if (!f) {
+    const a = pod.spec.affinity as
+      | {
+          podAffinity?: unknown
+          podAntiAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: unknown[] }
+        }
+      | undefined
+    f = {
+      requests: podRequests(pod),
+      nonZero: podNonZeroRequests(pod),
+      ports: hostPortsOf(pod),
+      hasAffinity: !!a && (!!a.podAffinity || !!a.podAntiAffinity),
+      hasRequiredAntiAffinity:
+        (a?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0,
+    }
+    figuresCache.set(pod, f)
   }
-  requested = { ...requested, allowedPodNumber: pods.length }
+  return f
+}
+
+function imagesOf(node: Node): Map<string, number> {
   const images = new Map<string, number>()
   for (const img of node.status.images ?? []) {
     for (const n of img.names) {
@@ -147,13 +180,105 @@ export function buildNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {
       images.set(normalizedImage(n), img.sizeBytes)
     }
   }
+  return images
+}
+
+function addScalars(
+  into: Record<string, number>,
+  from: Readonly<Record<string, number>>,
+  sign: number,
+): Record<string, number> {
+  for (const k in from) into[k] = (into[k] ?? 0) + sign * from[k]!
+  return into
+}
+
+export function buildNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {
+  let milliCPU = 0
+  let memory = 0
+  let ephemeralStorage = 0
+  const scalar: Record<string, number> = {}
+  let cpu = 0
+  let mem = 0
+  const usedPorts = new Set<string>()
+  const withAffinity: Pod[] = []
+  const withAntiAffinity: Pod[] = []
+  for (const p of pods) {
+    const f = podFigures(p)
+    milliCPU += f.requests.milliCPU
+    memory += f.requests.memory
+    ephemeralStorage += f.requests.ephemeralStorage
+    addScalars(scalar, f.requests.scalar, 1)
+    cpu += f.nonZero.milliCPU
+    mem += f.nonZero.memory
+    for (const port of f.ports) usedPorts.add(port)
+    if (f.hasAffinity) withAffinity.push(p)
+    if (f.hasRequiredAntiAffinity) withAntiAffinity.push(p)
+  }
+  const name = node.metadata.name ?? ''
   return {
     node,
+    name,
     pods,
+    podsWithAffinity: withAffinity,
+    podsWithRequiredAntiAffinity: withAntiAffinity,
     allocatable: listToResource(node.status.allocatable ?? node.status.capacity),
-    requested,
+    requested: { milliCPU, memory, ephemeralStorage, allowedPodNumber: pods.length, scalar },
     nonZeroRequested: { milliCPU: cpu, memory: mem },
     usedPorts,
-    images,
+    images: imagesOf(node),
+    unexaminedRow: {
+      name,
+      filter: { examined: false, passed: false, plugin: null, reasons: [] },
+      scores: {},
+      total: null,
+    },
   }
+}
+
+/**
+ * NodeInfo.AddPod: a new NodeInfo with `pod` added, without recounting the
+ * pods already there (the scheduler cache does this on every bind).
+ */
+export function addPod(info: NodeInfo, pod: Pod): NodeInfo {
+  const f = podFigures(pod)
+  const r = info.requested
+  let usedPorts = info.usedPorts
+  if (f.ports.length) {
+    const s = new Set(usedPorts)
+    for (const p of f.ports) s.add(p)
+    usedPorts = s
+  }
+  return {
+    ...info,
+    pods: [...info.pods, pod],
+    podsWithAffinity: f.hasAffinity ? [...info.podsWithAffinity, pod] : info.podsWithAffinity,
+    podsWithRequiredAntiAffinity: f.hasRequiredAntiAffinity
+      ? [...info.podsWithRequiredAntiAffinity, pod]
+      : info.podsWithRequiredAntiAffinity,
+    requested: {
+      milliCPU: r.milliCPU + f.requests.milliCPU,
+      memory: r.memory + f.requests.memory,
+      ephemeralStorage: r.ephemeralStorage + f.requests.ephemeralStorage,
+      allowedPodNumber: r.allowedPodNumber + 1,
+      scalar: Object.keys(f.requests.scalar).length
+        ? addScalars({ ...r.scalar }, f.requests.scalar, 1)
+        : r.scalar,
+    },
+    nonZeroRequested: {
+      milliCPU: info.nonZeroRequested.milliCPU + f.nonZero.milliCPU,
+      memory: info.nonZeroRequested.memory + f.nonZero.memory,
+    },
+    usedPorts,
+  }
+}
+
+/** NodeInfo.RemovePod: the same node without `pod` (matched by namespace and name). */
+export function removePod(info: NodeInfo, pod: Pod): NodeInfo {
+  const same = (p: Pod) =>
+    p.metadata.name === pod.metadata.name &&
+    (p.metadata.namespace ?? 'default') === (pod.metadata.namespace ?? 'default')
+  return buildNodeInfo(
+    info.node,
+    info.pods.filter((p) => !same(p)),
+  )
 }

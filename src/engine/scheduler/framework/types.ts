@@ -4,6 +4,8 @@
  * pkg/scheduler/framework/types.go (NodeInfo, Resource)
  */
 import type { Node, Pod } from '../../model/objects'
+import type { Labels } from '../../model/label-selector'
+import type { NodeVerdict } from '../../sim/events'
 
 export type Code =
   'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip' | 'Pending'
@@ -36,7 +38,12 @@ export interface Resource {
 
 export interface NodeInfo {
   readonly node: Node
+  /** node.metadata.name, read once. */
+  readonly name: string
   readonly pods: readonly Pod[]
+  /** Pods with any pod (anti-)affinity, and those with required anti-affinity (NodeInfo.PodsWithAffinity, PodsWithRequiredAntiAffinity). */
+  readonly podsWithAffinity: readonly Pod[]
+  readonly podsWithRequiredAntiAffinity: readonly Pod[]
   readonly allocatable: Resource
   /** Sum of the requests of the pods on the node. */
   readonly requested: Resource
@@ -46,6 +53,8 @@ export interface NodeInfo {
   readonly usedPorts: ReadonlySet<string>
   /** Images present on the node, by normalised name → size in bytes. */
   readonly images: ReadonlyMap<string, number>
+  /** This node's row in a cycle that did not examine it (shared, so 5,000-node cycles do not rebuild it). */
+  readonly unexaminedRow: NodeVerdict
 }
 
 export interface NodeScore {
@@ -57,19 +66,41 @@ export interface PluginContext {
   /** How many nodes hold each image (for ImageLocality's spread factor), and the node count. */
   readonly imageNodeCounts: ReadonlyMap<string, number>
   readonly totalNodes: number
+  /** Every node of the snapshot (PodTopologySpread and InterPodAffinity count pods on all of them). */
+  readonly allNodes: readonly NodeInfo[]
+  /** The snapshot's HavePodsWithAffinityList and HavePodsWithRequiredAntiAffinityList. */
+  readonly nodesWithAffinityPods?: readonly NodeInfo[]
+  readonly nodesWithRequiredAntiAffinityPods?: readonly NodeInfo[]
+  /** Labels of each namespace, for namespaceSelector in pod (anti-)affinity terms. */
+  readonly namespaceLabels: ReadonlyMap<string, Labels>
+  /** PersistentVolumeClaims of the cluster: `namespace/name` → status.phase. */
+  readonly persistentVolumeClaims?: ReadonlyMap<string, string>
+}
+
+/** What PreFilter returns: a status, the state Filter reads, and optionally the only nodes worth filtering (PreFilterResult). */
+export interface PreFilterOutput<S> {
+  readonly status: Status
+  readonly state: S
+  readonly nodeNames?: ReadonlySet<string>
 }
 
 export interface FilterPlugin<S = unknown> {
   readonly name: string
-  preFilter?(pod: Pod, nodes: readonly NodeInfo[]): { status: Status; state: S }
+  preFilter?(pod: Pod, nodes: readonly NodeInfo[], ctx?: PluginContext): PreFilterOutput<S>
   filter(pod: Pod, node: NodeInfo, state: S): Status
+}
+
+/** PreEnqueue: decides whether the pod may enter the active queue at all (SchedulingGates). */
+export interface PreEnqueuePlugin {
+  readonly name: string
+  preEnqueue(pod: Pod): Status
 }
 
 export interface ScorePlugin<S = unknown> {
   readonly name: string
   preScore?(pod: Pod, nodes: readonly NodeInfo[], ctx: PluginContext): { status: Status; state: S }
   score(pod: Pod, node: NodeInfo, state: S, ctx: PluginContext): number
-  normalize?(scores: readonly NodeScore[]): NodeScore[]
+  normalize?(scores: readonly NodeScore[], state: S): NodeScore[]
 }
 
 /**

@@ -54,8 +54,41 @@ export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean
   return true
 }
 
+export const ERR_REASON_CONFLICT = 'pod affinity terms conflict'
+
+/**
+ * PreFilterResult from `matchFields: metadata.name In [...]`: within a term the
+ * requirements intersect, across terms they unite; a term without one allows
+ * every node (null).
+ */
+function requiredNodeNames(terms: readonly NodeSelectorTerm[]): Set<string> | null {
+  if (terms.length === 0) return null
+  const union = new Set<string>()
+  for (const t of terms) {
+    let names: Set<string> | null = null
+    for (const r of t.matchFields ?? []) {
+      if (r.key !== 'metadata.name' || r.operator !== 'In') continue
+      const s: Set<string> = new Set(r.values ?? [])
+      const prev = names as Set<string> | null
+      names = prev ? new Set([...prev].filter((n) => s.has(n))) : s
+    }
+    if (names === null) return null
+    for (const n of names) union.add(n)
+  }
+  return union
+}
+
 export const NodeAffinity: FilterPlugin<void> & ScorePlugin<void> = {
   name: 'NodeAffinity',
+  // Nothing to check without spec.nodeSelector or required node affinity: PreFilter says Skip.
+  preFilter(pod) {
+    const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+    if (!required && !pod.spec.nodeSelector) return { status: SKIP, state: undefined }
+    const nodeNames = requiredNodeNames(required?.nodeSelectorTerms ?? [])
+    if (nodeNames === null) return { status: SUCCESS, state: undefined }
+    if (nodeNames.size === 0) return { status: unresolvable(ERR_REASON_CONFLICT), state: undefined }
+    return { status: SUCCESS, state: undefined, nodeNames }
+  },
   filter(pod, node) {
     return podMatchesNodeSelectorAndAffinity(pod, node.node) ? SUCCESS : unresolvable(ERR_REASON_POD)
   },

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { NodeResourcesFit } from './node-resources-fit'
 import type { Container, Pod } from '../../model/objects'
 import { makeContainer, makeNode, makeNodeInfos, makePod, scoreNodes } from '../../testing/builders'
-import type { Resource } from '../framework/types'
 
 // Cases from kubernetes/kubernetes pkg/scheduler/framework/plugins/noderesources/fit_test.go
 // (TestEnoughRequests, TestNotEnoughRequests) and least_allocated_test.go
@@ -17,7 +16,7 @@ function filter(pod: Pod, existing: Pod[], capacity: Record<string, string>) {
     [makeNode('node1', { capacity })],
     existing.map((p) => ({ ...p, spec: { ...p.spec, nodeName: 'node1' } })),
   )[0]!
-  const state = NodeResourcesFit.preFilter!(pod, [node]).state as Resource
+  const state = NodeResourcesFit.preFilter!(pod, [node]).state
   return NodeResourcesFit.filter(pod, node, state)
 }
 

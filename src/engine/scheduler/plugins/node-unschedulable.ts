@@ -4,7 +4,11 @@
  * Upstream: pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go
  */
 import type { FilterPlugin } from '../framework/types'
-import { SUCCESS, unresolvable } from '../framework/types'
+import { unresolvable, SUCCESS as SUCCESS_ } from '../framework/types'
+
+// Module-local copies: the hot path reads them for every node, and where modules are compiled
+// to CommonJS (tsx, the benchmark) every read of an imported binding is a getter call.
+const SUCCESS = SUCCESS_
 
 export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable'
 

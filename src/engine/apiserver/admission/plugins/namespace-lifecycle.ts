@@ -3,8 +3,14 @@
  * is being terminated. Upstream: staging/src/k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle/admission.go
  */
 import type { AdmissionPlugin } from '../types'
-import { admitUnchanged } from '../types'
+import { admitUnchanged, forbidden } from '../types'
 import { findObject } from '../../../model/cluster'
+
+/** Upstream: apiserver pkg/admission/plugin/namespace/lifecycle/admission.go Admit. */
+export const terminatingMessage = (ns: string) =>
+  `unable to create new content in namespace ${ns} because it is being terminated`
+/** Upstream: apimachinery pkg/api/errors/errors.go NewNotFound for the namespace lookup. */
+export const namespaceNotFoundMessage = (ns: string) => `namespaces "${ns}" not found`
 
 export const NamespaceLifecycle: AdmissionPlugin = {
   name: 'NamespaceLifecycle',
@@ -17,19 +23,17 @@ export const NamespaceLifecycle: AdmissionPlugin = {
         kind: 'deny',
         code: 404,
         reason: 'NotFound',
-        message: `namespaces "${input.namespace}" not found`,
+        message: namespaceNotFoundMessage(input.namespace),
         note: `namespace ${input.namespace} does not exist`,
       }
     }
     const phase = (ns['status'] as { phase?: string } | undefined)?.phase
     if (phase === 'Terminating') {
-      return {
-        kind: 'deny',
-        code: 403,
-        reason: 'Forbidden',
-        message: `pods "${input.pod.metadata.name ?? ''}" is forbidden: unable to create new content in namespace ${input.namespace} because it is being terminated`,
-        note: `namespace ${input.namespace} is terminating`,
-      }
+      return forbidden(
+        input,
+        terminatingMessage(input.namespace),
+        `namespace ${input.namespace} is terminating`,
+      )
     }
     return admitUnchanged(input, `namespace ${input.namespace} exists and is Active`)
   },

@@ -1,0 +1,184 @@
+/**
+ * DELETE of an existing pod (the ones the cluster file holds), as preemption
+ * sends it: graceful deletion sets deletionTimestamp and
+ * deletionGracePeriodSeconds and stores the pod again; the kubelet on its node
+ * stops the containers (Killing events), and the object is then removed, which
+ * the scheduler sees as a watch DELETED event.
+ * Upstream: staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go (BeforeDelete),
+ * pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer: "Stopping container")
+ */
+import type { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import { timestamp } from '../sim/context'
+import type { HttpRequest, Json, KubeEvent } from '../sim/events'
+import type { EtcdState } from '../sim/world'
+import type { Pod } from '../model/objects'
+import { respond, type ResponseAudit } from './respond'
+import { notFound } from './status'
+import { etcdPut, podKey } from '../etcd/store'
+
+/** How long a container takes to exit after SIGTERM in the simulation (ms). */
+const STOP_MS = 800
+
+const keyOf = (ns: string, name: string) => `${ns}/${name}`
+
+export function findExistingPod(ctx: SimContext, ns: string, name: string): Pod | undefined {
+  return ctx.cluster.pods.find((p) => p.metadata.name === name && (p.metadata.namespace ?? 'default') === ns)
+}
+
+/** Handles DELETE pods/<name> for a pod of the cluster file; false when it is not one (the caller answers). */
+export function deleteExistingPod(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  ns: string,
+  name: string,
+  audit: ResponseAudit,
+): boolean {
+  const pod = findExistingPod(ctx, ns, name)
+  if (!pod) return false
+  const key = keyOf(ns, name)
+  const prior = w.world.deletedPods?.[key]
+  if (prior?.state === 'Deleted') {
+    respond(w, {
+      request,
+      code: 404,
+      body: notFound('pods', name),
+      audit,
+      stage: 'scheduling',
+      summary: `404 NotFound pods "${name}"`,
+      narration: 'The pod is already gone.',
+    })
+    return true
+  }
+  const grace = Number(pod.spec['terminationGracePeriodSeconds'] ?? 30)
+  const deletionTimestamp = prior?.deletionTimestamp ?? timestamp(ctx, ctx.at + grace * 1000)
+  const etcdKey = podKey(ns, name)
+  const etcd = etcdPut(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf, terminating)`)
+  const node = pod.spec.nodeName ?? ''
+  const stored: Pod = {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      resourceVersion: String(etcd.revision),
+      deletionTimestamp,
+      deletionGracePeriodSeconds: grace,
+    },
+  }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'scheduling',
+      summary: `PUT ${etcdKey} (deletionTimestamp set) → revision ${etcd.revision}`,
+      narration: `Graceful deletion: the apiserver does not remove ${name} at once. It sets deletionTimestamp (now + ${grace}s, the grace period) and stores the pod again; the kubelet on ${node} now stops its containers.`,
+      payload: {
+        key: etcdKey,
+        revision: etcd.revision,
+        createRevision: etcd.keys[etcdKey]!.createRevision,
+        what: 'delete',
+      },
+    },
+    {
+      ...w.world,
+      etcd,
+      deletedPods: {
+        ...w.world.deletedPods,
+        [key]: { node, state: 'Terminating', at: prior?.at ?? ctx.at, deletionTimestamp },
+      },
+    },
+  )
+  respond(w, {
+    request,
+    code: 200,
+    body: stored as unknown as Json,
+    audit,
+    stage: 'scheduling',
+    summary: `200 OK pods/${name} (terminating)`,
+    narration: `The apiserver answers 200 with the pod, now terminating.`,
+  })
+  if (!prior) {
+    w.send(2, {
+      to: 'kube-apiserver',
+      type: 'continue',
+      step: { phase: 'pod-deletion', stage: 'kill', pod: stored },
+    })
+    w.send(STOP_MS, {
+      to: 'kube-apiserver',
+      type: 'continue',
+      step: { phase: 'pod-deletion', stage: 'remove', pod: stored },
+    })
+  }
+  return true
+}
+
+function etcdRemove(state: EtcdState, key: string): EtcdState {
+  const keys = { ...state.keys }
+  delete keys[key]
+  return { revision: state.revision + 1, keys }
+}
+
+/** The two later steps of a graceful deletion: the kubelet's Killing events, then the object's removal. */
+export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' | 'remove', pod: Pod): void {
+  const ns = pod.metadata.namespace ?? 'default'
+  const name = pod.metadata.name ?? ''
+  const node = pod.spec.nodeName ?? ''
+  if (stage === 'kill') {
+    for (const c of pod.spec.containers) {
+      const event: KubeEvent = {
+        type: 'Normal',
+        reason: 'Killing',
+        message: `Stopping container ${c.name}`,
+        source: 'kubelet',
+        host: node,
+        object: `Pod/${name}`,
+      }
+      w.emit(
+        {
+          kind: 'k8s.event',
+          component: 'kubelet',
+          from: 'kubelet',
+          to: 'kube-apiserver',
+          stage: 'scheduling',
+          summary: `Normal Killing: ${event.message}`,
+          narration: `The kubelet on ${node} sees the deletionTimestamp and stops container ${c.name} of ${name} (SIGTERM, then SIGKILL when the grace period ends).`,
+          payload: event,
+        },
+        { ...w.world, events: [...w.world.events, event] },
+      )
+    }
+    return
+  }
+  const etcdKey = podKey(ns, name)
+  const etcd = etcdRemove(w.world.etcd, etcdKey)
+  const key = keyOf(ns, name)
+  const prior = w.world.deletedPods?.[key]
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'scheduling',
+      summary: `DELETE ${etcdKey} → revision ${etcd.revision}`,
+      narration: `Its containers have stopped, so the kubelet confirms the deletion (grace period 0) and the apiserver removes ${name} from etcd. Its node's resources are free again.`,
+      payload: { key: etcdKey, revision: etcd.revision, createRevision: 0, what: 'deleted' },
+    },
+    {
+      ...w.world,
+      etcd,
+      deletedPods: {
+        ...w.world.deletedPods,
+        [key]: {
+          node,
+          state: 'Deleted',
+          at: prior?.at ?? 0,
+          deletionTimestamp: prior?.deletionTimestamp ?? '',
+        },
+      },
+    },
+  )
+  w.send(1, { to: 'kube-scheduler', type: 'pod-deleted', key, node })
+}

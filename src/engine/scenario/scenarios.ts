@@ -1,0 +1,380 @@
+/**
+ * Ready-made scenarios: each makes one part of the cluster decide something a
+ * learner should see (a plugin rejecting a node, a pull failing, a container
+ * crash-looping). A scenario is a manifest and, where it needs one, a cluster.
+ */
+import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './default-scenario'
+
+export interface Scenario {
+  readonly id: string
+  readonly title: string
+  /** What to look for, in one sentence. */
+  readonly lesson: string
+  readonly manifest: string
+  /** The cluster file; the default 3-node cluster when absent. */
+  readonly cluster?: string
+}
+
+const pod = (name: string, spec: string, meta = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}${meta}
+spec:
+${spec}`
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'default',
+    title: 'nginx, the happy path',
+    lesson: 'Every hop from kubectl to Running.',
+    manifest: DEFAULT_MANIFEST,
+  },
+  {
+    id: 'insufficient-cpu',
+    title: 'Too big for any node (Pending)',
+    lesson: 'NodeResourcesFit rejects both workers; the control-plane taint rejects the third node.',
+    manifest: pod(
+      'big',
+      `  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "6"
+        memory: 1Gi
+`,
+    ),
+  },
+  {
+    id: 'node-selector',
+    title: 'nodeSelector that matches no node',
+    lesson: 'NodeAffinity filters every node out: UnschedulableAndUnresolvable, so preemption cannot help.',
+    manifest: pod(
+      'ssd-only',
+      `  nodeSelector:
+    disktype: ssd
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'toleration',
+    title: 'Tolerate the control-plane taint',
+    lesson: 'With a toleration and a nodeSelector, the pod may land on the control-plane node.',
+    manifest: pod(
+      'on-control-plane',
+      `  nodeSelector:
+    node-role.kubernetes.io/control-plane: ""
+  tolerations:
+  - key: node-role.kubernetes.io/control-plane
+    operator: Exists
+    effect: NoSchedule
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'preferred-affinity',
+    title: 'Preferred node affinity',
+    lesson: 'NodeAffinity adds its weight to worker-1 in the score table.',
+    manifest: pod(
+      'prefers-worker-1',
+      `  affinity:
+    nodeAffinity:
+      preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 80
+        preference:
+          matchExpressions:
+          - key: kubernetes.io/hostname
+            operator: In
+            values: [worker-1]
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'host-port',
+    title: 'Host port',
+    lesson: 'NodePorts checks that hostPort 8080 is free on the node.',
+    manifest: pod(
+      'hostport',
+      `  containers:
+  - name: app
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+`,
+    ),
+  },
+  {
+    id: 'image-typo',
+    title: 'Typo in the image (ImagePullBackOff)',
+    lesson: 'The registry has no such repository: ErrImagePull, then ImagePullBackOff with growing back-off.',
+    manifest: pod(
+      'typo',
+      `  containers:
+  - name: app
+    image: ngnix:1.27
+`,
+    ),
+  },
+  {
+    id: 'crashloop',
+    title: 'busybox with no command (CrashLoopBackOff)',
+    lesson: 'busybox runs sh, which exits at once; restartPolicy Always restarts it with back-off.',
+    manifest: pod(
+      'crashy',
+      `  containers:
+  - name: app
+    image: busybox:1.36
+`,
+    ),
+  },
+  {
+    id: 'job-style',
+    title: 'A pod that completes (restartPolicy Never)',
+    lesson: 'The container sleeps 5 seconds and exits 0: phase Succeeded, STATUS Completed.',
+    manifest: pod(
+      'once',
+      `  restartPolicy: Never
+  containers:
+  - name: task
+    image: busybox:1.36
+    command: ["sleep", "5"]
+`,
+    ),
+  },
+  {
+    id: 'init-container',
+    title: 'An init container',
+    lesson: 'Init containers run one at a time to completion before the app container starts.',
+    manifest: pod(
+      'with-init',
+      `  initContainers:
+  - name: init-db
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 2"]
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'unknown-field',
+    title: 'Misspelt field (strict validation)',
+    lesson: 'kubectl does not check fields; the apiserver rejects imagePullPolice with 400 BadRequest.',
+    manifest: pod(
+      'typo-field',
+      `  containers:
+  - name: app
+    image: nginx:1.27
+    imagePullPolice: Always
+`,
+    ),
+  },
+  {
+    id: 'invalid',
+    title: 'Two validation errors (422)',
+    lesson: 'The apiserver reports every validation error together.',
+    manifest: pod(
+      'Bad_Name',
+      `  restartPolicy: Sometimes
+  containers:
+  - name: app
+`,
+    ),
+  },
+  {
+    id: 'cordoned',
+    title: 'Cordoned worker',
+    lesson: 'NodeUnschedulable rejects the cordoned worker-2; the pod goes to worker-1.',
+    manifest: DEFAULT_MANIFEST,
+    cluster: DEFAULT_CLUSTER.replace('  name: worker-2\n  labels:', '  name: worker-2\n  labels:').replace(
+      'spec:\n  podCIDR: 10.244.2.0/24',
+      'spec:\n  unschedulable: true\n  podCIDR: 10.244.2.0/24',
+    ),
+  },
+  {
+    id: 'node-name',
+    title: 'nodeName set by hand',
+    lesson:
+      'With spec.nodeName set, the scheduler is skipped: the kubelet on that node picks the pod up directly.',
+    manifest: pod(
+      'pinned',
+      `  nodeName: worker-1
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'oom',
+    title: 'Memory above its limit (OOMKilled)',
+    lesson: 'The container allocates more than limits.memory; the kernel kills it: OOMKilled, exit code 137.',
+    manifest: pod(
+      'hungry',
+      `  containers:
+  - name: stress
+    image: polinux/stress
+    command: ["stress"]
+    args: ["--vm", "1", "--vm-bytes", "250M", "--vm-hang", "1"]
+    resources:
+      limits:
+        memory: 100Mi
+`,
+    ),
+  },
+  {
+    id: 'readiness',
+    title: 'Failing readiness probe',
+    lesson:
+      'nginx runs, but the probe asks for a path it does not serve: Ready stays False, the pod gets no traffic.',
+    manifest: pod(
+      'not-ready',
+      `  containers:
+  - name: web
+    image: nginx:1.27
+    readinessProbe:
+      httpGet:
+        path: /healthz
+        port: 80
+      periodSeconds: 5
+`,
+    ),
+  },
+  {
+    id: 'post-start',
+    title: 'Failing postStart hook',
+    lesson: 'The hook exits 1: FailedPostStartHook, the container is killed and restarted.',
+    manifest: pod(
+      'bad-hook',
+      `  containers:
+  - name: web
+    image: nginx:1.27
+    lifecycle:
+      postStart:
+        exec:
+          command: ["sh", "-c", "exit 1"]
+`,
+    ),
+  },
+  {
+    id: 'sidecar',
+    title: 'A native sidecar',
+    lesson: 'An init container with restartPolicy Always starts first and keeps running beside the app.',
+    manifest: pod(
+      'with-sidecar',
+      `  initContainers:
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "while true; do sleep 5; done"]
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'private-image',
+    title: 'Private image without a pull secret',
+    lesson: 'The registry refuses an anonymous pull: ErrImagePull, then ImagePullBackOff.',
+    manifest: pod(
+      'private',
+      `  containers:
+  - name: app
+    image: registry.example.com/team/app:1.0
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+apiVersion: podlife.dev/v1alpha1
+kind: Registry
+repositories:
+- name: registry.example.com/team/app
+  private: true
+  tags:
+    "1.0": {sizeBytes: 48000000}
+`,
+  },
+  {
+    id: 'private-image-secret',
+    title: 'Private image with a pull secret',
+    lesson: 'imagePullSecrets carries credentials for registry.example.com, so the pull succeeds.',
+    manifest: pod(
+      'private-ok',
+      `  imagePullSecrets:
+  - name: regcred
+  containers:
+  - name: app
+    image: registry.example.com/team/app:1.0
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+apiVersion: podlife.dev/v1alpha1
+kind: Registry
+repositories:
+- name: registry.example.com/team/app
+  private: true
+  tags:
+    "1.0": {sizeBytes: 48000000}
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: regcred
+  namespace: default
+type: kubernetes.io/dockerconfigjson
+data:
+  .dockerconfigjson: eyJhdXRocyI6eyJyZWdpc3RyeS5leGFtcGxlLmNvbSI6eyJhdXRoIjoiWkdWMk9uTmxZM0psZEE9PSJ9fX0=
+`,
+  },
+  {
+    id: 'anti-affinity',
+    title: 'Pod anti-affinity',
+    lesson: 'The pod refuses nodes that run an app=cache pod: InterPodAffinity filters worker-2 out.',
+    manifest: pod(
+      'not-with-cache',
+      `  affinity:
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+      - topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            app: cache
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'restricted-namespace',
+    title: 'PodSecurity "restricted" namespace',
+    lesson: 'The namespace enforces the restricted standard; a plain nginx pod violates it and is refused.',
+    manifest: pod(
+      'plain',
+      `  containers:
+  - name: web
+    image: nginx:1.27
+`,
+      '\n  namespace: secure',
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: secure
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+`,
+  },
+]
