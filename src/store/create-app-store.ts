@@ -7,6 +7,8 @@
 import { createStore } from 'zustand/vanilla'
 import {
   DEFAULT_CLUSTER,
+  IDENTITIES,
+  parseClusterText,
   simulate,
   parseManifest,
   stepForward,
@@ -30,6 +32,8 @@ export interface AppState {
   readonly clusterError: string | null
   /** Which editor tab is open. */
   readonly editing: 'manifest' | 'cluster'
+  /** Who runs kubectl, with which verb, in which namespace ('' = the kubeconfig's). */
+  readonly runAs: { readonly identity: string; readonly verb: KubectlVerb; readonly namespace: string }
   readonly timeline: Timeline
   readonly cursor: Cursor
   readonly playing: boolean
@@ -49,6 +53,7 @@ export interface AppActions {
   /** Load a ready-made scenario: its manifest and cluster, and start from the beginning. */
   loadScenario(manifest: string, cluster: string): void
   setEditing(which: 'manifest' | 'cluster'): void
+  setRunAs(runAs: Partial<AppState['runAs']>): void
   /** Re-run the simulation for the current manifest now (the debounce calls this). */
   resimulate(): void
   play(): void
@@ -72,14 +77,36 @@ export interface StoreDeps {
   readonly debounceMs?: number
 }
 
+export type KubectlVerb = 'apply' | 'create' | 'apply --server-side'
+type RunAs = AppState['runAs']
+const DEFAULT_RUN_AS: RunAs = { identity: 'admin', verb: 'apply', namespace: '' }
+
+/** The command line kubectl runs, as a user would type it. */
+export function commandLine(r: RunAs): string {
+  return `kubectl ${r.verb} -f pod.yaml${r.namespace ? ` -n ${r.namespace}` : ''}`
+}
+
 type Run = { ok: true; timeline: Timeline } | { ok: false; error: string }
 
-function run(manifest: string, cluster: string, seed: number): Run {
+function run(manifest: string, cluster: string, seed: number, runAs: RunAs = DEFAULT_RUN_AS): Run {
+  // A cluster file that does not load is the user's mistake, reported with where it is.
+  const parsed = parseClusterText(cluster)
+  if (!parsed.ok) return { ok: false, error: `cluster.yaml cannot be loaded: ${parsed.error}` }
   try {
-    return { ok: true, timeline: simulate({ manifest, cluster }, { seed }) }
+    const kubeconfig = IDENTITIES.find((i) => i.id === runAs.identity)?.kubeconfig
+    const input = {
+      manifest,
+      cluster: parsed.objects,
+      command: commandLine(runAs),
+      ...(kubeconfig ? { kubeconfig } : {}),
+    }
+    return { ok: true, timeline: simulate(input, { seed }) }
   } catch (e) {
-    // A cluster file that does not load is the user's mistake; an engine bug would land here too, so say which.
-    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+    // Anything else is a bug in Podlife; say so rather than blame the user's files.
+    return {
+      ok: false,
+      error: `the simulation stopped on an internal error (${e instanceof Error ? e.message : String(e)})`,
+    }
   }
 }
 
@@ -108,6 +135,7 @@ export function createAppStore(
     errors: parsed.ok ? [] : parsed.errors,
     clusterError,
     editing: 'manifest',
+    runAs: DEFAULT_RUN_AS,
     timeline: first.timeline,
     cursor: START,
     playing: false,
@@ -140,12 +168,17 @@ export function createAppStore(
       set({ editing: which })
     },
 
+    setRunAs(runAs) {
+      set({ runAs: { ...get().runAs, ...runAs } })
+      schedule(get)
+    },
+
     resimulate() {
       if (timer) clearTimeout(timer)
       timer = undefined
-      const { manifest, cluster, seed, timeline: old, cursor } = get()
+      const { manifest, cluster, seed, timeline: old, cursor, runAs } = get()
       const p = parseManifest(manifest)
-      const result = run(manifest, cluster, seed)
+      const result = run(manifest, cluster, seed, runAs)
       if (!result.ok) {
         set({ errors: p.ok ? [] : p.errors, clusterError: result.error })
         return

@@ -241,5 +241,32 @@ tests.push(
   ],
 )
 
+tests.push([
+  'running the command as a user without permissions ends in Forbidden',
+  async (page) => {
+    await open(page, BASE)
+    await page.getByRole('combobox', { name: 'Run as' }).selectOption('jane')
+    await expectText(page.getByLabel('Command line'), /kubectl apply -f pod\.yaml/)
+    await page.waitForTimeout(700)
+    await jumpToEnd(page)
+    await expectText(page.getByTestId('pod-status'), /Rejected/)
+    const kubectl = await inspect(page, 'kubectl')
+    await expectText(
+      kubectl,
+      /pods "nginx" is forbidden: User "jane" cannot get resource "pods" in API group "" in the namespace "default"/,
+    )
+    await page.getByRole('textbox', { name: 'Namespace' }).fill('dev')
+    await page.getByRole('combobox', { name: 'Run as' }).selectOption('admin')
+    await expectText(page.getByLabel('Command line'), /kubectl apply -f pod\.yaml -n dev/)
+    await page.waitForTimeout(700)
+    await jumpToEnd(page)
+    await expectText(
+      kubectl,
+      /Error from server \(NotFound\): error when creating "pod\.yaml": namespaces "dev" not found/,
+    )
+    await page.screenshot({ path: `${SHOTS}/10-forbidden.png` })
+  },
+])
+
 const ok = await run(tests)
 process.exit(ok ? 0 : 1)

@@ -319,7 +319,12 @@ function patchStatus(
 ): void {
   const name = pod.metadata.name ?? ''
   const ns = pod.metadata.namespace ?? 'default'
-  const patch = (request.body as { status?: PodStatus } | null)?.status ?? {}
+  // Strategic-merge directives ($setElementOrder/…) steer the merge; they are never stored.
+  const patch = Object.fromEntries(
+    Object.entries((request.body as { status?: PodStatus } | null)?.status ?? {}).filter(
+      ([k]) => !k.startsWith('$'),
+    ),
+  ) as PodStatus
   const key = podKey(ns, name)
   const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
   // The kubelet's first report belongs to its pickup of the pod; the Running one to the final status.

@@ -127,8 +127,11 @@ function walk(
   }
   if (actual === 'array') {
     const items = node.items ?? {}
+    // A null element of a list of structs decodes to the struct's zero value, as encoding/json does.
+    const zero = resolve(items).properties ? {} : null
     return (value as readonly Json[]).map(
-      (v, i) => walk(v, items, goStruct, `${jsonPath}[${i}]`, goPath, unknown, errors) ?? null,
+      (v, i) =>
+        walk(v === null ? zero : v, items, goStruct, `${jsonPath}[${i}]`, goPath, unknown, errors) ?? null,
     )
   }
   if (actual === 'object') {

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import { useAppStore } from '../../store/context'
 import { EditorFallback } from './EditorFallback'
 import { ErrorBoundary } from '../app/ErrorBoundary'
+import { RunAs } from './RunAs'
 
 const PodEditor = lazy(() => import('./PodEditor'))
 
@@ -29,11 +30,11 @@ export function EditorPane() {
         >
           cluster.yaml
         </button>
-        <span className="muted command">kubectl apply -f pod.yaml</span>
       </div>
+      <RunAs />
       {clusterError && (
         <div className="banner tone-rejected" role="alert">
-          cluster.yaml cannot be loaded: {clusterError}. The last good cluster is still shown.
+          {clusterError}. The last good run is still shown.
         </div>
       )}
       <ErrorBoundary fallback={<EditorFallback failed />}>

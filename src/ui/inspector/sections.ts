@@ -4,7 +4,15 @@
  * the cursor, so it is tested in Node.
  */
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
-import { describeOverlayPacket, frameAt, manifestFieldsForReason } from '../../engine/index'
+import type { ContainerStatus } from '../../engine/model/objects'
+import {
+  describeOverlayPacket,
+  describePod,
+  frameAt,
+  getPodWatchLines,
+  manifestFieldsForReason,
+  podYaml,
+} from '../../engine/index'
 
 export type Section =
   | {
@@ -105,6 +113,22 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
           title: `kubectl output (exit ${frame.kubectl.exitCode})`,
           text: frame.kubectl.stdout + frame.kubectl.stderr,
         })
+      if (frame.pod) {
+        const name = frame.pod.metadata.name ?? ''
+        const sofar = {
+          ...timeline,
+          events: timeline.events.slice(0, index + 1),
+          frames: timeline.frames.slice(0, index + 1),
+        }
+        out.push({
+          kind: 'text',
+          title: `$ kubectl get pod ${name} -w`,
+          text: getPodWatchLines(sofar).join('\n'),
+        })
+        const describe = describePod(timeline, index)
+        if (describe) out.push({ kind: 'text', title: `$ kubectl describe pod ${name}`, text: describe })
+        out.push({ kind: 'text', title: `$ kubectl get pod ${name} -o yaml`, text: podYaml(frame.pod) })
+      }
       return out
     }
     case 'kube-apiserver': {
@@ -242,6 +266,33 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
           title: 'Pod conditions',
           columns: ['type', 'status', 'reason'],
           rows: pod.status.conditions.map((c) => [c.type, c.status, c.reason ?? '']),
+        })
+      }
+      const statuses = [
+        ...((pod?.status?.['initContainerStatuses'] as ContainerStatus[] | undefined) ?? []).map(
+          (c) => ['init', c] as const,
+        ),
+        ...(pod?.status?.containerStatuses ?? []).map((c) => ['app', c] as const),
+      ]
+      if (statuses.length) {
+        out.push({
+          kind: 'table',
+          title: 'Containers (status the kubelet reports)',
+          columns: ['container', 'state', 'reason / exit', 'ready', 'restarts'],
+          rows: statuses.map(([kind, c]) => {
+            const [state, detail] = Object.entries(c.state)[0] ?? ['', {}]
+            const d = (detail ?? {}) as { reason?: string; exitCode?: number; message?: string }
+            const why = [d.reason, d.exitCode !== undefined ? `exit ${d.exitCode}` : '']
+              .filter(Boolean)
+              .join(', ')
+            return [
+              `${c.name}${kind === 'init' ? ' (init)' : ''}`,
+              state,
+              why,
+              String(c.ready),
+              String(c.restartCount),
+            ]
+          }),
         })
       }
       out.push({
