@@ -268,5 +268,24 @@ tests.push([
   },
 ])
 
+tests.push([
+  'cordoning a worker in the node panel sends the pod to the other worker',
+  async (page) => {
+    await open(page, BASE)
+    await page.getByRole('tab', { name: 'cluster.yaml' }).click()
+    await page.getByRole('checkbox', { name: 'Cordon worker-2' }).check()
+    assert(
+      await page.getByRole('checkbox', { name: 'Cordon worker-2' }).isChecked(),
+      'the checkbox did not stay checked',
+    )
+    await page.waitForTimeout(700)
+    await jumpToEnd(page)
+    await expectText(page.getByRole('status'), /Running\s*on worker-1/)
+    const scheduler = await inspect(page, 'kube-scheduler')
+    await expectText(scheduler, /NodeUnschedulable: node\(s\) were unschedulable/)
+    await page.screenshot({ path: `${SHOTS}/11-cordoned.png` })
+  },
+])
+
 const ok = await run(tests)
 process.exit(ok ? 0 : 1)

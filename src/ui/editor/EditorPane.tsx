@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/context'
 import { EditorFallback } from './EditorFallback'
 import { ErrorBoundary } from '../app/ErrorBoundary'
 import { RunAs } from './RunAs'
+import { NodesPanel } from '../cluster/NodesPanel'
 
 const PodEditor = lazy(() => import('./PodEditor'))
 
@@ -31,7 +32,7 @@ export function EditorPane() {
           cluster.yaml
         </button>
       </div>
-      <RunAs />
+      {editing === 'manifest' ? <RunAs /> : <NodesPanel />}
       {clusterError && (
         <div className="banner tone-rejected" role="alert">
           {clusterError}. The last good run is still shown.
