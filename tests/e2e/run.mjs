@@ -1,5 +1,5 @@
 // End-to-end tests: the built app in Debian's Chromium, used the way a person uses it.
-import { BASE, SHOTS, assert, run } from './harness.mjs'
+import { BASE, SHOTS, assert, run, slug } from './harness.mjs'
 import { expectText, inspect, jumpToEnd, open, retypeLine, stepUntilStatus, waitForEditor } from './app.mjs'
 
 const COMPONENTS = [
@@ -284,6 +284,61 @@ tests.push([
     const scheduler = await inspect(page, 'kube-scheduler')
     await expectText(scheduler, /NodeUnschedulable: node\(s\) were unschedulable/)
     await page.screenshot({ path: `${SHOTS}/11-cordoned.png` })
+  },
+])
+
+// What a real cluster shows at the end of each scenario: `kubectl get pod` STATUS and the node.
+const SCENARIO_OUTCOMES = [
+  ['nginx, the happy path', 'Running', 'worker-2'],
+  ['Too big for any node (Pending)', 'Pending', ''],
+  ['nodeSelector that matches no node', 'Pending', ''],
+  ['Tolerate the control-plane taint', 'Running', 'control-plane'],
+  ['Preferred node affinity', 'Running', 'worker-1'],
+  ['Host port', 'Running', 'worker-2'],
+  ['Typo in the image (ImagePullBackOff)', 'ImagePullBackOff', 'worker-2'],
+  ['busybox with no command (CrashLoopBackOff)', 'CrashLoopBackOff', 'worker-2'],
+  ['A pod that completes (restartPolicy Never)', 'Completed', 'worker-2'],
+  ['An init container', 'Running', 'worker-2'],
+  ['Misspelt field (strict validation)', 'Rejected', ''],
+  ['Two validation errors (422)', 'Rejected', ''],
+  ['Cordoned worker', 'Running', 'worker-1'],
+  ['nodeName set by hand', 'Running', 'worker-1'],
+  ['Memory above its limit (OOMKilled)', 'CrashLoopBackOff', 'worker-2'],
+  ['Failing readiness probe', 'Running', 'worker-2'],
+  ['Failing postStart hook', 'CrashLoopBackOff', 'worker-2'],
+  ['A native sidecar', 'Running', 'worker-2'],
+  ['Private image without a pull secret', 'ImagePullBackOff', 'worker-2'],
+  ['Private image with a pull secret', 'Running', 'worker-2'],
+  ['Pod anti-affinity', 'Running', 'worker-1'],
+  ['PodSecurity "restricted" namespace', 'Rejected', ''],
+  ['Not enough memory anywhere', 'Pending', ''],
+  ['PreferNoSchedule taint', 'Running', 'worker-1'],
+  ['NoExecute taint', 'Running', 'worker-1'],
+  ['Host port already taken', 'Running', 'worker-1'],
+  ['Pod affinity', 'Running', 'worker-2'],
+  ['Topology spread', 'Running', 'worker-2'],
+  ['Preemption of a lower-priority pod', 'Running', 'worker-1'],
+]
+
+tests.push([
+  'every scenario plays through to the outcome a real cluster gives',
+  async (page) => {
+    await open(page, BASE)
+    const picker = page.getByRole('combobox', { name: 'Scenario' })
+    const labels = await picker.locator('option:not([disabled])').allTextContents()
+    assert(
+      labels.length === SCENARIO_OUTCOMES.length,
+      `${labels.length} scenarios in the picker, ${SCENARIO_OUTCOMES.length} expected`,
+    )
+    for (const [title, status, node] of SCENARIO_OUTCOMES) {
+      await picker.selectOption({ label: title })
+      await jumpToEnd(page)
+      await expectText(page.getByTestId('pod-status'), new RegExp(`^${status}$`), 8000).catch((e) => {
+        throw new Error(`${title}: ${e.message}`)
+      })
+      if (node) await expectText(page.getByRole('status'), new RegExp(`on ${node}`))
+      await page.screenshot({ path: `${SHOTS}/scenario-${slug(title)}.png` })
+    }
   },
 ])
 

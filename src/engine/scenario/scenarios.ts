@@ -377,4 +377,136 @@ metadata:
     pod-security.kubernetes.io/enforce: restricted
 `,
   },
+  {
+    id: 'insufficient-memory',
+    title: 'Not enough memory anywhere',
+    lesson: 'NodeResourcesFit reports Insufficient memory on both workers.',
+    manifest: pod(
+      'memory-hog',
+      `  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        memory: 12Gi
+`,
+    ),
+  },
+  {
+    id: 'prefer-no-schedule',
+    title: 'PreferNoSchedule taint',
+    lesson:
+      'worker-2 is tainted PreferNoSchedule: it still passes the filter, but TaintToleration scores it lower.',
+    manifest: DEFAULT_MANIFEST,
+    cluster: DEFAULT_CLUSTER.replace(
+      'spec:\n  podCIDR: 10.244.2.0/24',
+      'spec:\n  taints:\n  - key: maintenance\n    value: soon\n    effect: PreferNoSchedule\n  podCIDR: 10.244.2.0/24',
+    ),
+  },
+  {
+    id: 'no-execute',
+    title: 'NoExecute taint',
+    lesson: 'worker-2 has a NoExecute taint: the pod without a matching toleration is filtered out of it.',
+    manifest: DEFAULT_MANIFEST,
+    cluster: DEFAULT_CLUSTER.replace(
+      'spec:\n  podCIDR: 10.244.2.0/24',
+      'spec:\n  taints:\n  - key: dedicated\n    value: batch\n    effect: NoExecute\n  podCIDR: 10.244.2.0/24',
+    ),
+  },
+  {
+    id: 'host-port-clash',
+    title: 'Host port already taken',
+    lesson: 'An existing pod holds hostPort 8080 on worker-2: NodePorts filters it out.',
+    manifest: pod(
+      'wants-8080',
+      `  containers:
+  - name: app
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ingress-0
+  namespace: default
+spec:
+  nodeName: worker-2
+  containers:
+  - name: proxy
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+status:
+  phase: Running
+  podIP: 10.244.2.9
+`,
+  },
+  {
+    id: 'pod-affinity',
+    title: 'Pod affinity',
+    lesson: 'The pod must run next to an app=cache pod: InterPodAffinity keeps only worker-2.',
+    manifest: pod(
+      'near-cache',
+      `  affinity:
+    podAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+      - topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            app: cache
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    ),
+  },
+  {
+    id: 'topology-spread',
+    title: 'Topology spread',
+    lesson:
+      'maxSkew 1 across hostnames: worker-1 already runs an app=api pod, so the new one goes elsewhere.',
+    manifest: pod(
+      'api-2',
+      `  topologySpreadConstraints:
+  - maxSkew: 1
+    topologyKey: kubernetes.io/hostname
+    whenUnsatisfiable: DoNotSchedule
+    labelSelector:
+      matchLabels:
+        app: api
+  containers:
+  - name: api
+    image: nginx:1.27
+`,
+      '\n  labels:\n    app: api',
+    ),
+  },
+  {
+    id: 'preemption',
+    title: 'Preemption of a lower-priority pod',
+    lesson: 'No node has room, but a priority 1000 pod may evict the priority 0 api pod on worker-1.',
+    manifest: pod(
+      'urgent',
+      `  priorityClassName: high
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "3"
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: high
+value: 1000
+`,
+  },
 ]

@@ -6,10 +6,11 @@ export function PodStatus() {
   const status = useAppStore(selectPodStatus)
   const frame = useAppStore(selectFrame)
   const pod = frame.pod
+  // Colour only: green when the pod runs or completed, red for a failure shown in the STATUS column.
   const tone =
-    status === 'Running'
+    status === 'Running' || status === 'Completed'
       ? 'accepted'
-      : status === 'Rejected' || /Err|BackOff|Failed/.test(status)
+      : status === 'Rejected' || /Err|BackOff|Failed|Error|OOMKilled|Invalid/.test(status)
         ? 'rejected'
         : 'waiting'
   return (
