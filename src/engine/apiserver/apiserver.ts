@@ -18,7 +18,8 @@ import { failure, notFound, unauthorized } from './status'
 import { respond, type ResponseAudit } from './respond'
 import { admitStep, decodeStep, storeStep, validateStep } from './create'
 import { etcdPut, podKey } from '../etcd/store'
-import { deleteExistingPod, podDeletionStep } from './delete'
+import { deleteExistingPod, findExistingPod, podDeletionStep } from './delete'
+import { patchPod } from './patch'
 
 type ApiserverMessage = Extract<Message, { to: 'kube-apiserver' }>
 
@@ -184,15 +185,19 @@ function route(
     deleteExistingPod(w, ctx, request, info.namespace, info.name, audit)
   )
     return
+  // GET and PATCH also reach the pods of the cluster file (kubectl apply on an existing pod).
+  const target =
+    stored?.metadata.name === info.name ? stored : liveExistingPod(w, ctx, info.namespace, info.name)
+  if (request.method === 'PATCH' && !info.subresource && target) return patchPod(w, request, target, audit)
   if (request.method === 'GET') {
     respond(w, {
       request,
-      code: stored ? 200 : 404,
-      body: stored ? (stored as unknown as Json) : notFound('pods', info.name),
+      code: target ? 200 : 404,
+      body: target ? (target as unknown as Json) : notFound('pods', info.name),
       audit,
       stage: 'kubectl',
-      summary: stored ? `200 OK pods/${info.name}` : `404 NotFound pods "${info.name}"`,
-      narration: stored
+      summary: target ? `200 OK pods/${info.name}` : `404 NotFound pods "${info.name}"`,
+      narration: target
         ? `The pod already exists; the apiserver returns it so kubectl can compute a patch.`
         : `No pod named ${info.name} exists yet, so the apiserver answers 404 Not Found. kubectl apply will create it.`,
     })
@@ -222,6 +227,13 @@ function route(
     summary: '405',
     narration: '',
   })
+}
+
+/** A pod of the cluster file, unless it has been deleted during the simulation. */
+function liveExistingPod(w: StepWriter, ctx: SimContext, ns: string, name: string): Pod | null {
+  if (w.world.deletedPods?.[`${ns}/${name}`]?.state === 'Deleted') return null
+  const pod = findExistingPod(ctx, ns, name)
+  return pod ? { ...pod, metadata: { ...pod.metadata, namespace: ns } } : null
 }
 
 /** The binding subresource sets spec.nodeName and PodScheduled=True (registry/core/pod/storage/storage.go). */

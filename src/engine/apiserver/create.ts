@@ -254,7 +254,9 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
           ? 'FieldValueDuplicate'
           : message.startsWith('Unsupported value')
             ? 'FieldValueNotSupported'
-            : 'FieldValueInvalid'
+            : message.startsWith('Not found')
+              ? 'FieldValueNotFound'
+              : 'FieldValueInvalid'
       return { reason, message, field }
     })
     const message = invalidMessage('Pod', name, errors)

@@ -8,6 +8,13 @@ import type { Container, Pod } from '../model/objects'
 import { duplicate, invalid, required, unsupported } from '../model/field-errors'
 import { isDNS1123Label, isDNS1123Subdomain } from '../model/names'
 import { parseQuantity } from '../model/quantity'
+import {
+  validateActiveDeadlineSeconds,
+  validateContainerEnvAndMounts,
+  validateLabels,
+  validateNonNegativeResources,
+  validateVolumes,
+} from './pod-spec-validation'
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never']
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']
@@ -18,8 +25,10 @@ export function validatePod(pod: Pod): string[] {
   const name = pod.metadata.name ?? ''
   if (!name) errs.push(required('metadata.name', 'name or generateName is required'))
   else for (const m of isDNS1123Subdomain(name)) errs.push(invalid('metadata.name', name, m))
+  errs.push(...validateLabels(pod.metadata.labels, 'metadata.labels'))
 
   const spec = pod.spec
+  errs.push(...validateVolumes(pod))
   const containers = spec.containers ?? []
   if (containers.length === 0) errs.push(required('spec.containers'))
   const seen = new Set<string>()
@@ -48,6 +57,8 @@ export function validatePod(pod: Pod): string[] {
           errs.push(unsupported(`${pp}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']))
         }
       })
+      errs.push(...validateContainerEnvAndMounts(pod, c, path))
+      errs.push(...validateNonNegativeResources(c, path))
       const requests = c.resources?.requests ?? {}
       const limits = c.resources?.limits ?? {}
       for (const [resource, req] of Object.entries(requests)) {
@@ -75,5 +86,6 @@ export function validatePod(pod: Pod): string[] {
   }
   const dns = spec['dnsPolicy'] as string | undefined
   if (dns && !DNS_POLICIES.includes(dns)) errs.push(unsupported('spec.dnsPolicy', dns, DNS_POLICIES))
+  errs.push(...validateActiveDeadlineSeconds(pod))
   return errs
 }

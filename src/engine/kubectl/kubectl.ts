@@ -11,7 +11,16 @@ import type { Message } from '../sim/messages'
 import type { JsonObject } from '../model/objects'
 import { parseManifest } from './parse'
 import { resolveKubeconfig, type ResolvedKubeconfig } from './kubeconfig'
-import { createRequest, getRequest, serverSideApplyRequest } from './request'
+import {
+  appliedObject,
+  createRequest,
+  getRequest,
+  LAST_APPLIED,
+  patchRequest,
+  serverSideApplyRequest,
+} from './request'
+import { createThreeWayMergePatch } from '../model/strategic-merge'
+import { sortedJson } from './json'
 import { kubectlError } from './output'
 import { uuidV4 } from '../model/uuid'
 
@@ -232,14 +241,7 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       return
     }
     if (response.code === 200) {
-      const name = String(((body['metadata'] ?? {}) as JsonObject)['name'] ?? '')
-      finish(
-        w,
-        0,
-        `pod/${name} unchanged\n`,
-        '',
-        'The pod already exists with this configuration; kubectl apply has nothing to change.',
-      )
+      applyToExisting(w, command, request, body)
       return
     }
     const ns = request.path.split('/')[4] ?? 'default'
@@ -254,16 +256,21 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
     )
     return
   }
+  const earlier = w.world.kubectlMemory?.stderr ?? ''
   if (response.code >= 200 && response.code < 300) {
     const name = String(((body['metadata'] ?? {}) as JsonObject)['name'] ?? '')
-    const verb = command.serverSide ? 'serverside-applied' : 'created'
+    const verb = command.serverSide
+      ? 'serverside-applied'
+      : request.method === 'PATCH'
+        ? 'configured'
+        : 'created'
     const dry = command.dryRunServer ? ' (server dry run)' : ''
     const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
     finish(
       w,
       0,
       `pod/${name} ${verb}${dry}\n`,
-      warnings,
+      earlier + warnings,
       `kubectl prints "pod/${name} ${verb}" and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`,
     )
     return
@@ -274,7 +281,74 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
     w,
     1,
     '',
-    warnings + kubectlError(response.body, `error when creating "${command.file}"`),
+    earlier + warnings + kubectlError(response.body, errorContext(command.file, request)),
     `kubectl prints the apiserver's error and exits 1.`,
   )
+}
+
+/**
+ * apply's warning when the live object lacks the last-applied annotation.
+ * Upstream: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (warningNoLastAppliedConfigAnnotation).
+ */
+export const warningNoLastAppliedConfigAnnotation = (resource: string, name: string) =>
+  `Warning: resource ${resource}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
+
+/** What kubectl says it was doing when a request failed (cmdutil.AddSourceToErr). */
+function errorContext(file: string, request: HttpRequest): string {
+  if (request.method !== 'PATCH' || request.headers['Content-Type'] === 'application/apply-patch+yaml')
+    return `error when creating "${file}"`
+  const [, , , , ns = '', , name = ''] = request.path.split('/')
+  // apply/patcher.go: AddSourceToErr(fmt.Sprintf("applying patch:\n%s\nto:\n%v\nfor:", patch, info), …)
+  return `error when applying patch:\n${sortedJson(request.body)}\nto:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${ns}"\nfor: "${file}"`
+}
+
+/**
+ * The pod exists: compute the three-way strategic merge patch from the
+ * last-applied annotation, the new configuration and the live object; send it,
+ * or print `unchanged` when it is empty (apply/patcher.go patchSimple).
+ */
+function applyToExisting(
+  w: StepWriter,
+  command: SimContext['input']['command'],
+  get: HttpRequest,
+  live: JsonObject,
+): void {
+  const memory = w.world.kubectlMemory
+  if (!memory) throw new Error('kubectl got a response without having sent a request')
+  const metadata = (live['metadata'] ?? {}) as JsonObject
+  const name = String(metadata['name'] ?? '')
+  const namespace = get.path.split('/')[4] ?? 'default'
+  const annotation = ((metadata['annotations'] ?? {}) as JsonObject)[LAST_APPLIED]
+  const original = typeof annotation === 'string' ? parseLastApplied(annotation) : null
+  const modified = appliedObject(memory.object, namespace)
+  const patch = createThreeWayMergePatch(original, modified, live)
+  const stderr = typeof annotation === 'string' ? '' : warningNoLastAppliedConfigAnnotation('pods', name)
+  if (Object.keys(patch).length === 0) {
+    finish(
+      w,
+      0,
+      `pod/${name} unchanged\n`,
+      stderr,
+      'The three-way patch (last applied, new file, live object) is empty: kubectl apply has nothing to change and sends nothing more.',
+    )
+    return
+  }
+  const id = w.world.nextRequestId
+  w.update({ ...w.world, nextRequestId: id + 1, kubectlMemory: { ...memory, stderr } })
+  const session = get.headers['Kubectl-Session'] ?? ''
+  const request = patchRequest(id, command, memory.config, session, namespace, name, patch)
+  send(
+    w,
+    request,
+    `The pod exists, so kubectl apply computes a three-way strategic merge patch from the last-applied annotation, ${command.file} and the live pod, and sends only the difference: PATCH ${request.path}.`,
+  )
+}
+
+function parseLastApplied(text: string): JsonObject | null {
+  try {
+    const v = JSON.parse(text) as unknown
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : null
+  } catch {
+    return null
+  }
 }

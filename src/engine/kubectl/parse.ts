@@ -9,6 +9,7 @@
  */
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml'
 import type { JsonObject } from '../model/objects'
+import { toGoYamlError, unknownAnchor } from './go-yaml-error'
 
 export interface ManifestError {
   readonly line: number
@@ -48,12 +49,12 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
     const err = doc.errors[0]
     if (err) {
       const pos = lineCounter.linePos(err.pos[0])
-      const msg = goYamlMessage(err.code, err.message)
+      const goError = toGoYamlError(text, err, lineCounter)
       return fail(
-        pos.line,
-        pos.col,
+        goError.fileLine,
+        goError.fileLine === pos.line ? pos.col : 1,
         err.message.split('\n')[0] ?? err.message,
-        `error parsing ${fileName}: error converting YAML to JSON: yaml: line ${pos.line}: ${msg}`,
+        `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goError.text}`,
       )
     }
     if (doc.contents === null) continue
@@ -62,7 +63,10 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
-      return fail(1, 1, message, `error parsing ${fileName}: error converting YAML to JSON: yaml: ${message}`)
+      // go-yaml reports an alias to an undefined anchor without a line (decode.go).
+      const alias = /^Unresolved alias.*: (.+)$/.exec(message)
+      const goText = alias ? unknownAnchor(alias[1]!) : message
+      return fail(1, 1, message, `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goText}`)
     }
     if (value === null || value === undefined) continue
     if (typeof value !== 'object' || Array.isArray(value)) {
@@ -81,21 +85,6 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
 
 function fail(line: number, column: number, message: string, kubectl: string): ParseResult {
   return { ok: false, errors: [{ line, column, message, kubectl }] }
-}
-
-/** go-yaml phrases a few errors differently from the `yaml` package; the rest pass through. */
-function goYamlMessage(code: string, message: string): string {
-  switch (code) {
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'did not find expected key'
-    case 'TAB_AS_INDENT':
-      return 'found character that cannot start any token'
-    case 'DUPLICATE_KEY':
-      return 'mapping key already defined'
-    default:
-      return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
-  }
 }
 
 function collectPositions(

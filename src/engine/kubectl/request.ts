@@ -113,3 +113,36 @@ export function serverSideApplyRequest(
     body: JSON.parse(sortedJson(withNamespace(obj, namespace))),
   }
 }
+
+/**
+ * Client-side apply's PATCH of an existing object with the three-way
+ * strategic merge patch (kubectl/pkg/cmd/apply/patcher.go).
+ */
+export function patchRequest(
+  id: number,
+  cmd: KubectlCommand,
+  cfg: ResolvedKubeconfig,
+  session: string,
+  namespace: string,
+  name: string,
+  patch: JsonObject,
+): HttpRequest {
+  return {
+    id,
+    from: 'kubectl',
+    method: 'PATCH',
+    path: podsPath(namespace, name),
+    query: {
+      ...(cmd.dryRunServer ? { dryRun: 'All' } : {}),
+      fieldManager: 'kubectl-client-side-apply',
+      fieldValidation: cmd.validate,
+    },
+    headers: { ...baseHeaders(cmd, cfg, session), 'Content-Type': 'application/strategic-merge-patch+json' },
+    body: JSON.parse(sortedJson(patch)),
+  }
+}
+
+/** The object apply sends: the namespace filled in and the last-applied annotation set (GetModifiedConfiguration). */
+export function appliedObject(obj: JsonObject, namespace: string): JsonObject {
+  return withLastApplied(withNamespace(obj, namespace))
+}

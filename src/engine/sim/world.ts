@@ -82,7 +82,12 @@ export interface World {
   /** The scheduler's rotating start index (schedule_one.go nextStartNodeIndex). */
   readonly schedulerStartIndex: number
   /** What kubectl holds in memory between its requests: the object it read and the resolved kubeconfig. */
-  readonly kubectlMemory?: { readonly object: JsonObject; readonly config: ResolvedKubeconfig }
+  readonly kubectlMemory?: {
+    readonly object: JsonObject
+    readonly config: ResolvedKubeconfig
+    /** What kubectl has already printed to stderr (apply's missing-annotation warning). */
+    readonly stderr?: string
+  }
   /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
   readonly pullStartedAt?: Readonly<Record<string, number>>
   /** The kubelet's memory of the pod between syncs (restart back-off, reason cache, probes). */

@@ -7,9 +7,11 @@ import { selectEvent, selectFrame } from '../../store/selectors'
 import { projectEdges, projectNodes } from './project'
 import { ComponentNode } from './ComponentNode'
 import { MessageEdge } from './MessageEdge'
+import { NodeChip } from './NodeChip'
+import { lastCycle, projectNodeChips } from './node-chips'
 import type { ComponentId } from '../../engine/index'
 
-const nodeTypes = { component: ComponentNode }
+const nodeTypes = { component: ComponentNode, nodeChip: NodeChip }
 const edgeTypes = { message: MessageEdge }
 const FIT_VIEW = { padding: 0.12 }
 
@@ -19,9 +21,17 @@ export function Graph() {
   const index = useAppStore((s) => s.cursor.index)
   const selected = useAppStore((s) => s.selected)
   const select = useAppStore((s) => s.select)
-  const nodes = useMemo(() => projectNodes(frame, event, selected), [frame, event, selected])
+  const timeline = useAppStore((s) => s.timeline)
+  const nodes = useMemo(
+    () => [
+      ...projectNodes(frame, event, selected),
+      ...projectNodeChips(timeline, frame, event, lastCycle(timeline, index)),
+    ],
+    [frame, event, selected, timeline, index],
+  )
   const edges = useMemo(() => projectEdges(event, index), [event, index])
-  const onNodeClick: NodeMouseHandler = (_e, node) => select(node.id as ComponentId)
+  const onNodeClick: NodeMouseHandler = (_e, node) =>
+    select(node.id.startsWith('node:') ? 'kube-scheduler' : (node.id as ComponentId))
   return (
     <div className="graph" aria-label="Cluster components">
       <ReactFlow

@@ -1,0 +1,105 @@
+/**
+ * PATCH pods/<name> with a strategic merge patch, as client-side
+ * `kubectl apply` sends it for a pod that exists: apply the patch to the
+ * stored object, validate the update (ValidatePodUpdate: the spec is mostly
+ * immutable), store it and answer 200 with the new object.
+ * Upstream: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go,
+ * pkg/registry/core/pod/strategy.go (ValidateUpdate).
+ *
+ * Admission (UPDATE) is not run for the patch; the simulation does not follow
+ * the updated pod further (the kubelet would restart a container whose image changed).
+ */
+import type { StepWriter } from '../sim/step'
+import type { HttpRequest, Json } from '../sim/events'
+import type { JsonObject, Pod } from '../model/objects'
+import { applyStrategicMergePatch } from '../model/strategic-merge'
+import { etcdPut, podKey } from '../etcd/store'
+import { invalidMessage } from '../model/field-errors'
+import { respond, type ResponseAudit } from './respond'
+import { failure } from './status'
+import { validatePodSpecUpdate } from './pod-update-validation'
+
+export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json'
+
+/** Content types the pods endpoint accepts for PATCH (handlers/patch.go). */
+const PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  STRATEGIC_MERGE_PATCH,
+  'application/apply-patch+yaml',
+  'application/apply-patch+cbor',
+]
+
+export function patchPod(w: StepWriter, request: HttpRequest, stored: Pod, audit: ResponseAudit): void {
+  const name = stored.metadata.name ?? ''
+  const ns = stored.metadata.namespace ?? 'default'
+  const contentType = request.headers['Content-Type'] ?? ''
+  if (contentType !== STRATEGIC_MERGE_PATCH) {
+    const message = PATCH_TYPES.includes(contentType)
+      ? `the simulation applies only ${STRATEGIC_MERGE_PATCH} patches to pods`
+      : `the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES.join(', ')}`
+    respond(w, {
+      request,
+      code: 415,
+      body: failure(415, 'UnsupportedMediaType', message),
+      audit,
+      stage: 'kubectl',
+      summary: '415 UnsupportedMediaType',
+      narration: message,
+    })
+    return
+  }
+  const patch = (request.body ?? {}) as JsonObject
+  const patched = applyStrategicMergePatch(stored as unknown as JsonObject, patch) as unknown as Pod
+  const errors = validatePodSpecUpdate(patched, stored)
+  if (errors.length) {
+    const causes: Json[] = errors.map((e) => {
+      const [field = '', ...rest] = e.split(': ')
+      return { reason: 'FieldValueForbidden', message: rest.join(': '), field }
+    })
+    const message = invalidMessage('Pod', name, errors)
+    respond(w, {
+      request,
+      code: 422,
+      body: failure(422, 'Invalid', message, { name, kind: 'Pod', causes }),
+      audit,
+      stage: 'admission',
+      summary: '422 Invalid',
+      narration: `A Pod's spec is almost immutable: only images, activeDeadlineSeconds, added tolerations and terminationGracePeriodSeconds may change. The apiserver answers 422: ${message}`,
+    })
+    return
+  }
+  const key = podKey(ns, name)
+  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
+  const updated: Pod = {
+    ...patched,
+    metadata: { ...patched.metadata, resourceVersion: String(etcd.revision) },
+  }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'storage',
+      summary: `PUT ${key} (patched) → revision ${etcd.revision}`,
+      narration: `The apiserver applies kubectl's strategic merge patch to the stored Pod, validates the update and writes it back to etcd (revision ${etcd.revision}).`,
+      payload: {
+        key,
+        revision: etcd.revision,
+        createRevision: etcd.keys[key]!.createRevision,
+        what: 'update',
+      },
+    },
+    { ...w.world, etcd, pod: updated },
+  )
+  respond(w, {
+    request,
+    code: 200,
+    body: updated as unknown as Json,
+    audit,
+    stage: 'storage',
+    summary: `200 OK pods/${name}`,
+    narration: 'The apiserver answers 200 OK with the updated Pod.',
+  })
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { simulate, DEFAULT_MANIFEST, SCENARIOS } from '../../engine/index'
+import { lastCycle, MAX_CHIPS, projectNodeChips } from './node-chips'
+
+const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
+const chipsAt = (i: number) => projectNodeChips(t, t.frames[i]!, t.events[i]!, lastCycle(t, i))
+
+describe('node chips', () => {
+  it('before scheduling, every node is idle and holds no pod', () => {
+    expect(chipsAt(5).map((c) => [c.data.name, c.data.tone, c.data.pod])).toEqual([
+      ['control-plane', 'idle', null],
+      ['worker-1', 'idle', null],
+      ['worker-2', 'idle', null],
+    ])
+  })
+
+  it('at the scheduling cycle the tainted control plane is rejected and the feasible workers are in play', () => {
+    const i = t.events.findIndex((e) => e.kind === 'scheduler.cycle')
+    expect(chipsAt(i).map((c) => c.data.tone)).toEqual(['rejected', 'active', 'active'])
+    expect(chipsAt(i)[0]!.data.detail).toBe('node(s) had untolerated taint(s)')
+  })
+
+  it('once bound, the pod sits on the chosen node', () => {
+    const last = t.events.length - 1
+    const chosen = chipsAt(last).find((c) => c.data.pod === 'nginx')
+    expect(chosen?.data.name).toBe(t.frames[last]!.pod?.spec.nodeName)
+    expect(chosen?.data.tone).toBe('accepted')
+  })
+
+  it('a large cluster shows a few nodes and how many more there are', () => {
+    const s = SCENARIOS.find((x) => x.id === 'default')!
+    const nodes = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `---\napiVersion: v1\nkind: Node\nmetadata:\n  name: n${i}\nspec: {podCIDR: 10.9.${i}.0/24}\nstatus:\n  allocatable: {cpu: "4", memory: 8Gi, pods: "110"}\n`,
+    ).join('')
+    const big = simulate({ manifest: s.manifest, cluster: nodes.slice(4) }, { seed: 1 })
+    const i = big.events.length - 1
+    const chips = projectNodeChips(big, big.frames[i]!, big.events[i]!, lastCycle(big, i))
+    expect(chips).toHaveLength(MAX_CHIPS)
+    expect(chips[0]!.data.pod).toBe('nginx')
+    expect(chips.at(-1)!.data.name).toBe('+8 more')
+  })
+})
