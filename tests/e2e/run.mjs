@@ -117,6 +117,8 @@ const tests = [
         kubectl,
         /Error from server \(BadRequest\): error when creating "pod\.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec\.containers\[0\]\.imagePullPolice"/,
       )
+      // The apiserver's refusal is also marked in the editor, on the misspelt field.
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 5000 })
     },
   ],
   [

@@ -9,9 +9,11 @@ import Editor, { type OnMount } from '@monaco-editor/react'
 import { monaco, POD_MODEL_PATH } from './monaco-setup'
 import { useAppStore } from '../../store/context'
 import { toMarkers } from './markers'
+import { locateProblems, serverFieldProblems } from './field-markers'
 import { parseManifest } from '../../engine/index'
 
 const OWNER = 'podlife'
+const SERVER_OWNER = 'podlife-apiserver'
 const CLUSTER_MODEL_PATH = 'file:///cluster.yaml'
 
 type Editor = Parameters<OnMount>[0]
@@ -37,6 +39,22 @@ export default function PodEditor() {
       toMarkers(errors, (n) => model.getLineLength(n)),
     )
   }, [errors])
+
+  // What the apiserver refused (422 causes, unknown fields), on the lines of the fields it names.
+  const timeline = useAppStore((s) => s.timeline)
+  useEffect(() => {
+    const model = monaco.editor.getModel(monaco.Uri.parse(POD_MODEL_PATH))
+    if (!model) return
+    const parsed = parseManifest(model.getValue())
+    const problems = serverFieldProblems(timeline)
+    const located =
+      parsed.ok && parsed.documents[0] ? locateProblems(problems, parsed.documents[0].positions) : []
+    monaco.editor.setModelMarkers(
+      model,
+      SERVER_OWNER,
+      toMarkers(located, (n) => model.getLineLength(n)),
+    )
+  }, [timeline])
 
   // A scenario replaced the text: bring the models in line (typing never gets here, the texts are equal).
   useEffect(() => {

@@ -39,7 +39,8 @@ function MessageEdgeView(props: EdgeProps<Edge<MessageEdgeData>>) {
           transition={{ duration: reduce ? 0 : 0.6, ease: 'easeInOut' }}
         />
       )}
-      {travelling && data?.label && (
+      {/* Short wires have no room for a label; the narration shows the same summary. */}
+      {travelling && data?.label && Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) > 140 && (
         <EdgeLabelRenderer>
           <div
             className={`wire-label tone-${tone}`}

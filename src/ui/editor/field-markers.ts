@@ -1,0 +1,51 @@
+/**
+ * Server-side errors (422 validation causes, strict-decoding unknown fields)
+ * placed on the manifest line of the field they name. Pure, tested in Node.
+ */
+import type { ManifestError, Timeline } from '../../engine/index'
+
+export interface FieldProblem {
+  readonly path: string
+  readonly message: string
+}
+
+/** `spec.containers[0].resources.requests[cpu]` → `spec.containers.0.resources.requests.cpu`. */
+export function toPositionPath(fieldPath: string): string {
+  return fieldPath.replace(/\[(\d+)\]/g, '.$1').replace(/\[([^\]]+)\]/g, '.$1')
+}
+
+/** The field problems the apiserver reported for the last request, if it refused the pod. */
+export function serverFieldProblems(timeline: Timeline): FieldProblem[] {
+  const out: FieldProblem[] = []
+  for (const e of timeline.events) {
+    if (e.kind === 'apiserver.validation') {
+      for (const err of e.payload.errors) {
+        const i = err.indexOf(': ')
+        if (i > 0) out.push({ path: err.slice(0, i), message: err })
+      }
+    } else if (e.kind === 'apiserver.decode' && e.payload.fieldValidation === 'Warn') {
+      for (const u of e.payload.unknownFields) {
+        const m = /^unknown field "(.+)"$/.exec(u)
+        if (m) out.push({ path: m[1]!, message: u })
+      }
+    } else if (e.kind === 'http.response' && e.payload.code === 400) {
+      // Strict field validation refuses the request while decoding: the fields are in the Status message.
+      const message = String((e.payload.body as { message?: unknown } | null)?.message ?? '')
+      for (const m of message.matchAll(/unknown field "([^"]+)"/g)) out.push({ path: m[1]!, message: m[0] })
+    }
+  }
+  return out
+}
+
+/** Locates each problem at its field, or the nearest parent the manifest has. */
+export function locateProblems(
+  problems: readonly FieldProblem[],
+  positions: Readonly<Record<string, { line: number; column: number }>>,
+): ManifestError[] {
+  return problems.map((p) => {
+    let path = toPositionPath(p.path)
+    while (path && !positions[path]) path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : ''
+    const at = positions[path] ?? { line: 1, column: 1 }
+    return { line: at.line, column: at.column, message: p.message, kubectl: p.message }
+  })
+}
