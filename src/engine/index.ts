@@ -31,20 +31,7 @@ export {
   DEFAULT_KUBECONFIG,
 } from './scenario/default-scenario'
 export { toContractReport, type ContractReport, type ContractMeta } from './report/contract'
-export { SCENARIOS } from './scenario/scenarios'
-export type { Scenario } from './scenario/scenarios'
-export { manifestFieldsForReason } from './scheduler/reason-fields'
-export { describeOverlayPacket } from './describe/overlay'
-export type { OverlayPacket } from './describe/overlay'
 export { IDENTITIES } from './scenario/identities'
 export type { Identity } from './scenario/identities'
-export { describePod, describePodAt, podEventOccurrences } from './describe/describe-pod'
-export type { DescribeOptions } from './describe/describe-pod'
-export { recordEvents } from './describe/event-records'
-export type { EventOccurrence, EventRecord } from './describe/event-records'
-export { getPodRow, getPodTable, getPodWatchLines, POD_COLUMNS } from './describe/get-pod'
-export type { PodRow } from './describe/get-pod'
-export { podYaml, toKubectlYaml } from './describe/pod-yaml'
-export { createTabWriter, tabwrite, DESCRIBE_TABWRITER, GET_TABWRITER } from './describe/tabwriter'
-export type { TabWriter, TabWriterOptions } from './describe/tabwriter'
-export { humanDuration, formatRFC1123Z } from './describe/time-format'
+// Views of a timeline (kubectl describe/get, the overlay packet, reason → field) live in ./views,
+// a separate entry so the app can load them after first paint.

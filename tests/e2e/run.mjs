@@ -327,6 +327,7 @@ tests.push([
   async (page) => {
     await open(page, BASE)
     const picker = page.getByRole('combobox', { name: 'Scenario' })
+    await picker.waitFor()
     const labels = await picker.locator('option:not([disabled])').allTextContents()
     assert(
       labels.length === SCENARIO_OUTCOMES.length,

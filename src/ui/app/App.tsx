@@ -6,10 +6,13 @@ import { TimelineBar } from '../playback/TimelineBar'
 import { usePlayback } from '../playback/usePlayback'
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts'
 import { Narration } from '../narration/Narration'
-import { Inspector } from '../inspector/Inspector'
 import { PodStatus } from './PodStatus'
 import { EditorPane } from '../editor/EditorPane'
-import { ScenarioPicker } from './ScenarioPicker'
+import { lazy, Suspense } from 'react'
+
+// The inspector (tables, kubectl describe, virtualised rows) loads after first paint.
+const Inspector = lazy(() => import('../inspector/Inspector'))
+const ScenarioPicker = lazy(() => import('./ScenarioPicker'))
 
 export function App() {
   usePlayback()
@@ -23,7 +26,9 @@ export function App() {
               Podlife <span className="tagline">how a Pod comes to life</span>
             </h1>
             <div className="topbar-right">
-              <ScenarioPicker />
+              <Suspense fallback={null}>
+                <ScenarioPicker />
+              </Suspense>
               <PodStatus />
             </div>
           </header>
@@ -33,7 +38,9 @@ export function App() {
               <Graph />
               <Narration />
             </section>
-            <Inspector />
+            <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
+              <Inspector />
+            </Suspense>
           </main>
           <footer className="playbar">
             <Controls />

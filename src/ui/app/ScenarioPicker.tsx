@@ -1,8 +1,9 @@
 /** Ready-made scenarios, each showing one decision of the cluster. */
-import { DEFAULT_CLUSTER, SCENARIOS } from '../../engine/index'
+import { DEFAULT_CLUSTER } from '../../engine/index'
+import { SCENARIOS } from '../../engine/views'
 import { useAppStore } from '../../store/context'
 
-export function ScenarioPicker() {
+export default function ScenarioPicker() {
   const loadScenario = useAppStore((s) => s.loadScenario)
   return (
     <label className="scenario">

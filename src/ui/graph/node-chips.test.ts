@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { simulate, DEFAULT_MANIFEST, SCENARIOS } from '../../engine/index'
+import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
+import { SCENARIOS } from '../../engine/views'
 import { lastCycle, MAX_CHIPS, projectNodeChips } from './node-chips'
 
 const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })

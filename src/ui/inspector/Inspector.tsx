@@ -55,7 +55,7 @@ function SectionView({ section }: { section: Section }) {
   }
 }
 
-export function Inspector() {
+export default function Inspector() {
   const timeline = useAppStore((s) => s.timeline)
   const index = useAppStore((s) => s.cursor.index)
   const selected = useAppStore((s) => s.selected)

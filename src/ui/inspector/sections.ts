@@ -5,14 +5,14 @@
  */
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
 import type { ContainerStatus } from '../../engine/model/objects'
+import { frameAt } from '../../engine/index'
 import {
   describeOverlayPacket,
   describePod,
-  frameAt,
   getPodWatchLines,
   manifestFieldsForReason,
   podYaml,
-} from '../../engine/index'
+} from '../../engine/views'
 
 export type Section =
   | {

@@ -1,0 +1,20 @@
+/**
+ * Views of a simulation for people: what kubectl describe/get print at an
+ * instant, the overlay packet, which manifest field caused a scheduler reason.
+ * A separate entry from index.ts so the app can load these after first paint.
+ */
+export { manifestFieldsForReason } from './scheduler/reason-fields'
+export { describeOverlayPacket } from './describe/overlay'
+export type { OverlayPacket } from './describe/overlay'
+export { describePod, describePodAt, podEventOccurrences } from './describe/describe-pod'
+export type { DescribeOptions } from './describe/describe-pod'
+export { recordEvents } from './describe/event-records'
+export type { EventOccurrence, EventRecord } from './describe/event-records'
+export { getPodRow, getPodTable, getPodWatchLines, POD_COLUMNS } from './describe/get-pod'
+export type { PodRow } from './describe/get-pod'
+export { podYaml, toKubectlYaml } from './describe/pod-yaml'
+export { createTabWriter, tabwrite, DESCRIBE_TABWRITER, GET_TABWRITER } from './describe/tabwriter'
+export type { TabWriter, TabWriterOptions } from './describe/tabwriter'
+export { humanDuration, formatRFC1123Z } from './describe/time-format'
+export { SCENARIOS } from './scenario/scenarios'
+export type { Scenario } from './scenario/scenarios'
