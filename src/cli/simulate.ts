@@ -55,7 +55,6 @@ export function run(argv: readonly string[]): CliResult {
     kubeconfig = text.text
   }
 
-  // --cold-cache is accepted for the contract; discovery requests are not modelled yet.
   const manifestName = basename(args.manifest)
   const command = args.command ?? `kubectl apply -f ${manifestName}`
   const until = args.until * 1000
@@ -66,6 +65,7 @@ export function run(argv: readonly string[]): CliResult {
         manifest: manifest.text,
         manifestName,
         command,
+        coldCache: args.coldCache,
         ...(cluster?.ok ? { cluster: cluster.objects } : {}),
         ...(kubeconfig !== null ? { kubeconfig } : {}),
         ...(args.context !== null ? { context: args.context } : {}),

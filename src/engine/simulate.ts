@@ -31,6 +31,8 @@ export interface SimInput {
   readonly command?: string
   /** Wall-clock instant of Enter (epoch ms), used only for printed timestamps. */
   readonly startTime?: number
+  /** kubectl's discovery cache is empty (--cold-cache): it sends the aggregated discovery requests first. */
+  readonly coldCache?: boolean
 }
 
 export { parseClusterText }
@@ -67,6 +69,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
       manifest: input.manifest,
       kubeconfig: input.kubeconfig ?? DEFAULT_KUBECONFIG,
       command: parsedCommand.command,
+      coldCache: input.coldCache === true,
       ...(input.context ? { context: input.context } : {}),
     },
   }

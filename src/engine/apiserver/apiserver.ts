@@ -17,6 +17,7 @@ import { requestInfo } from './routes'
 import { failure, notFound, unauthorized } from './status'
 import { respond, type ResponseAudit } from './respond'
 import { admitStep, decodeStep, storeStep, validateStep } from './create'
+import { discoveryDocument } from './discovery'
 import { etcdPut, podKey } from '../etcd/store'
 import { deleteExistingPod, findExistingPod, podDeletionStep } from './delete'
 import { patchPod } from './patch'
@@ -117,8 +118,8 @@ function authorizeAndRoute(
       component: 'kube-apiserver',
       stage: 'authz',
       summary: verdict.allowed
-        ? `${info.verb} ${info.resource}: allowed by ${decisive?.authorizer}`
-        : `${info.verb} ${info.resource}: forbidden`,
+        ? `${info.verb} ${info.resource || info.path}: allowed by ${decisive?.authorizer}`
+        : `${info.verb} ${info.resource || info.path}: forbidden`,
       narration: verdict.allowed
         ? `Authorization: may "${user.name}" ${info.verb} ${info.resource} in namespace ${info.namespace}? ${verdict.decisions.map((d) => `${d.authorizer} says ${d.decision}`).join('; ')}. ${decisive?.reason ?? ''}`
         : `Authorization: no authorizer allowed "${user.name}" to ${info.verb} ${info.resource}; the request is forbidden.`,
@@ -160,6 +161,25 @@ function route(
   info: ReturnType<typeof requestInfo>,
   audit: ResponseAudit,
 ): void {
+  if (
+    !info.isResourceRequest &&
+    request.method === 'GET' &&
+    (info.path === '/api' || info.path === '/apis')
+  ) {
+    respond(w, {
+      request,
+      code: 200,
+      body: discoveryDocument(info.path),
+      audit,
+      stage: 'kubectl',
+      summary: `200 OK ${info.path} (aggregated discovery)`,
+      narration:
+        info.path === '/api'
+          ? 'The apiserver answers with the core group: version v1 and its resources (pods, services, …), each with its verbs, kind and whether it is namespaced.'
+          : 'The apiserver lists every other API group (apps, batch, rbac.authorization.k8s.io, …) with their versions and resources. kubectl caches both answers for later commands.',
+    })
+    return
+  }
   if (info.resource !== 'pods') {
     respond(w, {
       request,

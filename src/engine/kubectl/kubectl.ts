@@ -159,15 +159,63 @@ function start(w: StepWriter, ctx: SimContext): void {
     },
   })
   const [session, rng] = uuidV4(w.world.rng)
+  w.update({ ...w.world, rng, kubectlMemory: { object: doc, config, namespace, session } })
+  if (ctx.input.coldCache) {
+    sendDiscovery(w, ctx, '/api')
+    return
+  }
+  sendFirstRequest(w, ctx)
+}
+
+/**
+ * With an empty discovery cache kubectl first asks which APIs exist: aggregated discovery, GET /api then
+ * GET /apis (client-go discovery/aggregated_discovery.go, discovery_client.go).
+ */
+export const AGGREGATED_DISCOVERY_ACCEPT =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json'
+
+function sendDiscovery(w: StepWriter, ctx: SimContext, path: '/api' | '/apis'): void {
+  const memory = w.world.kubectlMemory!
   const id = w.world.nextRequestId
-  w.update({ ...w.world, rng, nextRequestId: id + 1, kubectlMemory: { object: doc, config } })
+  w.update({ ...w.world, nextRequestId: id + 1 })
+  const base = getRequest(
+    id,
+    ctx.input.command,
+    memory.config,
+    memory.session ?? '',
+    memory.namespace ?? 'default',
+    '',
+  )
+  const request: HttpRequest = {
+    ...base,
+    path,
+    headers: { ...base.headers, Accept: AGGREGATED_DISCOVERY_ACCEPT },
+  }
+  send(
+    w,
+    request,
+    path === '/api'
+      ? 'kubectl has no discovery cache yet (~/.kube/cache/discovery), so it first asks the apiserver which APIs it serves: GET /api (the core group).'
+      : 'Then GET /apis for every other API group. With the answers cached, later commands skip these requests.',
+  )
+}
+
+/** The command's own first request: GET (client-side apply), POST (create) or PATCH (server-side apply). */
+function sendFirstRequest(w: StepWriter, ctx: SimContext): void {
+  const { command } = ctx.input
+  const memory = w.world.kubectlMemory!
+  const doc = memory.object
+  const namespace = memory.namespace ?? 'default'
+  const session = memory.session ?? ''
+  const id = w.world.nextRequestId
+  w.update({ ...w.world, nextRequestId: id + 1 })
   const name = String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')
   const request =
     command.verb === 'create'
-      ? createRequest(id, command, config, session, namespace, doc)
+      ? createRequest(id, command, memory.config, session, namespace, doc)
       : command.serverSide
-        ? serverSideApplyRequest(id, command, config, session, namespace, doc)
-        : getRequest(id, command, config, session, namespace, name)
+        ? serverSideApplyRequest(id, command, memory.config, session, namespace, doc)
+        : getRequest(id, command, memory.config, session, namespace, name)
   send(w, request, sessionNote(command.verb, command.serverSide, request))
 }
 
@@ -224,6 +272,22 @@ function send(w: StepWriter, request: HttpRequest, narration: string): void {
 function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, response: HttpResponse): void {
   const { command } = ctx.input
   const body = response.body as JsonObject
+  if (request.path === '/api' || request.path === '/apis') {
+    if (response.code !== 200) {
+      const status = response.body as { reason?: string; message?: string }
+      finish(
+        w,
+        1,
+        '',
+        `Error from server (${status.reason ?? 'InternalError'}): ${status.message ?? ''}\n`,
+        `The apiserver refused kubectl's discovery request with ${response.code}.`,
+      )
+      return
+    }
+    if (request.path === '/api') sendDiscovery(w, ctx, '/apis')
+    else sendFirstRequest(w, ctx)
+    return
+  }
   if (request.method === 'GET') {
     if (response.code === 404) {
       const memory = w.world.kubectlMemory

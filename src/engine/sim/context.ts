@@ -8,6 +8,8 @@ export interface KubectlInput {
   readonly kubeconfig: string
   readonly context?: string
   readonly command: KubectlCommand
+  /** The discovery cache is empty (--cold-cache). */
+  readonly coldCache?: boolean
 }
 
 export interface SimContext {

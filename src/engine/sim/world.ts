@@ -87,6 +87,9 @@ export interface World {
     readonly config: ResolvedKubeconfig
     /** What kubectl has already printed to stderr (apply's missing-annotation warning). */
     readonly stderr?: string
+    /** The namespace and Kubectl-Session of this invocation, kept while discovery requests run first. */
+    readonly namespace?: string
+    readonly session?: string
   }
   /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
   readonly pullStartedAt?: Readonly<Record<string, number>>

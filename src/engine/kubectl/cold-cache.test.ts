@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { simulate } from '../simulate'
+import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
+import { IDENTITIES } from '../scenario/identities'
+import { AGGREGATED_DISCOVERY_ACCEPT } from './kubectl'
+
+const requests = (t: ReturnType<typeof simulate>) =>
+  t.events
+    .filter((e) => e.kind === 'http.request' && e.component === 'kubectl')
+    .map((e) => (e.kind === 'http.request' ? e.payload : null)!)
+
+// client-go discovery/aggregated_discovery.go and discovery_client.go (v0.34): GET /api, then GET /apis.
+describe('kubectl with an empty discovery cache (--cold-cache)', () => {
+  it('asks for aggregated discovery, /api then /apis, before its own request', () => {
+    const cold = requests(simulate({ manifest: DEFAULT_MANIFEST, coldCache: true }, { seed: 1 }))
+    expect(cold.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api',
+      'GET /apis',
+      'GET /api/v1/namespaces/default/pods/nginx',
+      'POST /api/v1/namespaces/default/pods',
+    ])
+    expect(cold[0]!.headers['Accept']).toBe(AGGREGATED_DISCOVERY_ACCEPT)
+  })
+
+  it('sends no discovery requests with a warm cache', () => {
+    const warm = requests(simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 }))
+    expect(warm.map((r) => r.path)).not.toContain('/api')
+  })
+
+  it('without credentials discovery itself is forbidden', () => {
+    const anon = IDENTITIES.find((i) => i.id === 'anonymous')!
+    const t = simulate(
+      { manifest: DEFAULT_MANIFEST, coldCache: true, kubeconfig: anon.kubeconfig },
+      { seed: 1 },
+    )
+    expect(t.frames.at(-1)!.kubectl?.stderr).toBe(
+      'Error from server (Forbidden): forbidden: User "system:anonymous" cannot get path "/api"\n',
+    )
+  })
+})
