@@ -18,7 +18,8 @@ import { failure, notFound, unauthorized } from './status'
 import { respond, type ResponseAudit } from './respond'
 import { admitStep, decodeStep, storeStep, validateStep } from './create'
 import { discoveryDocument } from './discovery'
-import { etcdPut, podKey } from '../etcd/store'
+import { podKey } from '../etcd/store'
+import { writePod } from '../etcd/write-pod'
 import { deleteExistingPod, findExistingPod, podDeletionStep } from './delete'
 import { patchPod } from './patch'
 
@@ -260,7 +261,6 @@ function liveExistingPod(w: StepWriter, ctx: SimContext, ns: string, name: strin
 function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, audit: ResponseAudit): void {
   const target = ((request.body as { target?: { name?: string } } | null)?.target?.name ?? '') as string
   const name = pod.metadata.name ?? ''
-  const ns = pod.metadata.namespace ?? 'default'
   if (pod.spec.nodeName) {
     respond(w, {
       request,
@@ -278,37 +278,26 @@ function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, au
     })
     return
   }
-  const key = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
   const condition: PodCondition = {
     type: 'PodScheduled',
     status: 'True',
     lastProbeTime: null,
     lastTransitionTime: timestamp(ctx),
   }
-  const bound: Pod = {
-    ...pod,
-    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
-    spec: { ...pod.spec, nodeName: target },
-    status: { ...pod.status, conditions: upsertCondition(pod.status?.conditions ?? [], condition) },
-  }
-  w.emit(
+  const bound = writePod(
+    w,
     {
-      kind: 'etcd.put',
-      component: 'etcd',
-      from: 'kube-apiserver',
-      to: 'etcd',
-      stage: 'scheduling',
-      summary: `PUT ${key} (nodeName=${target}) → revision ${etcd.revision}`,
-      narration: `The binding is stored: the apiserver sets spec.nodeName=${target} and the PodScheduled condition, and writes the Pod to etcd again (revision ${etcd.revision}).`,
-      payload: {
-        key,
-        revision: etcd.revision,
-        createRevision: etcd.keys[key]!.createRevision,
-        what: 'binding',
-      },
+      ...pod,
+      spec: { ...pod.spec, nodeName: target },
+      status: { ...pod.status, conditions: upsertCondition(pod.status?.conditions ?? [], condition) },
     },
-    { ...w.world, etcd, pod: bound },
+    {
+      what: 'binding',
+      stage: 'scheduling',
+      summary: (k, rev) => `PUT ${k} (nodeName=${target}) → revision ${rev}`,
+      narration: (_k, rev) =>
+        `The binding is stored: the apiserver sets spec.nodeName=${target} and the PodScheduled condition, and writes the Pod to etcd again (revision ${rev}).`,
+    },
   )
   respond(w, {
     request,
@@ -328,7 +317,11 @@ function bind(w: StepWriter, ctx: SimContext, request: HttpRequest, pod: Pod, au
     stage: 'kubelet',
     summary: `watch ADDED pods/${name} → kubelet on ${target}`,
     narration: `The kubelet on ${target} watches pods with fieldSelector spec.nodeName=${target}. The pod now matches, so the apiserver pushes it to that kubelet immediately (no 20-second polling, whatever old tutorials say).`,
-    payload: { type: 'ADDED', watcher: `kubelet/${target}`, resourceVersion: String(etcd.revision) },
+    payload: {
+      type: 'ADDED',
+      watcher: `kubelet/${target}`,
+      resourceVersion: bound.metadata.resourceVersion ?? '',
+    },
   })
   w.send(2, { to: 'kubelet', type: 'watch', node: target, pod: bound })
 }
@@ -350,44 +343,27 @@ function patchStatus(
   audit: ResponseAudit,
 ): void {
   const name = pod.metadata.name ?? ''
-  const ns = pod.metadata.namespace ?? 'default'
   // Strategic-merge directives ($setElementOrder/…) steer the merge; they are never stored.
   const patch = Object.fromEntries(
     Object.entries((request.body as { status?: PodStatus } | null)?.status ?? {}).filter(
       ([k]) => !k.startsWith('$'),
     ),
   ) as PodStatus
-  const key = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
   // The kubelet's first report belongs to its pickup of the pod; the Running one to the final status.
   const stage =
     request.from === 'kube-scheduler' ? 'scheduling' : patch.phase === 'Running' ? 'status' : 'kubelet'
-  const updated: Pod = {
-    ...pod,
-    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
-    status: { ...pod.status, ...patch },
-  }
-  w.emit(
-    {
-      kind: 'etcd.put',
-      component: 'etcd',
-      from: 'kube-apiserver',
-      to: 'etcd',
-      stage,
-      summary: `PUT ${key} (status: ${updated.status?.phase}) → revision ${etcd.revision}`,
-      narration:
-        request.from === 'kube-scheduler'
-          ? `The scheduler's status update is stored: PodScheduled=False (Unschedulable)${updated.status?.['nominatedNodeName'] ? `, nominatedNodeName ${String(updated.status['nominatedNodeName'])}` : ''}, revision ${etcd.revision}.`
-          : `The kubelet's status update is stored: phase ${updated.status?.phase}, revision ${etcd.revision}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
-      payload: {
-        key,
-        revision: etcd.revision,
-        createRevision: etcd.keys[key]!.createRevision,
-        what: 'status',
-      },
-    },
-    { ...w.world, etcd, pod: updated },
-  )
+  const merged: Pod = { ...pod, status: { ...pod.status, ...patch } }
+  const phase = merged.status?.phase
+  const nominated = merged.status?.['nominatedNodeName']
+  const updated = writePod(w, merged, {
+    what: 'status',
+    stage,
+    summary: (k, rev) => `PUT ${k} (status: ${phase}) → revision ${rev}`,
+    narration: (_k, rev) =>
+      request.from === 'kube-scheduler'
+        ? `The scheduler's status update is stored: PodScheduled=False (Unschedulable)${nominated ? `, nominatedNodeName ${String(nominated)}` : ''}, revision ${rev}.`
+        : `The kubelet's status update is stored: phase ${phase}, revision ${rev}. Anyone watching the pod (kubectl get -w, controllers) sees it now.`,
+  })
   respond(w, {
     request,
     code: 200,

@@ -21,7 +21,8 @@ import { respond, type ResponseAudit } from './respond'
 import { podQOSClass } from '../model/qos'
 import { uuidV4 } from '../model/uuid'
 import { randomSuffix } from './admission/plugins/service-account'
-import { etcdPut, podKey } from '../etcd/store'
+import { podKey } from '../etcd/store'
+import { writePod } from '../etcd/write-pod'
 import { invalidMessage } from '../model/field-errors'
 
 const PLUGIN_MS = 0.15
@@ -312,27 +313,19 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
     })
     return
   }
-  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
-  const stored: Pod = {
-    ...create.pod,
-    metadata: { ...create.pod.metadata, resourceVersion: String(etcd.revision) },
+  const stored = writePod(
+    w,
     // The deprecated spec.serviceAccount mirrors serviceAccountName in v1 (conversion).
-    spec: create.pod.spec.serviceAccountName
-      ? { ...create.pod.spec, serviceAccount: create.pod.spec.serviceAccountName }
-      : create.pod.spec,
-  }
-  w.emit(
+    create.pod.spec.serviceAccountName
+      ? { ...create.pod, spec: { ...create.pod.spec, serviceAccount: create.pod.spec.serviceAccountName } }
+      : create.pod,
     {
-      kind: 'etcd.put',
-      component: 'etcd',
-      from: 'kube-apiserver',
-      to: 'etcd',
+      what: 'create',
       stage: 'storage',
-      summary: `PUT ${key} → revision ${etcd.revision}`,
-      narration: `The apiserver writes the Pod to etcd under ${key}, encoded as protobuf. etcd's revision becomes ${etcd.revision}, which is the Pod's resourceVersion. Only the apiserver ever talks to etcd.`,
-      payload: { key, revision: etcd.revision, createRevision: etcd.revision, what: 'create' },
+      summary: (k, rev) => `PUT ${k} → revision ${rev}`,
+      narration: (k, rev) =>
+        `The apiserver writes the Pod to etcd under ${k}, encoded as protobuf. etcd's revision becomes ${rev}, which is the Pod's resourceVersion. Only the apiserver ever talks to etcd.`,
     },
-    { ...w.world, etcd, pod: stored },
   )
   respond(w, {
     request: create.request,
@@ -357,7 +350,11 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
       stage: 'kubelet',
       summary: `watch ADDED pods/${name} → kubelet on ${node}`,
       narration: `spec.nodeName is already set to ${node}, so the scheduler has nothing to do (it only watches pods with an empty nodeName). The kubelet on ${node} watches pods bound to it and receives this one at once.`,
-      payload: { type: 'ADDED', watcher: `kubelet/${node}`, resourceVersion: String(etcd.revision) },
+      payload: {
+        type: 'ADDED',
+        watcher: `kubelet/${node}`,
+        resourceVersion: stored.metadata.resourceVersion ?? '',
+      },
     })
     w.send(2, { to: 'kubelet', type: 'watch', node, pod: stored })
     return
@@ -371,7 +368,11 @@ export function storeStep(w: StepWriter, ctx: SimContext, create: CreateInFlight
     summary: `watch ADDED pods/${name} → kube-scheduler`,
     narration:
       "The scheduler keeps a watch open on pods with no spec.nodeName. The apiserver's watch cache pushes an ADDED event to it at once; nobody polls.",
-    payload: { type: 'ADDED', watcher: 'kube-scheduler', resourceVersion: String(etcd.revision) },
+    payload: {
+      type: 'ADDED',
+      watcher: 'kube-scheduler',
+      resourceVersion: stored.metadata.resourceVersion ?? '',
+    },
   })
   w.send(1.5, { to: 'kube-scheduler', type: 'watch', watchType: 'ADDED', pod: stored })
 }

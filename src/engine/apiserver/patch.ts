@@ -13,7 +13,7 @@ import type { StepWriter } from '../sim/step'
 import type { HttpRequest, Json } from '../sim/events'
 import type { JsonObject, Pod } from '../model/objects'
 import { applyStrategicMergePatch } from '../model/strategic-merge'
-import { etcdPut, podKey } from '../etcd/store'
+import { writePod } from '../etcd/write-pod'
 import { invalidMessage } from '../model/field-errors'
 import { respond, type ResponseAudit } from './respond'
 import { failure } from './status'
@@ -69,29 +69,16 @@ export function patchPod(w: StepWriter, request: HttpRequest, stored: Pod, audit
     })
     return
   }
-  const key = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
-  const updated: Pod = {
-    ...patched,
-    metadata: { ...patched.metadata, resourceVersion: String(etcd.revision) },
-  }
-  w.emit(
+  const updated = writePod(
+    w,
+    { ...patched, metadata: { ...patched.metadata, namespace: ns, name } },
     {
-      kind: 'etcd.put',
-      component: 'etcd',
-      from: 'kube-apiserver',
-      to: 'etcd',
+      what: 'update',
       stage: 'storage',
-      summary: `PUT ${key} (patched) → revision ${etcd.revision}`,
-      narration: `The apiserver applies kubectl's strategic merge patch to the stored Pod, validates the update and writes it back to etcd (revision ${etcd.revision}).`,
-      payload: {
-        key,
-        revision: etcd.revision,
-        createRevision: etcd.keys[key]!.createRevision,
-        what: 'update',
-      },
+      summary: (k, rev) => `PUT ${k} (patched) → revision ${rev}`,
+      narration: (_k, rev) =>
+        `The apiserver applies kubectl's strategic merge patch to the stored Pod, validates the update and writes it back to etcd (revision ${rev}).`,
     },
-    { ...w.world, etcd, pod: updated },
   )
   respond(w, {
     request,

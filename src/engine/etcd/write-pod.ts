@@ -1,0 +1,44 @@
+/**
+ * Storing a Pod, as every apiserver write path does: a new etcd revision,
+ * which becomes the object's resourceVersion, and the `etcd.put` step the
+ * learner sees. Create, binding, status and update all go through here.
+ */
+import type { StepWriter } from '../sim/step'
+import type { StageId } from '../sim/stages'
+import type { Pod } from '../model/objects'
+import { etcdPut, podKey } from './store'
+
+export interface PodWrite {
+  readonly what: 'create' | 'binding' | 'status' | 'update'
+  readonly stage: StageId
+  readonly summary: (key: string, revision: number) => string
+  readonly narration: (key: string, revision: number) => string
+}
+
+/** Writes `pod` under /registry/pods/<ns>/<name> and returns it as stored. */
+export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
+  const ns = pod.metadata.namespace ?? 'default'
+  const name = pod.metadata.name ?? ''
+  const key = podKey(ns, name)
+  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
+  const stored: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) } }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: write.stage,
+      summary: write.summary(key, etcd.revision),
+      narration: write.narration(key, etcd.revision),
+      payload: {
+        key,
+        revision: etcd.revision,
+        createRevision: etcd.keys[key]!.createRevision,
+        what: write.what,
+      },
+    },
+    { ...w.world, etcd, pod: stored },
+  )
+  return stored
+}
