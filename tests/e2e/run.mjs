@@ -321,6 +321,7 @@ const SCENARIO_OUTCOMES = [
   ['Pod affinity', 'Running', 'worker-2'],
   ['Topology spread', 'Running', 'worker-2'],
   ['Preemption of a lower-priority pod', 'Running', 'worker-1'],
+  ['nodeName on a node without room (OutOfcpu)', 'OutOfcpu', 'worker-2'],
 ]
 
 tests.push([

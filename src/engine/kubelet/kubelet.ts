@@ -35,6 +35,7 @@ import {
   REASON_FAILED_TO_RETRIEVE_PULL_SECRET,
 } from './pull-secrets'
 import * as M from './kubelet-messages'
+import { kubeletAdmit, rejectedMessage } from './admission'
 
 type KubeletMessage = Extract<Message, { to: 'kubelet' }>
 
@@ -235,7 +236,78 @@ function schedulePleg(w: StepWriter, ctx: SimContext, node: string, reason: stri
 
 // ---- admission and syncs --------------------------------------------------
 
+/** rejectPod (kubelet.go): a Warning event with the reason, then status Failed with "Pod was rejected: …". */
+function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: string): void {
+  w.emit({
+    kind: 'kubelet.sync',
+    component: 'kubelet',
+    stage: 'kubelet',
+    summary: `SyncLoop ADD pods/${pod.metadata.name ?? ''}: rejected (${reason})`,
+    narration: `The kubelet on ${node} checks the pod against what is left on its node before running anything, and refuses it: ${message}. Pods placed with spec.nodeName skip the scheduler, so this is where they fail.`,
+    payload: { node, action: 'reject' },
+  })
+  recordEvent(
+    w,
+    node,
+    pod,
+    'Warning',
+    reason,
+    message,
+    `The kubelet records ${reason}. The pod will not run on ${node}; it ends Failed.`,
+    'kubelet',
+  )
+  const status: PodStatus = {
+    phase: 'Failed',
+    reason,
+    message: rejectedMessage(message),
+    qosClass: pod.status?.qosClass,
+  }
+  const request: HttpRequest = {
+    id: w.world.nextRequestId,
+    from: 'kubelet',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${pod.metadata.namespace ?? 'default'}/pods/${pod.metadata.name ?? ''}/status`,
+    query: {},
+    headers: {
+      Accept: 'application/vnd.kubernetes.protobuf, */*',
+      'Content-Type': 'application/strategic-merge-patch+json',
+      'User-Agent': 'kubelet/v1.34.0 (linux/amd64) kubernetes/f28b4c9',
+      'X-Podlife-Client-Subject': `CN=system:node:${node},O=system:nodes`,
+    },
+    body: { metadata: { uid: pod.metadata.uid ?? '' }, status } as unknown as Json,
+  }
+  w.update({ ...w.world, nextRequestId: request.id + 1 })
+  w.emit({
+    kind: 'http.request',
+    component: 'kubelet',
+    from: 'kubelet',
+    to: 'kube-apiserver',
+    stage: 'status',
+    summary: `PATCH ${request.path} (phase Failed, ${reason})`,
+    narration: `The status manager writes the rejection: phase Failed, reason ${reason}, message "${rejectedMessage(message)}".`,
+    payload: request,
+  })
+  w.send(1.5, { to: 'kube-apiserver', type: 'request', request })
+}
+
 function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
+  const nodeObject = ctx.cluster.nodes.find((n) => n.metadata.name === node)
+  if (nodeObject) {
+    // The node's active pods: not finished, and not already removed (a preemption victim, say).
+    const deleted = w.world.deletedPods ?? {}
+    const onNode = ctx.cluster.pods.filter(
+      (p) =>
+        p.spec.nodeName === node &&
+        p.status?.phase !== 'Succeeded' &&
+        p.status?.phase !== 'Failed' &&
+        deleted[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]?.state !== 'Deleted',
+    )
+    const verdict = kubeletAdmit(pod, nodeObject, onNode)
+    if (!verdict.ok) {
+      reject(w, node, pod, verdict.reason, verdict.message)
+      return
+    }
+  }
   w.emit({
     kind: 'kubelet.sync',
     component: 'kubelet',

@@ -509,4 +509,21 @@ metadata:
 value: 1000
 `,
   },
+  {
+    id: 'out-of-cpu',
+    title: 'nodeName on a node without room (OutOfcpu)',
+    lesson:
+      'No scheduler checks this pod: the kubelet on worker-2 admits it only if it fits, and refuses it with OutOfcpu.',
+    manifest: pod(
+      'too-big-here',
+      `  nodeName: worker-2
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "3"
+`,
+    ),
+  },
 ]

@@ -1,0 +1,65 @@
+/**
+ * The kubelet's own admission of a pod bound to its node (pods placed with
+ * spec.nodeName skip the scheduler, so this is where they can fail): the
+ * pod's requests must fit what is left of the node's allocatable, and the
+ * node must match its nodeSelector / required node affinity. Only the first
+ * failure is reported.
+ * Upstream: pkg/kubelet/lifecycle/predicate.go (Admit, generalFilter,
+ * InsufficientResourceError, PredicateFailureError), pkg/kubelet/kubelet.go (rejectPod)
+ */
+import type { Node, Pod } from '../model/objects'
+import { buildNodeInfo, podRequests } from '../scheduler/framework/node-info'
+import { podMatchesNodeSelectorAndAffinity, ERR_REASON_POD } from '../scheduler/plugins/node-affinity'
+
+export type AdmitResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly message: string }
+
+/** InsufficientResourceError.Error() */
+export const insufficientResourceMessage = (
+  resource: string,
+  requested: number,
+  used: number,
+  capacity: number,
+): string =>
+  `Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`
+
+/** PredicateFailureError.Error() */
+export const predicateFailureMessage = (name: string, desc: string): string =>
+  `Predicate ${name} failed: ${desc}`
+
+/** rejectPod: the status message the kubelet writes. */
+export const rejectedMessage = (message: string): string => `Pod was rejected: ${message}`
+
+export function kubeletAdmit(pod: Pod, node: Node, podsOnNode: readonly Pod[]): AdmitResult {
+  const info = buildNodeInfo(node, podsOnNode)
+  const req = podRequests(pod)
+  const alloc = info.allocatable
+  const used = info.requested
+  const checks: [string, number, number, number][] = [
+    ['pods', 1, podsOnNode.length, alloc.allowedPodNumber],
+    ['cpu', req.milliCPU, used.milliCPU, alloc.milliCPU],
+    ['memory', req.memory, used.memory, alloc.memory],
+    ['ephemeral-storage', req.ephemeralStorage, used.ephemeralStorage, alloc.ephemeralStorage],
+    ...Object.entries(req.scalar).map(
+      ([k, v]) => [k, v, used.scalar[k] ?? 0, alloc.scalar[k] ?? 0] as [string, number, number, number],
+    ),
+  ]
+  for (const [resource, requested, inUse, capacity] of checks) {
+    if (resource !== 'pods' && requested === 0) continue
+    if (requested > capacity - inUse) {
+      return {
+        ok: false,
+        reason: `OutOf${resource}`,
+        message: insufficientResourceMessage(resource, requested, inUse, capacity),
+      }
+    }
+  }
+  if (!podMatchesNodeSelectorAndAffinity(pod, node)) {
+    return {
+      ok: false,
+      reason: 'NodeAffinity',
+      message: predicateFailureMessage('NodeAffinity', ERR_REASON_POD),
+    }
+  }
+  return { ok: true }
+}
