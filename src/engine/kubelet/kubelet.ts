@@ -157,6 +157,29 @@ function digestOf(ref: string): string {
  * The status manager: generates the status and PATCHes it when it differs from
  * the last one sent (an unchanged status is not sent again).
  */
+/**
+ * The status manager's PATCH of pods/<name>/status: a strategic merge patch carrying the pod's uid as a
+ * precondition (pkg/util/pod/pod.go PatchPodStatus). Takes the next request id.
+ */
+function statusPatch(w: StepWriter, node: string, pod: Pod, status: Record<string, unknown>): HttpRequest {
+  const request: HttpRequest = {
+    id: w.world.nextRequestId,
+    from: 'kubelet',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${pod.metadata.namespace ?? 'default'}/pods/${pod.metadata.name ?? ''}/status`,
+    query: {},
+    headers: {
+      Accept: 'application/vnd.kubernetes.protobuf, */*',
+      'Content-Type': 'application/strategic-merge-patch+json',
+      'User-Agent': 'kubelet/v1.34.0 (linux/amd64) kubernetes/f28b4c9',
+      'X-Podlife-Client-Subject': `CN=system:node:${node},O=system:nodes`,
+    },
+    body: { metadata: { uid: pod.metadata.uid ?? '' }, status } as unknown as Json,
+  }
+  w.update({ ...w.world, nextRequestId: request.id + 1 })
+  return request
+}
+
 function sendStatus(
   w: StepWriter,
   ctx: SimContext,
@@ -180,27 +203,10 @@ function sendStatus(
     return status
   }
   setWs(w, { lastStatus: json, statusDirty: false })
-  const request: HttpRequest = {
-    id: w.world.nextRequestId,
-    from: 'kubelet',
-    method: 'PATCH',
-    path: `/api/v1/namespaces/${pod.metadata.namespace ?? 'default'}/pods/${pod.metadata.name ?? ''}/status`,
-    query: {},
-    headers: {
-      Accept: 'application/vnd.kubernetes.protobuf, */*',
-      'Content-Type': 'application/strategic-merge-patch+json',
-      'User-Agent': 'kubelet/v1.34.0 (linux/amd64) kubernetes/f28b4c9',
-      'X-Podlife-Client-Subject': `CN=system:node:${node},O=system:nodes`,
-    },
-    body: {
-      metadata: { uid: pod.metadata.uid ?? '' },
-      status: {
-        '$setElementOrder/conditions': (status.conditions ?? []).map((c) => ({ type: c.type })),
-        ...status,
-      },
-    } as unknown as Json,
-  }
-  w.update({ ...w.world, nextRequestId: request.id + 1 })
+  const request = statusPatch(w, node, pod, {
+    '$setElementOrder/conditions': (status.conditions ?? []).map((c) => ({ type: c.type })),
+    ...status,
+  })
   const shown = podDisplayStatus({ ...pod, status })
   w.emit({
     kind: 'http.request',
@@ -262,21 +268,7 @@ function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: 
     message: rejectedMessage(message),
     qosClass: pod.status?.qosClass,
   }
-  const request: HttpRequest = {
-    id: w.world.nextRequestId,
-    from: 'kubelet',
-    method: 'PATCH',
-    path: `/api/v1/namespaces/${pod.metadata.namespace ?? 'default'}/pods/${pod.metadata.name ?? ''}/status`,
-    query: {},
-    headers: {
-      Accept: 'application/vnd.kubernetes.protobuf, */*',
-      'Content-Type': 'application/strategic-merge-patch+json',
-      'User-Agent': 'kubelet/v1.34.0 (linux/amd64) kubernetes/f28b4c9',
-      'X-Podlife-Client-Subject': `CN=system:node:${node},O=system:nodes`,
-    },
-    body: { metadata: { uid: pod.metadata.uid ?? '' }, status } as unknown as Json,
-  }
-  w.update({ ...w.world, nextRequestId: request.id + 1 })
+  const request = statusPatch(w, node, pod, status)
   w.emit({
     kind: 'http.request',
     component: 'kubelet',
