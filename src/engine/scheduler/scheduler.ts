@@ -240,27 +240,12 @@ function fail(
 ): void {
   const name = pod.metadata.name ?? ''
   const ns = pod.metadata.namespace ?? 'default'
-  const event: KubeEvent = {
-    type: 'Warning',
-    reason: 'FailedScheduling',
-    message: r.message,
-    source: 'default-scheduler',
-    object: `Pod/${name}`,
-  }
-  w.emit(
-    {
-      kind: 'k8s.event',
-      component: 'kube-scheduler',
-      from: 'kube-scheduler',
-      to: 'kube-apiserver',
-      stage: 'scheduling',
-      summary: `Warning FailedScheduling: ${r.message}`,
-      narration: preemption
-        ? `The scheduler records a FailedScheduling event: the pod does not fit now, but preempting ${preemption.victims.length} lower-priority pod(s) on ${preemption.node} makes room.`
-        : 'The scheduler records a FailedScheduling event. The pod stays Pending and waits in the unschedulable queue until the cluster changes, or for 5 minutes.',
-      payload: event,
-    },
-    { ...w.world, events: [...w.world.events, event] },
+  recordEvent(
+    w,
+    { type: 'Warning', reason: 'FailedScheduling', message: r.message, object: `Pod/${name}` },
+    preemption
+      ? `The scheduler records a FailedScheduling event: the pod does not fit now, but preempting ${preemption.victims.length} lower-priority pod(s) on ${preemption.node} makes room.`
+      : 'The scheduler records a FailedScheduling event. The pod stays Pending and waits in the unschedulable queue until the cluster changes, or for 5 minutes.',
   )
   const old = pod.status?.conditions?.find((c) => c.type === 'PodScheduled')
   const conditionChanged =
@@ -313,25 +298,15 @@ function fail(
 function evict(w: StepWriter, preemptor: Pod, victim: Pod, node: string): void {
   const name = victim.metadata.name ?? ''
   const ns = victim.metadata.namespace ?? 'default'
-  const event: KubeEvent = {
-    type: 'Normal',
-    reason: 'Preempted',
-    message: `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
-    source: 'default-scheduler',
-    object: `Pod/${name}`,
-  }
-  w.emit(
+  recordEvent(
+    w,
     {
-      kind: 'k8s.event',
-      component: 'kube-scheduler',
-      from: 'kube-scheduler',
-      to: 'kube-apiserver',
-      stage: 'scheduling',
-      summary: `Normal Preempted: ${event.message}`,
-      narration: `DefaultPreemption evicts ${ns}/${name} (priority ${victim.spec.priority ?? 0}), lower than the pending pod's ${preemptor.spec.priority ?? 0}.`,
-      payload: event,
+      type: 'Normal',
+      reason: 'Preempted',
+      message: `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
+      object: `Pod/${name}`,
     },
-    { ...w.world, events: [...w.world.events, event] },
+    `DefaultPreemption evicts ${ns}/${name} (priority ${victim.spec.priority ?? 0}), lower than the pending pod's ${preemptor.spec.priority ?? 0}.`,
   )
   const req = request(
     w,
@@ -372,17 +347,9 @@ function onAssignedPodDeleted(w: StepWriter, ctx: SimContext, node: string): voi
   w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod, token })
 }
 
-function onBindResponse(w: StepWriter, pod: Pod, node: string, code: number): void {
-  if (code !== 201) return
-  const name = pod.metadata.name ?? ''
-  const ns = pod.metadata.namespace ?? 'default'
-  const event = {
-    type: 'Normal' as const,
-    reason: 'Scheduled',
-    message: `Successfully assigned ${ns}/${name} to ${node}`,
-    source: 'default-scheduler' as const,
-    object: `Pod/${name}`,
-  }
+/** The scheduler's events (events.k8s.io/v1, reportingController default-scheduler): one step each. */
+function recordEvent(w: StepWriter, e: Omit<KubeEvent, 'source'>, narration: string): void {
+  const event: KubeEvent = { ...e, source: 'default-scheduler' }
   w.emit(
     {
       kind: 'k8s.event',
@@ -390,10 +357,22 @@ function onBindResponse(w: StepWriter, pod: Pod, node: string, code: number): vo
       from: 'kube-scheduler',
       to: 'kube-apiserver',
       stage: 'scheduling',
-      summary: `Normal Scheduled: ${event.message}`,
-      narration: `The binding succeeded. The scheduler records the Scheduled event (through the events.k8s.io/v1 API): "${event.message}".`,
+      summary: `${event.type} ${event.reason}: ${event.message}`,
+      narration,
       payload: event,
     },
     { ...w.world, events: [...w.world.events, event] },
+  )
+}
+
+function onBindResponse(w: StepWriter, pod: Pod, node: string, code: number): void {
+  if (code !== 201) return
+  const name = pod.metadata.name ?? ''
+  const ns = pod.metadata.namespace ?? 'default'
+  const message = `Successfully assigned ${ns}/${name} to ${node}`
+  recordEvent(
+    w,
+    { type: 'Normal', reason: 'Scheduled', message, object: `Pod/${name}` },
+    `The binding succeeded. The scheduler records the Scheduled event (through the events.k8s.io/v1 API): "${message}".`,
   )
 }
