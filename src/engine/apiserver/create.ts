@@ -13,6 +13,7 @@ import type { Json, Pod } from '../model/objects'
 import { decodePod } from './decode'
 import { applyPodDefaults } from './defaulting'
 import { validatePod } from './validation'
+import { warningsOnPodCreate } from './pod-warnings'
 import { admissionPlan } from './admission/chain'
 import { diff } from '../model/json-patch'
 import { failure, alreadyExists } from './status'
@@ -235,6 +236,8 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
   }
   w.update({ ...w.world, rng })
   const errors = validatePod(pod)
+  // BeforeCreate adds the strategy's warnings only once validation has passed.
+  const podWarnings = errors.length ? [] : warningsOnPodCreate(pod)
   w.emit({
     kind: 'apiserver.validation',
     component: 'kube-apiserver',
@@ -242,7 +245,10 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
     summary: errors.length ? `validation: ${errors.length} error(s)` : 'validation passed',
     narration: errors.length
       ? `Pod validation finds ${errors.length} problem(s); all are reported together and nothing is stored.`
-      : `The registry assigns a uid and creationTimestamp, sets status.phase Pending and qosClass ${pod.status?.qosClass}, and validates the whole Pod spec: it is valid.`,
+      : `The registry assigns a uid and creationTimestamp, sets status.phase Pending and qosClass ${pod.status?.qosClass}, and validates the whole Pod spec: it is valid.` +
+        (podWarnings.length
+          ? ` It is accepted with ${podWarnings.length} warning(s), which go back to the client as Warning headers: ${podWarnings.join('; ')}`
+          : ''),
     payload: { errors },
   })
   if (errors.length) {
@@ -273,10 +279,11 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
     })
     return
   }
+  const warnings = [...create.warnings, ...podWarnings]
   w.send(0.3, {
     to: 'kube-apiserver',
     type: 'continue',
-    step: { phase: 'admit', create: { ...create, pod }, stage: 'validating', index: 0 },
+    step: { phase: 'admit', create: { ...create, pod, warnings }, stage: 'validating', index: 0 },
   })
 }
 

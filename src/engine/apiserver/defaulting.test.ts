@@ -108,3 +108,37 @@ describe('pod and container defaults', () => {
     expect(JSON.stringify(pod)).toBe(before)
   })
 })
+
+describe('ports and empty strings (SetDefaults_ContainerPort, defaultHostNetworkPorts)', () => {
+  it('with hostNetwork the host port defaults to the container port; without it, it stays unset', () => {
+    const c = {
+      ...makeContainer({ image: 'nginx' }),
+      ports: [{ containerPort: 80 }, { containerPort: 53, hostPort: 5353 }],
+    }
+    const base = makePod({ containers: [c] })
+    const host = applyPodDefaults({ ...base, spec: { ...base.spec, hostNetwork: true } })
+    expect(host.spec.containers[0]!.ports).toEqual([
+      { containerPort: 80, hostPort: 80, protocol: 'TCP' },
+      { containerPort: 53, hostPort: 5353, protocol: 'TCP' },
+    ])
+    const plain = applyPodDefaults(makePod({ containers: [c] }))
+    expect(plain.spec.containers[0]!.ports![0]).toEqual({ containerPort: 80, protocol: 'TCP' })
+  })
+
+  it('an empty string is defaulted as if it were absent', () => {
+    const c = {
+      ...makeContainer({ image: 'nginx:1.27' }),
+      imagePullPolicy: '' as const as 'Always',
+      ports: [{ containerPort: 80, protocol: '' }],
+    }
+    const base = makePod({ containers: [c] })
+    const pod = applyPodDefaults({
+      ...base,
+      spec: { ...base.spec, restartPolicy: '' as 'Always', dnsPolicy: '' },
+    })
+    expect(pod.spec.containers[0]!.imagePullPolicy).toBe('IfNotPresent')
+    expect(pod.spec.containers[0]!.ports![0]!.protocol).toBe('TCP')
+    expect(pod.spec.restartPolicy).toBe('Always')
+    expect(pod.spec['dnsPolicy']).toBe('ClusterFirst')
+  })
+})

@@ -15,7 +15,9 @@ export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'I
   return ref?.tag === 'latest' ? 'Always' : 'IfNotPresent'
 }
 
-function defaultContainer(c: Container): Container {
+// Go's defaulters test strings against "" (SetDefaults_Container, _ContainerPort, _PodSpec): an empty
+// string is defaulted like an absent one, hence `||` for strings and `??` for numbers and booleans.
+function defaultContainer(c: Container, hostNetwork: boolean): Container {
   const resources = c.resources ?? {}
   // SetDefaults_Pod: when a limit is set and its request is not, the request defaults to the limit.
   const requests = { ...(resources.limits ?? {}), ...(resources.requests ?? {}) }
@@ -23,27 +25,40 @@ function defaultContainer(c: Container): Container {
     resources.limits && Object.keys(requests).length > 0 ? { ...resources, requests } : { ...resources }
   return {
     ...c,
-    ...(c.ports ? { ports: c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })) } : {}),
+    ...(c.ports
+      ? {
+          ports: c.ports.map((p) => ({
+            ...p,
+            // defaultHostNetworkPorts: with hostNetwork the host port is the container port.
+            ...(hostNetwork && !p.hostPort && p.containerPort !== undefined
+              ? { hostPort: p.containerPort }
+              : {}),
+            protocol: p.protocol || 'TCP',
+          })),
+        }
+      : {}),
     resources: withRequests,
-    terminationMessagePath: c['terminationMessagePath'] ?? '/dev/termination-log',
-    terminationMessagePolicy: c['terminationMessagePolicy'] ?? 'File',
-    imagePullPolicy: c.imagePullPolicy ?? defaultImagePullPolicy(c.image),
+    terminationMessagePath: c['terminationMessagePath'] || '/dev/termination-log',
+    terminationMessagePolicy: c['terminationMessagePolicy'] || 'File',
+    imagePullPolicy: c.imagePullPolicy || defaultImagePullPolicy(c.image),
   }
 }
 
 export function applyPodDefaults(pod: Pod): Pod {
   const s = pod.spec
+  const hostNetwork = s['hostNetwork'] === true
+  const defaultOne = (c: Container) => defaultContainer(c, hostNetwork)
   return {
     ...pod,
     spec: {
       ...s,
-      containers: (s.containers ?? []).map(defaultContainer),
-      ...(s.initContainers ? { initContainers: s.initContainers.map(defaultContainer) } : {}),
-      restartPolicy: s.restartPolicy ?? 'Always',
+      containers: (s.containers ?? []).map(defaultOne),
+      ...(s.initContainers ? { initContainers: s.initContainers.map(defaultOne) } : {}),
+      restartPolicy: s.restartPolicy || 'Always',
       terminationGracePeriodSeconds: s['terminationGracePeriodSeconds'] ?? 30,
-      dnsPolicy: s['dnsPolicy'] ?? 'ClusterFirst',
+      dnsPolicy: s['dnsPolicy'] || 'ClusterFirst',
       securityContext: s['securityContext'] ?? {},
-      schedulerName: s.schedulerName ?? 'default-scheduler',
+      schedulerName: s.schedulerName || 'default-scheduler',
       enableServiceLinks: s['enableServiceLinks'] ?? true,
     },
   }

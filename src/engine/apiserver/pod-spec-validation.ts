@@ -1,16 +1,19 @@
 /**
- * More of ValidatePodCreate: labels, volumes, env, volume mounts, negative
- * quantities and activeDeadlineSeconds, with upstream's paths and texts.
+ * More of ValidatePodCreate: labels, volumes, env, volume mounts, container
+ * ports and host port conflicts, negative quantities and activeDeadlineSeconds,
+ * with upstream's paths and texts.
  * Upstream: pkg/apis/core/validation/validation.go (ValidateVolumes, ValidateEnv,
- * ValidateVolumeMounts, ValidateResourceRequirements, ValidatePodSpec),
+ * ValidateVolumeMounts, validateContainerPorts, AccumulateUniqueHostPorts,
+ * checkHostPortConflicts, ValidateResourceRequirements, ValidatePodSpec),
  * k8s.io/apimachinery pkg/apis/meta/v1/validation/validation.go (ValidateLabels),
- * pkg/util/validation/validation.go (IsQualifiedName, IsValidLabelValue, IsRelaxedEnvVarName).
+ * pkg/util/validation/validation.go (IsQualifiedName, IsValidLabelValue, IsRelaxedEnvVarName,
+ * IsValidPortName, IsValidPortNum).
  *
  * Go iterates label and resource maps in random order; here keys are taken
  * sorted so the error list is deterministic.
  */
-import type { Container, JsonObject, Pod } from '../model/objects'
-import { invalid, required, duplicate } from '../model/field-errors'
+import type { Container, ContainerPort, JsonObject, Pod } from '../model/objects'
+import { invalid, required, duplicate, unsupported } from '../model/field-errors'
 import { isDNS1123Label, isDNS1123Subdomain } from '../model/names'
 import { parseQuantity } from '../model/quantity'
 
@@ -124,4 +127,63 @@ export function validateActiveDeadlineSeconds(pod: Pod): string[] {
   const v = pod.spec['activeDeadlineSeconds']
   if (typeof v !== 'number') return []
   return v < 1 || v > 2147483647 ? [invalid('spec.activeDeadlineSeconds', v, ACTIVE_DEADLINE_RANGE)] : []
+}
+
+/** validation.InclusiveRangeError(1, 65535), IsValidPortNum's message. */
+export const PORT_RANGE_MESSAGE = 'must be between 1 and 65535, inclusive'
+const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP']
+
+/** IsValidPortName: an IANA_SVC_NAME. */
+export function isValidPortName(port: string): string[] {
+  const errs: string[] = []
+  if (port.length > 15) errs.push(maxLen(15))
+  if (!/^[-a-z0-9]+$/.test(port))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)')
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)')
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens')
+  if (port.startsWith('-') || port.endsWith('-')) errs.push('must not begin or end with a hyphen')
+  return errs
+}
+
+/** validateContainerPorts for one container's ports at `path` (`spec.containers[0].ports`). */
+export function validateContainerPorts(ports: readonly ContainerPort[], path: string): string[] {
+  const errs: string[] = []
+  const names = new Set<string>()
+  ports.forEach((p, i) => {
+    const pp = `${path}[${i}]`
+    if (p.name) {
+      const msgs = isValidPortName(p.name)
+      for (const m of msgs) errs.push(invalid(`${pp}.name`, p.name, m))
+      if (msgs.length === 0 && names.has(p.name)) errs.push(duplicate(`${pp}.name`, p.name))
+      else if (msgs.length === 0) names.add(p.name)
+    }
+    if (!p.containerPort) errs.push(required(`${pp}.containerPort`))
+    else if (!(p.containerPort >= 1 && p.containerPort <= 65535))
+      errs.push(invalid(`${pp}.containerPort`, p.containerPort, PORT_RANGE_MESSAGE))
+    if (p.hostPort && !(p.hostPort >= 1 && p.hostPort <= 65535))
+      errs.push(invalid(`${pp}.hostPort`, p.hostPort, PORT_RANGE_MESSAGE))
+    // SetDefaults_ContainerPort has made an empty protocol TCP before validation runs.
+    if (p.protocol && !PORT_PROTOCOLS.includes(p.protocol))
+      errs.push(unsupported(`${pp}.protocol`, p.protocol, PORT_PROTOCOLS))
+  })
+  return errs
+}
+
+/**
+ * checkHostPortConflicts (AccumulateUniqueHostPorts): a hostPort may appear once
+ * per protocol and hostIP across `containers`, listed under `path`. The value
+ * reported is `<protocol>/<hostIP>/<hostPort>`, so `TCP//8080` when no hostIP is set.
+ */
+export function checkHostPortConflicts(containers: readonly Container[], path: string): string[] {
+  const errs: string[] = []
+  const seen = new Set<string>()
+  containers.forEach((c, ci) => {
+    ;(c.ports ?? []).forEach((p, pi) => {
+      if (!p.hostPort) return
+      const key = `${p.protocol || 'TCP'}/${p.hostIP ?? ''}/${p.hostPort}`
+      if (seen.has(key)) errs.push(duplicate(`${path}[${ci}].ports[${pi}].hostPort`, key))
+      else seen.add(key)
+    })
+  })
+  return errs
 }
