@@ -3,14 +3,19 @@
  * plugin creates (or reuses) cni0, a veth pair with eth0 inside the pod's
  * network namespace, and asks host-local IPAM for an address from the node's
  * podCIDR. The result is the CNI spec's JSON, keys sorted as the plugin prints it.
- * Upstream: containernetworking/plugins plugins/main/bridge/bridge.go; CNI SPEC 1.x
+ * And the CNI DEL containerd runs when the sandbox stops: the bridge plugin
+ * deletes eth0 (which takes the host-side veth with it) and host-local releases
+ * the address. DEL prints no result on success (SPEC: "Output: none"), so its
+ * result is null.
+ * Upstream: containernetworking/plugins plugins/main/bridge/bridge.go (cmdAdd,
+ * cmdDel), plugins/ipam/host-local/main.go; CNI SPEC 1.x
  */
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
 import type { World } from '../sim/world'
 import type { Message } from '../sim/messages'
 import type { Json } from '../sim/events'
-import { allocate, rangeOf } from './host-local-ipam'
+import { allocate, rangeOf, release } from './host-local-ipam'
 import { randomHex } from '../model/uuid'
 
 type CniMessage = Extract<Message, { to: 'cni' }>
@@ -54,6 +59,17 @@ function mac(hex: string): string {
 }
 
 export function cniStep(world: World, msg: CniMessage): Step {
+  switch (msg.type) {
+    case 'add':
+      return cniAdd(world, msg)
+    case 'del':
+      return cniDel(world, msg)
+    default:
+      return msg satisfies never
+  }
+}
+
+function cniAdd(world: World, msg: Extract<CniMessage, { type: 'add' }>): Step {
   const w = new StepWriter(world)
   const node = world.nodes[msg.node]
   if (!node) throw new Error(`CNI ADD on unknown node ${msg.node}`)
@@ -116,9 +132,57 @@ export function cniStep(world: World, msg: CniMessage): Step {
     {
       ...world,
       rng,
-      nodes: { ...world.nodes, [msg.node]: { ...node, ipam: alloc.state, interfaces } },
+      nodes: {
+        ...world.nodes,
+        [msg.node]: {
+          ...node,
+          ipam: alloc.state,
+          interfaces,
+          // libcni caches the ADD result per sandbox (/var/lib/cni/results); DEL needs the veth from it.
+          sandboxes: node.sandboxes.map((s) => (s.id === msg.sandboxId ? { ...s, veth } : s)),
+        },
+      },
     },
   )
   w.send(35, { to: 'containerd', type: 'cni-result', node: msg.node, call: msg.call, ip: alloc.ip })
+  return w.done()
+}
+
+/** How long the bridge plugin's DEL takes (delete eth0, release the address, remove the masquerade rules). */
+const DEL_MS = 25
+
+function cniDel(world: World, msg: Extract<CniMessage, { type: 'del' }>): Step {
+  const w = new StepWriter(world)
+  const node = world.nodes[msg.node]
+  if (!node) throw new Error(`CNI DEL on unknown node ${msg.node}`)
+  const sandbox = node.sandboxes.find((s) => s.id === msg.sandboxId)
+  const ip = sandbox?.ip ?? null
+  const veth = sandbox?.veth
+  const cidr = node.podCIDR ?? '10.88.0.0/16'
+  const ipam = ip ? release(node.ipam, ip) : node.ipam
+  const interfaces = veth ? node.interfaces.filter((i) => i !== veth) : node.interfaces
+  w.emit(
+    {
+      kind: 'cni.add',
+      component: 'cni',
+      from: 'containerd',
+      to: 'cni',
+      stage: 'sandbox',
+      summary: `CNI DEL: ${ip ? `${ip} released` : 'nothing to release'}${veth ? `, ${veth} removed` : ''}`,
+      narration:
+        `containerd runs CNI DEL for the stopped sandbox. The bridge plugin deletes eth0 in the pod's network namespace, which removes its peer ${veth ?? 'veth'} from cni0 on the host, and removes the pod's masquerade rules; ` +
+        `host-local IPAM deletes its reservation of ${ip ?? 'the address'} in /var/lib/cni/networks/${CNI_NETWORK_NAME}/. ` +
+        `The address is free again, but the round robin goes on after ${ipam.lastReserved ?? 'the last reserved address'}, so the next pod on this node does not get it straight away.`,
+      payload: { node: msg.node, command: 'DEL', config: cniConfig(cidr), result: null },
+    },
+    { ...world, nodes: { ...world.nodes, [msg.node]: { ...node, ipam, interfaces } } },
+  )
+  w.send(DEL_MS, {
+    to: 'containerd',
+    type: 'cni-deleted',
+    node: msg.node,
+    call: msg.call,
+    sandboxId: msg.sandboxId,
+  })
   return w.done()
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allocate, rangeOf, type IpamState } from './host-local-ipam'
+import { allocate, rangeOf, release, type IpamState } from './host-local-ipam'
 
 // Upstream: containernetworking/plugins plugins/ipam/host-local/backend/allocator
 // (allocator.go GetIter/RangeIter.Next, range.go Canonicalize, allocator_test.go).
@@ -91,5 +91,41 @@ describe('host-local allocation', () => {
   it('a last-reserved address outside the range (podCIDR changed) restarts at the range start', () => {
     const r = allocate(CIDR, { allocated: [], lastReserved: '10.0.0.5' })
     expect(r).toMatchObject({ ok: true, ip: ip(2) })
+  })
+})
+
+// CNI DEL: plugins/ipam/host-local/main.go cmdDel → allocator.go Release → disk store ReleaseByID.
+describe('host-local release (CNI DEL)', () => {
+  const cases: { name: string; state: IpamState; release: string; next: string }[] = [
+    {
+      name: 'a released address is free again, but the round robin goes on after last_reserved_ip',
+      state: { allocated: [ip(2), ip(3)], lastReserved: ip(3) },
+      release: ip(2),
+      next: ip(4),
+    },
+    {
+      name: 'the only pod of a node leaves: its address comes back only after the range wraps',
+      state: { allocated: [ip(2)], lastReserved: ip(2) },
+      release: ip(2),
+      next: ip(3),
+    },
+    {
+      name: 'in a full range, the released address is the one handed out next',
+      state: { allocated: range(2, 254), lastReserved: ip(254) },
+      release: ip(7),
+      next: ip(7),
+    },
+    {
+      name: 'releasing an address that is not reserved (DEL is idempotent) changes nothing',
+      state: { allocated: [ip(2)], lastReserved: ip(2) },
+      release: ip(9),
+      next: ip(3),
+    },
+  ]
+  it.each(cases)('$name', ({ state, release: gone, next }) => {
+    const after = release(state, gone)
+    expect(after.allocated).not.toContain(gone)
+    expect(after.lastReserved).toBe(state.lastReserved)
+    expect(allocate(CIDR, after)).toMatchObject({ ok: true, ip: next })
   })
 })

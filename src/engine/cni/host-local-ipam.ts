@@ -60,3 +60,13 @@ export function allocate(cidr: string, state: IpamState): Allocation {
   }
   return { ok: false, error: `no IP addresses available in range set: ${r.rangeStart}-${r.rangeEnd}` }
 }
+
+/**
+ * CNI DEL: host-local removes the sandbox's reservation (its file under /var/lib/cni/networks/<net>/).
+ * last_reserved_ip stays where it is, so the round robin goes on after it and the released address is
+ * handed out again only once the range wraps around.
+ * Upstream: plugins/ipam/host-local/main.go cmdDel, backend/allocator/allocator.go Release (ReleaseByID)
+ */
+export function release(state: IpamState, ip: string): IpamState {
+  return { ...state, allocated: state.allocated.filter((x) => x !== ip) }
+}

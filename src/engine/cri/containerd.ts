@@ -2,8 +2,10 @@
  * containerd's CRI plugin as a component: it answers the kubelet's gRPC calls.
  * RunPodSandbox creates the network namespace and runs CNI ADD before it
  * starts the pause container; images come from the registry.
- * Upstream: containerd internal/cri/server (sandbox_run.go, image_pull.go,
- * container_create.go, container_start.go)
+ * StopPodSandbox stops what still runs in the sandbox, then the pause
+ * container, then runs CNI DEL and removes the network namespace.
+ * Upstream: containerd internal/cri/server (sandbox_run.go, sandbox_stop.go,
+ * image_pull.go, container_create.go, container_start.go)
  */
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
@@ -82,6 +84,9 @@ export function containerdStep(world: World, msg: ContainerdMessage, ctx: SimCon
       break
     case 'stopped':
       stopped(w, ctx, msg.node, msg.call, msg.containerId, msg.exitCode)
+      break
+    case 'cni-deleted':
+      networkTornDown(w, msg.node, msg.call, msg.sandboxId)
       break
     default:
       msg satisfies never
@@ -350,21 +355,7 @@ function handleCall(
       return
     }
     case 'StopPodSandbox': {
-      const world = setNode(w, nodeName, {
-        ...node,
-        sandboxes: node.sandboxes.map((s) =>
-          s.pod === podKey ? { ...s, state: 'SANDBOX_NOTREADY' as const } : s,
-        ),
-      })
-      emitCall(
-        w,
-        nodeName,
-        call,
-        {},
-        'The pod is finished, so the kubelet stops its sandbox: containerd stops the pause container and runs CNI DEL, which gives the pod IP back to host-local IPAM.',
-        world,
-      )
-      reply(w, 50, nodeName, call, {})
+      stopPodSandbox(w, ctx, nodeName, node, call, podKey)
       return
     }
     default:
@@ -500,4 +491,98 @@ function sandboxFailed(w: StepWriter, nodeName: string, call: CriMessage, id: st
     node: nodeName,
     reply: { call: 'RunPodSandbox', pod: call.pod, response: {}, error: message },
   })
+}
+
+/** How long the pause container takes to die of SIGKILL before containerd tears the network down. */
+const PAUSE_STOP_MS = 10
+
+/**
+ * StopPodSandbox (internal/cri/server/sandbox_stop.go stopPodSandbox): containers still running in the
+ * sandbox are stopped forcibly (timeout 0: SIGKILL, exit 137), then the pause container, then
+ * teardownPodNetwork runs CNI DEL. The call is idempotent: a sandbox already stopped (or unknown) answers at once.
+ */
+function stopPodSandbox(
+  w: StepWriter,
+  ctx: SimContext,
+  nodeName: string,
+  node: NodeRuntime,
+  call: CriMessage,
+  podKey: string,
+): void {
+  const id = String((call.request as { pod_sandbox_id?: string }).pod_sandbox_id ?? '')
+  const sb = node.sandboxes.find((s) => s.id === id) ?? node.sandboxes.find((s) => s.pod === podKey)
+  if (!sb || sb.state !== 'SANDBOX_READY') {
+    emitCall(
+      w,
+      nodeName,
+      call,
+      {},
+      'The sandbox is already stopped; StopPodSandbox is idempotent and returns at once.',
+    )
+    reply(w, 1, nodeName, call, {})
+    return
+  }
+  const killed = node.containers.filter((x) => x.pod === podKey && x.state === 'CONTAINER_RUNNING')
+  const world = setNode(w, nodeName, {
+    ...node,
+    containers: node.containers.map((x) =>
+      x.pod === podKey && x.state === 'CONTAINER_RUNNING'
+        ? {
+            ...x,
+            state: 'CONTAINER_EXITED' as const,
+            exitCode: 137,
+            reason: REASON_ERROR,
+            finishedAt: timestamp(ctx),
+            finishedAtMs: ctx.at,
+          }
+        : x,
+    ),
+    sandboxes: node.sandboxes.map((s) => (s.id === sb.id ? { ...s, state: 'SANDBOX_NOTREADY' as const } : s)),
+  })
+  emitCall(
+    w,
+    nodeName,
+    call,
+    {},
+    `The pod is finished, so the kubelet stops its sandbox ${sb.id.slice(0, 12)}. containerd ${killed.length ? `kills what still runs in it (${killed.map((x) => x.name).join(', ')}), then ` : ''}stops the pause container (SIGKILL); the pod's namespaces lose their last holder.`,
+    world,
+  )
+  w.emit({
+    kind: 'runtime.step',
+    component: 'containerd',
+    stage: 'sandbox',
+    summary: `pause container stopped (${PAUSE_IMAGE})`,
+    narration: `The pause container is gone. Next containerd tears down the pod network (teardownPodNetwork): it runs CNI DEL on ${sb.netns}.`,
+    payload: {
+      node: nodeName,
+      action: 'stop pause container',
+      detail: { sandboxId: sb.id, netns: sb.netns },
+    },
+  })
+  w.send(PAUSE_STOP_MS, { to: 'cni', type: 'del', node: nodeName, call, sandboxId: sb.id, netns: sb.netns })
+}
+
+/** CNI DEL is done: containerd removes the network namespace; PodSandboxStatus reports no IP from now on. */
+function networkTornDown(w: StepWriter, nodeName: string, call: CriMessage, sandboxId: string): void {
+  const node = w.world.nodes[nodeName]!
+  const sb = node.sandboxes.find((s) => s.id === sandboxId)
+  w.emit(
+    {
+      kind: 'runtime.step',
+      component: 'containerd',
+      stage: 'sandbox',
+      summary: `TearDown network for sandbox ${sandboxId.slice(0, 12)} successfully`,
+      narration: `containerd removes the network namespace ${sb?.netns ?? ''} and answers StopPodSandbox. The runtime no longer reports an IP for this sandbox; ${sb?.ip ?? 'the address'} is back in host-local's pool.`,
+      payload: {
+        node: nodeName,
+        action: 'remove network namespace',
+        detail: { sandboxId, netns: sb?.netns ?? '' },
+      },
+    },
+    setNode(w, nodeName, {
+      ...node,
+      sandboxes: node.sandboxes.map((s) => (s.id === sandboxId ? { ...s, ip: null } : s)),
+    }),
+  )
+  reply(w, 1, nodeName, call, {})
 }

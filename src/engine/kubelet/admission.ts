@@ -4,12 +4,15 @@
  * pod's requests must fit what is left of the node's allocatable, and the
  * node must match its nodeSelector / required node affinity. Only the first
  * failure is reported.
+ * Before those predicates, the sysctl allowlist (sysctl-allowlist.ts), in the
+ * order NewMainKubelet registers the admit handlers.
  * Upstream: pkg/kubelet/lifecycle/predicate.go (Admit, generalFilter,
  * InsufficientResourceError, PredicateFailureError), pkg/kubelet/kubelet.go (rejectPod)
  */
 import type { Node, Pod } from '../model/objects'
 import { buildNodeInfo, podRequests } from '../scheduler/framework/node-info'
 import { podMatchesNodeSelectorAndAffinity, ERR_REASON_POD } from '../scheduler/plugins/node-affinity'
+import { forbiddenSysctl, REASON_SYSCTL_FORBIDDEN } from './sysctl-allowlist'
 
 export type AdmitResult =
   { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly message: string }
@@ -31,6 +34,8 @@ export const predicateFailureMessage = (name: string, desc: string): string =>
 export const rejectedMessage = (message: string): string => `Pod was rejected: ${message}`
 
 export function kubeletAdmit(pod: Pod, node: Node, podsOnNode: readonly Pod[]): AdmitResult {
+  const sysctl = forbiddenSysctl(pod)
+  if (sysctl) return { ok: false, reason: REASON_SYSCTL_FORBIDDEN, message: sysctl }
   const info = buildNodeInfo(node, podsOnNode)
   const req = podRequests(pod)
   const alloc = info.allocatable

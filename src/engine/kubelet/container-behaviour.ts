@@ -468,3 +468,25 @@ export function execStatus(c: Container, argv: readonly string[]): number | null
   if (r.behaviour.kind === 'oom') return 137
   return null
 }
+
+/**
+ * A command run inside the container (an exec hook): its exit status and how long it takes, or
+ * status null and `afterMs` Infinity when it would not end on its own (`sleep infinity`, a loop).
+ */
+export function execRun(c: Container, argv: readonly string[]): { status: number | null; afterMs: number } {
+  const ref = parseImageReference(c.image ?? '')
+  const d = IMAGE_DEFAULTS[ref?.repository ?? ''] ?? UNKNOWN_IMAGE
+  const b = simpleCommand({ c, d, imageName: ref?.repository ?? '' }, argv, true).behaviour
+  switch (b.kind) {
+    case 'exits':
+      return { status: b.exitCode, afterMs: b.afterMs }
+    case 'start-error':
+      return { status: 127, afterMs: QUICK_EXIT_MS }
+    case 'oom':
+      return { status: 137, afterMs: b.afterMs }
+    case 'runs':
+      return { status: null, afterMs: Infinity }
+    default:
+      return b satisfies never
+  }
+}

@@ -16,6 +16,7 @@ import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
+import { otherSlotPods } from '../sim/slots'
 import type { RuntimeContainer, World } from '../sim/world'
 import type { HttpRequest, Json, KubeEvent } from '../sim/events'
 import type { Message } from '../sim/messages'
@@ -36,6 +37,14 @@ import {
 } from './pull-secrets'
 import * as M from './kubelet-messages'
 import { kubeletAdmit, rejectedMessage } from './admission'
+import {
+  gracePeriodFor,
+  MSG_PRE_STOP_FAILED,
+  planKill,
+  preStopOf,
+  REASON_FAILED_PRE_STOP_HOOK,
+} from './prestop'
+import { goDuration } from '../model/go-duration'
 
 type KubeletMessage = Extract<Message, { to: 'kubelet' }>
 
@@ -43,7 +52,6 @@ type KubeletMessage = Extract<Message, { to: 'kubelet' }>
 const RELIST_MS = 1000
 /** The pod worker's retry after a failed sync (kubelet.go backOffPeriod). */
 const SYNC_RETRY_MS = 10_000
-const DEFAULT_GRACE_SECONDS = 30
 
 export function kubeletStep(world: World, msg: KubeletMessage, ctx: SimContext): Step {
   const w = new StepWriter(world)
@@ -59,6 +67,9 @@ export function kubeletStep(world: World, msg: KubeletMessage, ctx: SimContext):
       break
     case 'probe':
       onProbe(w, ctx, msg.node, msg.container, msg.containerId, msg.probe)
+      break
+    case 'prestop-done':
+      onPreStopDone(w, msg.node, msg.container, msg.containerId, msg.failed, msg.cutOffExec, msg.timeout)
       break
     case 'response':
       break
@@ -287,7 +298,8 @@ function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
   if (nodeObject) {
     // The node's active pods: not finished, and not already removed (a preemption victim, say).
     const deleted = w.world.deletedPods ?? {}
-    const onNode = ctx.cluster.pods.filter(
+    // The manifest's other pods (a multi-document manifest) count once this node has admitted them.
+    const onNode = [...ctx.cluster.pods, ...otherSlotPods(w.world)].filter(
       (p) =>
         p.spec.nodeName === node &&
         p.status?.phase !== 'Succeeded' &&
@@ -376,7 +388,10 @@ function runSync(w: StepWriter, ctx: SimContext, node: string, firstRunning = fa
     'status',
   )
   if (status && (status.phase === 'Succeeded' || status.phase === 'Failed')) {
-    // A terminal pod: the pod worker tears the sandbox down (SyncTerminatingPod → KillPod).
+    // A terminal pod: SyncPod reports isTerminal and the pod worker moves on to SyncTerminatingPod, whose
+    // KillPod (kuberuntime_manager.go killPodWithSyncResult) stops the pod's sandbox: StopPodSandbox, in
+    // which containerd stops the pause container and runs CNI DEL. Upstream: pkg/kubelet/kubelet.go
+    // (SyncPod, SyncTerminatingPod), pkg/kubelet/pod_workers.go.
     setWs(w, { terminal: true, busy: true })
     cri(w, 2, node, {
       call: 'StopPodSandbox',
@@ -399,27 +414,111 @@ function planAndStart(w: StepWriter, ctx: SimContext, node: string, pod: Pod): v
   if (ws(w).statusDirty) sendStatus(w, ctx, node, statusNarration, 'status')
   setWs(w, { busy: true, toStart: plan.start })
   if (plan.kill) {
-    const { c, rc, message } = plan.kill
+    const { c, rc, message, probe } = plan.kill
     recordEvent(w, node, pod, 'Normal', M.EVENT.Killing, message, `The kubelet kills ${c.name}: ${message}.`)
-    stopContainer(w, node, pod, c, rc)
+    killContainer(w, node, pod, c, rc, probe)
     return
   }
   startNext(w, ctx, node)
 }
 
-function stopContainer(w: StepWriter, node: string, pod: Pod, c: Container, rc: RuntimeContainer): void {
-  const grace = (pod.spec['terminationGracePeriodSeconds'] as number | undefined) ?? DEFAULT_GRACE_SECONDS
-  cri(w, 1, node, {
-    call: 'StopContainer',
-    pod,
-    container: c.name,
-    request: { container_id: rc.id, timeout: grace },
+/**
+ * killContainer (kuberuntime_container.go): the grace period (the pod's, or the failing probe's own
+ * terminationGracePeriodSeconds), then the preStop hook if there is one, then StopContainer with what is
+ * left of the grace period (at least 2 seconds). The Killing event is recorded by the caller, before this.
+ */
+function killContainer(
+  w: StepWriter,
+  node: string,
+  pod: Pod,
+  c: Container,
+  rc: RuntimeContainer,
+  probe?: 'liveness' | 'startup',
+): void {
+  const probeSpec = probe ? (c[PROBE_FIELDS[probe]] as { terminationGracePeriodSeconds?: number }) : undefined
+  const grace = gracePeriodFor(
+    pod.spec['terminationGracePeriodSeconds'] as number | undefined,
+    probeSpec?.terminationGracePeriodSeconds,
+    probe !== undefined,
+  )
+  const plan = planKill(c, grace, sandboxOf(w, node, pod)?.ip ?? '')
+  if (!plan.hook) return stopContainer(w, node, pod, c.name, rc.id, plan.timeout)
+  const h = preStopOf(c)!
+  const what = h.exec
+    ? `exec ${JSON.stringify((h.exec.command ?? []).join(' '))}`
+    : h.httpGet
+      ? `httpGet ${h.httpGet.path ?? '/'} on port ${h.httpGet.port}`
+      : h.sleep
+        ? `sleep ${h.sleep.seconds}s`
+        : 'handler'
+  const took = plan.hook.ms === Infinity ? 'never ends by itself' : `takes ${goDuration(plan.hook.ms)}`
+  w.emit({
+    kind: 'kubelet.sync',
+    component: 'kubelet',
+    stage: 'containers',
+    summary: `preStop hook of ${c.name}: ${what}`,
+    narration: plan.cutOff
+      ? `Before it stops ${c.name}, the kubelet runs its preStop hook (${what}). The hook ${took}, longer than the ${grace}s grace period: the kubelet waits ${grace}s, then stops the container anyway with the 2-second minimum.`
+      : `Before it stops ${c.name}, the kubelet runs its preStop hook (${what}) and waits for it. The hook ${took}${plan.hook.ok ? '' : ' and fails'}; the whole seconds it took come off the ${grace}s grace period, so StopContainer gets ${plan.timeout}s.`,
+    payload: { node, action: 'preStop hook' },
   })
+  w.send(plan.stopAfterMs, {
+    to: 'kubelet',
+    type: 'prestop-done',
+    node,
+    container: c.name,
+    containerId: rc.id,
+    failed: plan.failedAtMs !== null,
+    cutOffExec: plan.cutOff && h.exec !== undefined,
+    timeout: plan.timeout,
+  })
+}
+
+function stopContainer(
+  w: StepWriter,
+  node: string,
+  pod: Pod,
+  name: string,
+  id: string,
+  timeout: number,
+): void {
+  cri(w, 1, node, { call: 'StopContainer', pod, container: name, request: { container_id: id, timeout } })
+}
+
+/** executePreStopHook returned (the hook ended, or the grace period did): record a failure, then stop. */
+function onPreStopDone(
+  w: StepWriter,
+  node: string,
+  name: string,
+  id: string,
+  failed: boolean,
+  cutOffExec: boolean,
+  timeout: number,
+): void {
+  const pod = w.world.pod
+  if (!pod) return
+  if (failed)
+    recordEvent(
+      w,
+      node,
+      pod,
+      'Warning',
+      REASON_FAILED_PRE_STOP_HOOK,
+      MSG_PRE_STOP_FAILED,
+      `${name}'s preStop hook failed. The kubelet leaves the hook's output out of the event (it could hold secrets) and stops the container all the same.`,
+    )
+  if (cutOffExec) setWs(w, { preStopCutOff: [...(ws(w).preStopCutOff ?? []), name] })
+  stopContainer(w, node, pod, name, id, timeout)
 }
 
 interface Plan {
   readonly start: readonly string[]
-  readonly kill?: { readonly c: Container; readonly rc: RuntimeContainer; readonly message: string }
+  readonly kill?: {
+    readonly c: Container
+    readonly rc: RuntimeContainer
+    readonly message: string
+    readonly probe: 'liveness' | 'startup'
+  }
 }
 
 function latestExited(list: readonly RuntimeContainer[]): RuntimeContainer | undefined {
@@ -520,6 +619,7 @@ function computeActions(w: StepWriter, ctx: SimContext, node: string, pod: Pod):
         kill = {
           c,
           rc,
+          probe: failed,
           message: restart
             ? failed === 'liveness'
               ? M.MSG_FAILED_LIVENESS(c.name)
@@ -846,6 +946,19 @@ function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply):
       onStarted(w, ctx, node, pod, found!.c, reply)
       return
     case 'StopContainer':
+      if (reply.container && ws(w).preStopCutOff?.includes(reply.container)) {
+        // The exec hook was still running; it died with the container, so its ExecSync failed.
+        setWs(w, { preStopCutOff: ws(w).preStopCutOff!.filter((n) => n !== reply.container) })
+        recordEvent(
+          w,
+          node,
+          pod,
+          'Warning',
+          REASON_FAILED_PRE_STOP_HOOK,
+          MSG_PRE_STOP_FAILED,
+          `${reply.container}'s preStop hook was still running when the container stopped; the exec died with it, so the hook failed.`,
+        )
+      }
       startNext(w, ctx, node)
       schedulePleg(w, ctx, node, 'PLEG ContainerDied')
       return
@@ -856,7 +969,7 @@ function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply):
         ctx,
         node,
         (s, p) =>
-          `The sandbox is gone, so PodReadyToStartContainers turns False. The pod stays ${podDisplayStatus({ ...p, status: s })} for good: its containers are never started again.`,
+          `The sandbox is stopped and its network torn down, so PodReadyToStartContainers turns False. status.podIP keeps ${s.podIP ?? 'its address'} (the kubelet copies the IPs of the last status, as the runtime no longer reports one), even though host-local may hand it to another pod. The pod stays ${podDisplayStatus({ ...p, status: s })} for good: its containers are never started again.`,
         'status',
       )
       return
@@ -929,7 +1042,7 @@ function onStarted(
         `Because postStart failed, the kubelet kills ${c.name}; restartPolicy decides what happens next.`,
       )
       setWaiting(w, c.name, { reason: M.POST_START_HOOK_ERROR, message: r.output })
-      stopContainer(w, node, pod, c, rc)
+      killContainer(w, node, pod, c, rc)
       return
     }
   }

@@ -47,6 +47,8 @@ export interface PodWorkerState {
   readonly statusDirty: boolean
   /** An image pull failed in the running sync: the pod worker syncs again soon. */
   readonly pullFailed: boolean
+  /** Containers being stopped while their exec preStop hook still runs (it fails when they stop). */
+  readonly preStopCutOff?: readonly string[]
 }
 
 export const EMPTY_POD_WORKER: PodWorkerState = {

@@ -231,6 +231,8 @@ export function generatePodStatus(s: StatusInputs): PodStatus {
       observedGeneration: 1,
     },
   ]
+  // A stopped sandbox reports no IP; the kubelet keeps the IPs of the last status (SyncTerminatingPod copies
+  // them, kubernetes/kubernetes PR #125404, v1.31+), so a finished pod keeps its podIP in the API.
   const ip = sandbox?.ip ?? (pod.status?.podIP as string | undefined)
   return {
     ...pod.status,

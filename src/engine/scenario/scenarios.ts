@@ -140,7 +140,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'job-style',
     title: 'A pod that completes (restartPolicy Never)',
-    lesson: 'The container sleeps 5 seconds and exits 0: phase Succeeded, STATUS Completed.',
+    lesson:
+      'The container sleeps 5 seconds and exits 0: phase Succeeded, STATUS Completed; the kubelet stops the sandbox and CNI DEL gives the IP back (status.podIP stays).',
     manifest: pod(
       'once',
       `  restartPolicy: Never
@@ -523,6 +524,47 @@ value: 1000
     resources:
       requests:
         cpu: "3"
+`,
+    ),
+  },
+  {
+    id: 'pre-stop',
+    title: 'Liveness kill with a preStop hook',
+    lesson:
+      'The liveness probe fails, the kubelet records Killing, runs the preStop hook (sleep 5) and only then calls StopContainer, with 25 of the 30 seconds left.',
+    manifest: pod(
+      'drain-first',
+      `  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 80
+      periodSeconds: 2
+    lifecycle:
+      preStop:
+        exec:
+          command: ["sleep", "5"]
+`,
+    ),
+  },
+  {
+    id: 'sysctl-forbidden',
+    title: 'An unsafe sysctl (SysctlForbidden)',
+    lesson:
+      'The apiserver accepts the pod, but the kubelet allows only safe sysctls: it rejects the pod with SysctlForbidden and it ends Failed.',
+    manifest: pod(
+      'tuned',
+      `  securityContext:
+    sysctls:
+    - name: net.ipv4.tcp_syncookies
+      value: "1"
+    - name: kernel.msgmax
+      value: "65536"
+  containers:
+  - name: app
+    image: nginx:1.27
 `,
     ),
   },

@@ -36,6 +36,13 @@ export type ApiserverPhase =
       readonly stage: 'mutating' | 'validating'
       readonly index: number
     }
+  | {
+      /** A request about a pod another document of the manifest created, handed to that pod's slot. */
+      readonly phase: 'route'
+      readonly request: HttpRequest
+      readonly user: UserInfo
+      readonly audit: ResponseAudit
+    }
   | { readonly phase: 'validate'; readonly create: CreateInFlight }
   | { readonly phase: 'store'; readonly create: CreateInFlight }
   | {
@@ -172,4 +179,35 @@ export type Message =
       readonly container: string
       readonly containerId: string
       readonly probe: 'startup' | 'liveness' | 'readiness'
+    }
+  /** containerd's teardownPodNetwork during StopPodSandbox: CNI DEL for the sandbox (internal/cri/server/sandbox_stop.go). */
+  | {
+      readonly to: 'cni'
+      readonly type: 'del'
+      readonly node: string
+      readonly call: CriMessage
+      readonly sandboxId: string
+      readonly netns: string
+    }
+  /** CNI DEL has finished: containerd removes the network namespace and answers StopPodSandbox. */
+  | {
+      readonly to: 'containerd'
+      readonly type: 'cni-deleted'
+      readonly node: string
+      readonly call: CriMessage
+      readonly sandboxId: string
+    }
+  /** A container's preStop hook has ended, or the grace period ran out first: the kubelet calls StopContainer. */
+  | {
+      readonly to: 'kubelet'
+      readonly type: 'prestop-done'
+      readonly node: string
+      readonly container: string
+      readonly containerId: string
+      /** The hook failed (FailedPreStopHook now). */
+      readonly failed: boolean
+      /** An exec hook still running: it dies with the container, and FailedPreStopHook follows the stop. */
+      readonly cutOffExec: boolean
+      /** The StopContainer timeout (seconds) left after the hook. */
+      readonly timeout: number
     }

@@ -3,8 +3,10 @@
  * It is immutable; each step returns a new world that shares unchanged parts.
  */
 import type { KubeEvent } from './events'
-import type { JsonObject, Pod } from '../model/objects'
+import type { JsonObject, KubeObject, Pod } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
+import type { PlanItem } from '../kubectl/plan'
+import type { KubectlFailure } from '../kubectl/output'
 import type { Rng } from './rng'
 import type { PodWorkerState } from '../kubelet/pod-state'
 
@@ -27,6 +29,8 @@ export interface SandboxState {
   readonly ip: string | null
   readonly netns: string
   readonly state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY'
+  /** The host-side veth CNI ADD created for it (libcni caches the ADD result per sandbox; DEL removes the pair). */
+  readonly veth?: string
 }
 
 export interface RuntimeContainer {
@@ -90,6 +94,13 @@ export interface World {
     /** The namespace and Kubectl-Session of this invocation, kept while discovery requests run first. */
     readonly namespace?: string
     readonly session?: string
+    /** Every document of the manifest in order (kubectl/plan.ts); `index` is the one being sent. */
+    readonly items?: readonly PlanItem[]
+    readonly index?: number
+    /** What kubectl has printed to stdout so far, one line per object. */
+    readonly stdout?: string
+    /** Failed objects, reported together when every object has been tried. */
+    readonly failures?: readonly KubectlFailure[]
   }
   /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
   readonly pullStartedAt?: Readonly<Record<string, number>>
@@ -99,6 +110,27 @@ export interface World {
   readonly deletedPods?: Readonly<Record<string, DeletedPod>>
   /** The scheduling queue's memory of the pod: failed attempts, the last failure, and the token of the retry that counts. */
   readonly schedulerQueue?: SchedulerQueueState
+  /**
+   * The other Pods of a multi-document manifest, by document index (sim/slots.ts). The fields above
+   * (`pod`, `podWorker`, `schedulerQueue`, `pullStartedAt`) always describe the first one, except
+   * while a step about another pod runs: then that pod's state is swapped in.
+   */
+  readonly podSlots?: readonly (PodSlot | undefined)[]
+  /** The document whose pod the top-level fields hold at rest: the first Pod of the manifest (0 when absent). */
+  readonly primarySlot?: number
+  /**
+   * Objects other than Pods the manifest created (ConfigMaps, Secrets, ServiceAccounts, Namespaces) and
+   * what controllers made for them, as stored. Every step sees them as part of the cluster.
+   */
+  readonly createdObjects?: readonly KubeObject[]
+}
+
+/** What the engine keeps per Pod created by the manifest. */
+export interface PodSlot {
+  readonly pod: Pod | null
+  readonly podWorker?: PodWorkerState
+  readonly schedulerQueue?: SchedulerQueueState
+  readonly pullStartedAt?: Readonly<Record<string, number>>
 }
 
 export interface DeletedPod {

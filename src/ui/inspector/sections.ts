@@ -336,10 +336,14 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
       return out
     }
     case 'cni': {
-      const add = lastOf(events, 'cni.add')
+      const add = lastOf(events, 'cni.add', (e) => e.payload.command === 'ADD')
       if (!add) return [{ kind: 'text', title: 'CNI', text: 'No network has been set up for this pod yet.' }]
+      const del = lastOf(events, 'cni.add', (e) => e.payload.command === 'DEL' && e.at >= add.at)
       const rt = frame.nodes[add.payload.node]
       return [
+        ...(del
+          ? [{ kind: 'text' as const, title: 'CNI DEL', text: `${del.summary} (the sandbox was stopped).` }]
+          : []),
         { kind: 'json', title: 'CNI ADD result', value: add.payload.result },
         { kind: 'json', title: 'Network configuration (/etc/cni/net.d)', value: add.payload.config },
         {
