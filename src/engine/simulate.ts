@@ -5,7 +5,7 @@
  */
 import { parseClusterText } from './model/cluster-file'
 import type { KubeObject } from './model/objects'
-import { loadCluster } from './model/cluster'
+import { loadCluster, withObjects } from './model/cluster'
 import { parseCommand } from './kubectl/command'
 import { DEFAULT_CLUSTER, DEFAULT_KUBECONFIG, DEFAULT_MANIFEST_NAME } from './scenario/default-scenario'
 import { EventQueue } from './sim/queue'
@@ -16,6 +16,7 @@ import type { Outcome, Timeline } from './sim/timeline'
 import type { SimContext } from './sim/context'
 import { initialWorld } from './sim/initial-world'
 import { dispatch } from './sim/dispatch'
+import { swapSlot } from './sim/slots'
 import { podDisplayStatus } from './model/pod-display-status'
 
 export interface SimInput {
@@ -75,24 +76,33 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
   }
   const initial = initialWorld(cluster, options.seed)
   let world: World = initial
-  const queue = new EventQueue<Message>()
-  queue.push(0, { to: 'kubectl', type: 'start' })
+  // Each queued message remembers which of the manifest's pods it is about (sim/slots.ts).
+  const queue = new EventQueue<{ readonly message: Message; readonly slot: number }>()
+  queue.push(0, { message: { to: 'kubectl', type: 'start' }, slot: 0 })
   const events: SimEvent[] = []
   const frames: World[] = []
   for (let item = queue.pop(); item; item = queue.pop()) {
     if (item.at > until) break
-    const ctx: SimContext = { ...base, at: item.at }
-    const step = dispatch(world, item.item, ctx)
-    for (const e of step.emitted) {
-      events.push({ ...e.event, seq: events.length, at: item.at } as SimEvent)
-      frames.push(e.world)
+    const slot = item.item.slot
+    const ctx: SimContext = {
+      ...base,
+      cluster: withObjects(cluster, world.createdObjects),
+      at: item.at,
+      slot,
     }
-    world = step.world
+    const step = dispatch(swapSlot(world, slot), item.item.message, ctx)
+    for (const e of step.emitted) {
+      const where = slot === 0 ? {} : { slot }
+      events.push({ ...e.event, seq: events.length, at: item.at, ...where } as SimEvent)
+      frames.push(swapSlot(e.world, slot))
+    }
+    world = swapSlot(step.world, slot)
     if (step.emitted.length > 0 && frames[frames.length - 1] !== world) {
       // A step may update the world after its last event; that state belongs to the last frame.
       frames[frames.length - 1] = world
     }
-    for (const d of step.deliveries) queue.push(item.at + d.delay, d.message)
+    for (const d of step.deliveries)
+      queue.push(item.at + d.delay, { message: d.message, slot: d.slot ?? slot })
     if (events.length > MAX_EVENTS) throw new Error(`simulation produced more than ${MAX_EVENTS} events`)
   }
   return { seed: options.seed, events, frames, initial, outcome: outcomeOf(events, world), until, cluster }

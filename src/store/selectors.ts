@@ -14,3 +14,18 @@ export function selectPodStatus(s: AppState): string {
   if (frame.kubectl && frame.kubectl.exitCode !== 0) return 'Rejected'
   return 'Not created yet'
 }
+
+/** The manifest's other pods (a multi-document manifest), each with its STATUS column text. */
+export function otherPods(frame: World): { name: string; status: string; node: string | null }[] {
+  return (frame.podSlots ?? []).flatMap((slot) =>
+    slot?.pod
+      ? [
+          {
+            name: slot.pod.metadata.name ?? '',
+            status: podDisplayStatus(slot.pod),
+            node: slot.pod.spec.nodeName ?? null,
+          },
+        ]
+      : [],
+  )
+}

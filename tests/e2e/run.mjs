@@ -1,6 +1,15 @@
 // End-to-end tests: the built app in Debian's Chromium, used the way a person uses it.
 import { BASE, SHOTS, assert, run, slug } from './harness.mjs'
-import { expectText, inspect, jumpToEnd, open, retypeLine, stepUntilStatus, waitForEditor } from './app.mjs'
+import {
+  expectText,
+  inspect,
+  jumpToEnd,
+  open,
+  replaceManifest,
+  retypeLine,
+  stepUntilStatus,
+  waitForEditor,
+} from './app.mjs'
 
 const COMPONENTS = [
   'kubectl',
@@ -85,6 +94,36 @@ const tests = [
       await page.reload()
       await waitForEditor(page)
       await expectText(page.locator('.monaco-editor .view-lines'), /redis:7\.4/, 10000)
+    },
+  ],
+  [
+    'a manifest with a namespace and two pods: each object is sent, both pods run',
+    async (page) => {
+      await open(page, BASE)
+      // A List on one line, as `kubectl get -o json | jq -c` prints it (typing YAML would be re-indented).
+      const pod = (name, image) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'shop' },
+        spec: { containers: [{ name, image }] },
+      })
+      const list = {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+          pod('web', 'nginx'),
+          pod('cache', 'redis'),
+        ],
+      }
+      await replaceManifest(page, JSON.stringify(list))
+      await page.waitForTimeout(700)
+      await jumpToEnd(page)
+      await expectText(page.getByTestId('pod-status'), /^Running$/)
+      await expectText(page.getByTestId('other-pods'), /cache Running on worker-\d/)
+      const kubectl = await inspect(page, 'kubectl')
+      await expectText(kubectl, /namespace\/shop created\s+pod\/web created\s+pod\/cache created/)
+      await page.screenshot({ path: `${SHOTS}/04b-multi-document.png` })
     },
   ],
   [
@@ -322,6 +361,8 @@ const SCENARIO_OUTCOMES = [
   ['Topology spread', 'Running', 'worker-2'],
   ['Preemption of a lower-priority pod', 'Running', 'worker-1'],
   ['nodeName on a node without room (OutOfcpu)', 'OutOfcpu', 'worker-2'],
+  ['Liveness kill with a preStop hook', 'CrashLoopBackOff', 'worker-2'],
+  ['An unsafe sysctl (SysctlForbidden)', 'SysctlForbidden', 'worker-2'],
 ]
 
 tests.push([

@@ -4,6 +4,9 @@
  * a Pod continues in create.ts; bindings and status updates are here.
  */
 import type { Step } from '../sim/step'
+import { slotOfPod } from '../sim/slots'
+import { objectRequest } from './objects'
+import { resourceByName } from '../model/core-resources'
 import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
@@ -39,6 +42,9 @@ export function apiserverStep(world: World, msg: ApiserverMessage, ctx: SimConte
         break
       case 'admit':
         admitStep(w, ctx, s.create, s.stage, s.index)
+        break
+      case 'route':
+        route(w, ctx, s.request, s.user, requestInfo(s.request), s.audit)
         break
       case 'validate':
         validateStep(w, ctx, s.create)
@@ -181,6 +187,9 @@ function route(
     })
     return
   }
+  const other = resourceByName(info.resource)
+  if (other && other.kind !== 'Pod' && !info.subresource)
+    return objectRequest(w, ctx, request, other, info.namespace, info.name, audit)
   if (info.resource !== 'pods') {
     respond(w, {
       request,
@@ -199,6 +208,17 @@ function route(
   }
   const key = podKey(info.namespace, info.name)
   const stored = w.world.pod && w.world.etcd.keys[key] ? w.world.pod : null
+  // Another document of the manifest created this pod (a name used twice): its slot answers.
+  const owner =
+    stored?.metadata.name === info.name ? null : slotOfPod(w.world, ctx.slot ?? 0, info.namespace, info.name)
+  if (owner !== null && w.world.etcd.keys[key]) {
+    w.send(
+      0,
+      { to: 'kube-apiserver', type: 'continue', step: { phase: 'route', request, user, audit } },
+      owner,
+    )
+    return
+  }
   // Preemption deletes existing pods of the cluster file (graceful deletion, delete.ts).
   if (
     request.method === 'DELETE' &&

@@ -21,21 +21,13 @@ import {
 } from './request'
 import { createThreeWayMergePatch } from '../model/strategic-merge'
 import { sortedJson } from './json'
-import { kubectlError } from './output'
+import { formatFailures, type KubectlFailure } from './output'
+import { planObjects, type PlanItem } from './plan'
+import { CORE_RESOURCES } from '../model/core-resources'
 import { uuidV4 } from '../model/uuid'
 
 type KubectlMessage = Extract<Message, { to: 'kubectl' }>
 
-const KNOWN_CORE_KINDS = new Set([
-  'Pod',
-  'Service',
-  'ConfigMap',
-  'Secret',
-  'Namespace',
-  'ServiceAccount',
-  'Node',
-  'PersistentVolumeClaim',
-])
 const SEND_MS = 2
 
 export function kubectlStep(world: World, msg: KubectlMessage, ctx: SimContext): Step {
@@ -63,7 +55,7 @@ function finish(w: StepWriter, exitCode: number, stdout: string, stderr: string,
 function start(w: StepWriter, ctx: SimContext): void {
   const { command } = ctx.input
   const parsed = parseManifest(ctx.input.manifest, command.file)
-  if (!parsed.ok) {
+  if (!parsed.ok && (parsed.documents ?? []).length === 0) {
     const err = parsed.errors[0]!
     finish(
       w,
@@ -74,43 +66,14 @@ function start(w: StepWriter, ctx: SimContext): void {
     )
     return
   }
-  if (parsed.documents.length === 0) {
+  const documents = parsed.documents ?? []
+  if (parsed.ok && documents.length === 0) {
     finish(
       w,
       1,
       '',
       `error: no objects passed to ${command.verb}\n`,
       'The file holds no objects, so kubectl has nothing to send.',
-    )
-    return
-  }
-  const doc = parsed.documents[0]!.object
-  for (const field of ['apiVersion', 'kind'] as const) {
-    if (typeof doc[field] !== 'string' || doc[field] === '') {
-      const name = field === 'kind' ? 'kind' : 'apiVersion'
-      finish(
-        w,
-        1,
-        '',
-        `error: error validating "${command.file}": error validating data: ${name} not set; if you choose to ignore these errors, turn validation off with --validate=false\n`,
-        `Every object needs apiVersion and kind; kubectl checks that much itself before sending anything.`,
-      )
-      return
-    }
-  }
-  const kind = String(doc['kind'])
-  if (doc['apiVersion'] !== 'v1' || kind !== 'Pod') {
-    const known = KNOWN_CORE_KINDS.has(kind) && doc['apiVersion'] === 'v1'
-    const name = String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')
-    const stderr = known
-      ? `error: Podlife simulates Pods; ${kind} objects are not simulated\n`
-      : `error: resource mapping not found for name: "${name}" namespace: "" from "${command.file}": no matches for kind "${kind}" in version "${String(doc['apiVersion'])}"\nensure CRDs are installed first\n`
-    finish(
-      w,
-      1,
-      '',
-      stderr,
-      `kubectl looks up kind ${kind} in the API discovery data before sending anything.`,
     )
     return
   }
@@ -126,23 +89,31 @@ function start(w: StepWriter, ctx: SimContext): void {
     return
   }
   const config = cfg.config
+  const items = planObjects(parsed, command, config.namespace)
+  const objects = items.filter((i) => i.type === 'object')
+  if (objects.length === 0) {
+    complete(w, { object: {}, config, items, failures: failuresOf(items) })
+    return
+  }
+  const first = objects[0]!
+  const firstName = String(((first.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')
   w.emit({
     kind: 'kubectl.parse',
     component: 'kubectl',
     stage: 'kubectl',
-    summary: `read ${command.file}: ${parsed.documents.length} object(s), Pod ${String(((doc['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`,
-    narration: `kubectl reads ${command.file} and converts the YAML to JSON. It checks only that apiVersion and kind are set; the real validation happens on the server.`,
+    summary: `read ${command.file}: ${documents.length} object(s), Pod ${firstName}`,
+    narration:
+      documents.length > 1
+        ? `kubectl reads ${command.file}: ${documents.length} objects, which it sends one after the other, each with its own requests. It checks only that apiVersion and kind are set; the real validation happens on the server.`
+        : `kubectl reads ${command.file} and converts the YAML to JSON. It checks only that apiVersion and kind are set; the real validation happens on the server.`,
     payload: {
-      documents: parsed.documents.length,
-      objects: parsed.documents.map(
+      documents: documents.length,
+      objects: documents.map(
         (d) =>
           `${String(d.object['kind'])}/${String(((d.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')}`,
       ),
     },
   })
-  const namespace = String(
-    ((doc['metadata'] ?? {}) as JsonObject)['namespace'] ?? command.namespace ?? config.namespace,
-  )
   w.emit({
     kind: 'kubectl.kubeconfig',
     component: 'kubectl',
@@ -154,17 +125,92 @@ function start(w: StepWriter, ctx: SimContext): void {
       cluster: config.cluster,
       server: config.server,
       user: config.user,
-      namespace,
+      namespace: first.namespace,
       credential: describeCredential(config),
     },
   })
   const [session, rng] = uuidV4(w.world.rng)
-  w.update({ ...w.world, rng, kubectlMemory: { object: doc, config, namespace, session } })
+  // apply gathers every object before sending any, so its client-side failures come first (apply.go Run);
+  // create meets them in file order as its visitor walks the stream.
+  const failures = command.verb === 'apply' ? failuresOf(items) : []
+  // The first Pod document is the one the app shows (sim/slots.ts); a Namespace may come before it.
+  const primary = items.findIndex((i) => i.type === 'object' && i.object['kind'] === 'Pod')
+  w.update({
+    ...w.world,
+    rng,
+    ...(primary > 0 ? { primarySlot: primary } : {}),
+    kubectlMemory: { object: first.object, config, namespace: first.namespace, session, items, failures },
+  })
   if (ctx.input.coldCache) {
     sendDiscovery(w, ctx, '/api')
     return
   }
-  sendFirstRequest(w, ctx)
+  nextObject(w, ctx, 0)
+}
+
+function failuresOf(items: readonly PlanItem[]): KubectlFailure[] {
+  return items.flatMap((i) => (i.type === 'failure' ? [i.failure] : []))
+}
+
+type Memory = NonNullable<World['kubectlMemory']>
+
+/**
+ * Sends the first request for the object at or after `from`; when none is left, kubectl prints its
+ * failures and exits. Each object's requests carry its document index as their slot (sim/slots.ts).
+ */
+function nextObject(w: StepWriter, ctx: SimContext, from: number): void {
+  const memory = w.world.kubectlMemory!
+  const items = memory.items ?? []
+  let failures = memory.failures ?? []
+  for (let i = from; i < items.length; i++) {
+    const item = items[i]!
+    if (item.type === 'failure') {
+      if (ctx.input.command.verb === 'create') failures = [...failures, item.failure]
+      continue
+    }
+    w.update({
+      ...w.world,
+      kubectlMemory: { ...memory, failures, object: item.object, namespace: item.namespace, index: i },
+    })
+    sendFirstRequest(w, ctx, i)
+    return
+  }
+  complete(w, { ...memory, failures })
+}
+
+/** Every object has been tried: print the failures (if any) and exit. */
+function complete(w: StepWriter, memory: Memory): void {
+  const failures = memory.failures ?? []
+  const stdout = memory.stdout ?? ''
+  const stderr = (memory.stderr ?? '') + formatFailures(failures)
+  const sent = (memory.items ?? []).filter((i) => i.type === 'object').length
+  w.update({ ...w.world, kubectlMemory: memory })
+  finish(
+    w,
+    failures.length > 0 ? 1 : 0,
+    stdout,
+    stderr,
+    failures.length === 0
+      ? sent > 1
+        ? `kubectl has sent all ${sent} objects and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`
+        : `kubectl prints "${stdout.trim()}" and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`
+      : stdout
+        ? `kubectl prints what it did and, at the end, the ${failures.length > 1 ? 'errors' : 'error'}; it exits 1.`
+        : failures[0]?.type === 'status'
+          ? `kubectl prints the apiserver's error and exits 1.`
+          : `kubectl refuses ${failures.length > 1 ? 'the objects' : 'the object'} before sending anything and exits 1.`,
+  )
+}
+
+/** One object is done: record its output line or failure, then go on with the next. */
+function objectDone(w: StepWriter, ctx: SimContext, result: { line: string } | KubectlFailure): void {
+  const memory = w.world.kubectlMemory!
+  const next: Memory =
+    'line' in result
+      ? { ...memory, stdout: (memory.stdout ?? '') + result.line }
+      : { ...memory, failures: [...(memory.failures ?? []), result] }
+  w.update({ ...w.world, kubectlMemory: next })
+  nextObject(w, ctx, (memory.index ?? 0) + 1)
 }
 
 /**
@@ -201,7 +247,7 @@ function sendDiscovery(w: StepWriter, ctx: SimContext, path: '/api' | '/apis'): 
 }
 
 /** The command's own first request: GET (client-side apply), POST (create) or PATCH (server-side apply). */
-function sendFirstRequest(w: StepWriter, ctx: SimContext): void {
+function sendFirstRequest(w: StepWriter, ctx: SimContext, slot: number): void {
   const { command } = ctx.input
   const memory = w.world.kubectlMemory!
   const doc = memory.object
@@ -215,8 +261,8 @@ function sendFirstRequest(w: StepWriter, ctx: SimContext): void {
       ? createRequest(id, command, memory.config, session, namespace, doc)
       : command.serverSide
         ? serverSideApplyRequest(id, command, memory.config, session, namespace, doc)
-        : getRequest(id, command, memory.config, session, namespace, name)
-  send(w, request, sessionNote(command.verb, command.serverSide, request))
+        : getRequest(id, command, memory.config, session, namespace, name, String(doc['kind'] ?? 'Pod'))
+  send(w, request, sessionNote(command.verb, command.serverSide, request), slot)
 }
 
 function sessionNote(verb: string, serverSide: boolean, request: HttpRequest): string {
@@ -254,7 +300,7 @@ function describeCredential(cfg: ResolvedKubeconfig): string {
   }
 }
 
-function send(w: StepWriter, request: HttpRequest, narration: string): void {
+function send(w: StepWriter, request: HttpRequest, narration: string, slot?: number): void {
   const query = queryString(request.query)
   w.emit({
     kind: 'http.request',
@@ -266,7 +312,7 @@ function send(w: StepWriter, request: HttpRequest, narration: string): void {
     narration,
     payload: request,
   })
-  w.send(SEND_MS, { to: 'kube-apiserver', type: 'request', request })
+  w.send(SEND_MS, { to: 'kube-apiserver', type: 'request', request }, slot)
 }
 
 function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, response: HttpResponse): void {
@@ -285,7 +331,7 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       return
     }
     if (request.path === '/api') sendDiscovery(w, ctx, '/apis')
-    else sendFirstRequest(w, ctx)
+    else nextObject(w, ctx, 0)
     return
   }
   if (request.method === 'GET') {
@@ -294,7 +340,7 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       if (!memory) throw new Error('kubectl got a response without having sent a request')
       const id = w.world.nextRequestId
       w.update({ ...w.world, nextRequestId: id + 1 })
-      const namespace = request.path.split('/')[4] ?? 'default'
+      const namespace = memory.namespace ?? 'default'
       const session = request.headers['Kubectl-Session'] ?? ''
       const post = createRequest(id, command, memory.config, session, namespace, memory.object)
       send(
@@ -305,49 +351,51 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       return
     }
     if (response.code === 200) {
-      applyToExisting(w, command, request, body)
+      applyToExisting(w, ctx, request, body)
       return
     }
-    const ns = request.path.split('/')[4] ?? 'default'
-    const name = request.path.split('/')[6] ?? ''
-    const context = `error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${ns}"\nfrom server for: "${command.file}"`
-    finish(
-      w,
-      1,
-      '',
-      kubectlError(response.body, context),
-      `The apiserver refused kubectl's GET with ${response.code}.`,
-    )
+    const context = `error when retrieving current configuration of:\n${describeInfo(w.world.kubectlMemory!)}\nfrom server for: "${command.file}"`
+    objectDone(w, ctx, { type: 'status', body: response.body, context })
     return
   }
-  const earlier = w.world.kubectlMemory?.stderr ?? ''
+  // client-go's warning handler prints Warning headers as each response arrives.
+  const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
+  if (warnings) {
+    const memory = w.world.kubectlMemory!
+    w.update({ ...w.world, kubectlMemory: { ...memory, stderr: (memory.stderr ?? '') + warnings } })
+  }
   if (response.code >= 200 && response.code < 300) {
     const name = String(((body['metadata'] ?? {}) as JsonObject)['name'] ?? '')
+    const kind = objectInfo(w.world.kubectlMemory!).kind
     const verb = command.serverSide
       ? 'serverside-applied'
       : request.method === 'PATCH'
         ? 'configured'
         : 'created'
     const dry = command.dryRunServer ? ' (server dry run)' : ''
-    const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
-    finish(
-      w,
-      0,
-      `pod/${name} ${verb}${dry}\n`,
-      earlier + warnings,
-      `kubectl prints "pod/${name} ${verb}" and exits 0. Its part is over: everything from here on happens inside the cluster, driven by watches.`,
-    )
+    objectDone(w, ctx, { line: `${kind.toLowerCase()}/${name} ${verb}${dry}\n` })
     return
   }
-  // client-go's warning handler prints Warning headers as the response arrives, before the error.
-  const warnings = (response.warnings ?? []).map((m) => `Warning: ${m}\n`).join('')
-  finish(
-    w,
-    1,
-    '',
-    earlier + warnings + kubectlError(response.body, errorContext(command.file, request)),
-    `kubectl prints the apiserver's error and exits 1.`,
-  )
+  objectDone(w, ctx, {
+    type: 'status',
+    body: response.body,
+    context: errorContext(command.file, request, w.world.kubectlMemory!),
+  })
+}
+
+/** The object kubectl is working on: kind, REST resource, name and namespace (resource.Info). */
+function objectInfo(memory: Memory) {
+  const kind = String(memory.object['kind'] ?? 'Pod')
+  const resource = CORE_RESOURCES[kind] ?? CORE_RESOURCES['Pod']!
+  const name = String(((memory.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')
+  const namespace = resource.namespaced ? (memory.namespace ?? 'default') : ''
+  return { kind, resource: resource.resource, name, namespace }
+}
+
+/** resource.Info's String(), as AddSourceToErr and apply's messages print it. */
+function describeInfo(memory: Memory): string {
+  const i = objectInfo(memory)
+  return `Resource: "/v1, Resource=${i.resource}", GroupVersionKind: "/v1, Kind=${i.kind}"\nName: "${i.name}", Namespace: "${i.namespace}"`
 }
 
 /**
@@ -358,12 +406,11 @@ export const warningNoLastAppliedConfigAnnotation = (resource: string, name: str
   `Warning: resource ${resource}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
 
 /** What kubectl says it was doing when a request failed (cmdutil.AddSourceToErr). */
-function errorContext(file: string, request: HttpRequest): string {
+function errorContext(file: string, request: HttpRequest, memory: Memory): string {
   if (request.method !== 'PATCH' || request.headers['Content-Type'] === 'application/apply-patch+yaml')
     return `error when creating "${file}"`
-  const [, , , , ns = '', , name = ''] = request.path.split('/')
   // apply/patcher.go: AddSourceToErr(fmt.Sprintf("applying patch:\n%s\nto:\n%v\nfor:", patch, info), …)
-  return `error when applying patch:\n${sortedJson(request.body)}\nto:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${ns}"\nfor: "${file}"`
+  return `error when applying patch:\n${sortedJson(request.body)}\nto:\n${describeInfo(memory)}\nfor: "${file}"`
 }
 
 /**
@@ -371,36 +418,30 @@ function errorContext(file: string, request: HttpRequest): string {
  * last-applied annotation, the new configuration and the live object; send it,
  * or print `unchanged` when it is empty (apply/patcher.go patchSimple).
  */
-function applyToExisting(
-  w: StepWriter,
-  command: SimContext['input']['command'],
-  get: HttpRequest,
-  live: JsonObject,
-): void {
+function applyToExisting(w: StepWriter, ctx: SimContext, get: HttpRequest, live: JsonObject): void {
+  const { command } = ctx.input
   const memory = w.world.kubectlMemory
   if (!memory) throw new Error('kubectl got a response without having sent a request')
   const metadata = (live['metadata'] ?? {}) as JsonObject
   const name = String(metadata['name'] ?? '')
-  const namespace = get.path.split('/')[4] ?? 'default'
+  const info = objectInfo(memory)
+  const namespace = memory.namespace ?? 'default'
   const annotation = ((metadata['annotations'] ?? {}) as JsonObject)[LAST_APPLIED]
   const original = typeof annotation === 'string' ? parseLastApplied(annotation) : null
   const modified = appliedObject(memory.object, namespace)
   const patch = createThreeWayMergePatch(original, modified, live)
-  const stderr = typeof annotation === 'string' ? '' : warningNoLastAppliedConfigAnnotation('pods', name)
+  const stderr =
+    (memory.stderr ?? '') +
+    (typeof annotation === 'string' ? '' : warningNoLastAppliedConfigAnnotation(info.resource, name))
+  w.update({ ...w.world, kubectlMemory: { ...memory, stderr } })
   if (Object.keys(patch).length === 0) {
-    finish(
-      w,
-      0,
-      `pod/${name} unchanged\n`,
-      stderr,
-      'The three-way patch (last applied, new file, live object) is empty: kubectl apply has nothing to change and sends nothing more.',
-    )
+    objectDone(w, ctx, { line: `${info.kind.toLowerCase()}/${name} unchanged\n` })
     return
   }
   const id = w.world.nextRequestId
-  w.update({ ...w.world, nextRequestId: id + 1, kubectlMemory: { ...memory, stderr } })
+  w.update({ ...w.world, nextRequestId: id + 1 })
   const session = get.headers['Kubectl-Session'] ?? ''
-  const request = patchRequest(id, command, memory.config, session, namespace, name, patch)
+  const request = patchRequest(id, command, memory.config, session, namespace, name, patch, info.kind)
   send(
     w,
     request,

@@ -33,3 +33,36 @@ export function kubectlError(body: Json, context: string): string {
   }
   return `Error from server (${s.reason ?? 'InternalError'}): ${context}: ${s.message ?? ''}\n`
 }
+
+/**
+ * One object's failure, kept until kubectl has tried every object: apply and create go on after a
+ * failed object and report all failures at the end (apply.go Run, cli-runtime ContinueOnErrorVisitor).
+ */
+export type KubectlFailure =
+  /** The apiserver answered with a Status; `context` is what AddSourceToErr put in front of its message. */
+  | { readonly type: 'status'; readonly body: Json; readonly context: string }
+  /** A client-side error (parsing, validation, mapping), without kubectl's `error: ` prefix. */
+  | { readonly type: 'client'; readonly text: string }
+
+/**
+ * What kubectl prints on stderr for its failures (cmdutil.checkErr): one failure is printed on its own
+ * terms (`error: …`, `The Pod "x" is invalid: …`); several are an aggregate, printed one per line with
+ * StandardErrorMessage and no `error: ` prefix for client-side errors (MultipleErrors, messageForError).
+ */
+export function formatFailures(failures: readonly KubectlFailure[]): string {
+  if (failures.length === 0) return ''
+  if (failures.length === 1) {
+    const f = failures[0]!
+    if (f.type === 'status') return kubectlError(f.body, f.context)
+    return f.text.startsWith('error: ') ? `${f.text}\n` : `error: ${f.text}\n`
+  }
+  return failures
+    .map((f) => {
+      if (f.type === 'client') return `${f.text}\n`
+      const s = f.body as StatusBody
+      // An Invalid Status is only spelled out cause by cause when it is the sole error.
+      if (s.reason === 'Invalid') return `Error from server (Invalid): ${f.context}: ${s.message ?? ''}\n`
+      return kubectlError(f.body, f.context)
+    })
+    .join('')
+}

@@ -29,7 +29,12 @@ export interface ManifestDocument {
 
 export type ParseResult =
   | { readonly ok: true; readonly documents: readonly ManifestDocument[] }
-  | { readonly ok: false; readonly errors: readonly ManifestError[] }
+  | {
+      readonly ok: false
+      readonly errors: readonly ManifestError[]
+      /** The documents before the broken one: kubectl's stream reader has already handed them on. */
+      readonly documents?: readonly ManifestDocument[]
+    }
 
 /** Beyond this many bytes the manifest is refused before parsing (a real apiserver caps requests at 3 MiB). */
 export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024
@@ -55,6 +60,7 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
         goError.fileLine === pos.line ? pos.col : 1,
         err.message.split('\n')[0] ?? err.message,
         `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goError.text}`,
+        documents,
       )
     }
     if (doc.contents === null) continue
@@ -66,25 +72,54 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
       // go-yaml reports an alias to an undefined anchor without a line (decode.go).
       const alias = /^Unresolved alias.*: (.+)$/.exec(message)
       const goText = alias ? unknownAnchor(alias[1]!) : message
-      return fail(1, 1, message, `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goText}`)
+      return fail(
+        1,
+        1,
+        message,
+        `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goText}`,
+        documents,
+      )
     }
     if (value === null || value === undefined) continue
     if (typeof value !== 'object' || Array.isArray(value)) {
       const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0)
       const message = 'a Kubernetes object must be a mapping'
-      return fail(pos.line, pos.col, message, `error parsing ${fileName}: ${message}`)
+      return fail(pos.line, pos.col, message, `error parsing ${fileName}: ${message}`, documents)
     }
     const positions: Record<string, { line: number; column: number }> = {}
     collectPositions(doc.contents, '', positions, lineCounter, 0)
     const object = value as JsonObject
-    const items = object['kind'] === 'List' && Array.isArray(object['items']) ? object['items'] : [object]
-    for (const item of items) documents.push({ object: item as JsonObject, positions })
+    if (object['kind'] === 'List' && Array.isArray(object['items'])) {
+      // kubectl flattens a List: each item is an object of its own, with its own field positions.
+      object['items'].forEach((item, i) =>
+        documents.push({ object: item as JsonObject, positions: underPrefix(positions, `items.${i}`) }),
+      )
+    } else documents.push({ object, positions })
   }
   return { ok: true, documents }
 }
 
-function fail(line: number, column: number, message: string, kubectl: string): ParseResult {
-  return { ok: false, errors: [{ line, column, message, kubectl }] }
+function underPrefix(
+  positions: Readonly<Record<string, { line: number; column: number }>>,
+  prefix: string,
+): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = {}
+  const dotted = `${prefix}.`
+  for (const [path, at] of Object.entries(positions)) {
+    if (path === prefix) out[''] = at
+    else if (path.startsWith(dotted)) out[path.slice(dotted.length)] = at
+  }
+  return out
+}
+
+function fail(
+  line: number,
+  column: number,
+  message: string,
+  kubectl: string,
+  documents: readonly ManifestDocument[] = [],
+): ParseResult {
+  return { ok: false, errors: [{ line, column, message, kubectl }], documents }
 }
 
 function collectPositions(

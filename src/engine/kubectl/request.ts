@@ -9,6 +9,7 @@ import type { JsonObject } from '../model/objects'
 import type { KubectlCommand } from './command'
 import { credentialHeaders, type ResolvedKubeconfig } from './kubeconfig'
 import { sortedJson } from './json'
+import { CORE_RESOURCES, resourcePath } from '../model/core-resources'
 
 export const KUBECTL_VERSION = 'v1.34.0'
 /** git commit of the v1.34.0 release, shortened as kubectl's User-Agent does. */
@@ -25,10 +26,14 @@ function baseHeaders(cmd: KubectlCommand, cfg: ResolvedKubeconfig, session: stri
   }
 }
 
+/** kubectl fills in the namespace of a namespaced object (cluster-scoped ones have none). */
 function withNamespace(obj: JsonObject, namespace: string): JsonObject {
+  if (CORE_RESOURCES[String(obj['kind'])]?.namespaced === false) return obj
   const metadata = (obj['metadata'] ?? {}) as JsonObject
   return { ...obj, metadata: { ...metadata, namespace } }
 }
+
+const kindOf = (obj: JsonObject): string => String(obj['kind'] ?? 'Pod')
 
 /** kubectl apply stores what the user applied, serialised without itself, in an annotation. */
 export function withLastApplied(obj: JsonObject): JsonObject {
@@ -51,12 +56,13 @@ export function getRequest(
   session: string,
   namespace: string,
   name: string,
+  kind = 'Pod',
 ): HttpRequest {
   return {
     id,
     from: 'kubectl',
     method: 'GET',
-    path: podsPath(namespace, name),
+    path: resourcePath(kind, namespace, name),
     query: {},
     headers: baseHeaders(cmd, cfg, session),
     body: null,
@@ -78,7 +84,7 @@ export function createRequest(
     id,
     from: 'kubectl',
     method: 'POST',
-    path: podsPath(namespace),
+    path: resourcePath(kindOf(obj), namespace),
     query: {
       ...(cmd.dryRunServer ? { dryRun: 'All' } : {}),
       fieldManager,
@@ -102,7 +108,7 @@ export function serverSideApplyRequest(
     id,
     from: 'kubectl',
     method: 'PATCH',
-    path: podsPath(namespace, name),
+    path: resourcePath(kindOf(obj), namespace, name),
     query: {
       ...(cmd.dryRunServer ? { dryRun: 'All' } : {}),
       fieldManager: 'kubectl',
@@ -126,12 +132,13 @@ export function patchRequest(
   namespace: string,
   name: string,
   patch: JsonObject,
+  kind = 'Pod',
 ): HttpRequest {
   return {
     id,
     from: 'kubectl',
     method: 'PATCH',
-    path: podsPath(namespace, name),
+    path: resourcePath(kind, namespace, name),
     query: {
       ...(cmd.dryRunServer ? { dryRun: 'All' } : {}),
       fieldManager: 'kubectl-client-side-apply',

@@ -150,3 +150,26 @@ export function findObject(
     (o) => o.metadata.name === name && (ns === undefined || (o.metadata.namespace ?? '') === ns),
   )
 }
+
+const extended = new WeakMap<Cluster, WeakMap<readonly KubeObject[], Cluster>>()
+
+/**
+ * The cluster with objects created during the simulation added (an object of the same kind, namespace
+ * and name replaces the cluster file's). Cached, so every step after a create sees the same Cluster.
+ */
+export function withObjects(cluster: Cluster, created: readonly KubeObject[] | undefined): Cluster {
+  if (!created || created.length === 0) return cluster
+  let byList = extended.get(cluster)
+  if (!byList) extended.set(cluster, (byList = new WeakMap()))
+  const hit = byList.get(created)
+  if (hit) return hit
+  const objects: Record<string, KubeObject[]> = { ...cluster.objects } as Record<string, KubeObject[]>
+  for (const o of created) {
+    const same = (x: KubeObject) =>
+      x.metadata.name === o.metadata.name && (x.metadata.namespace ?? '') === (o.metadata.namespace ?? '')
+    objects[o.kind] = [...(objects[o.kind] ?? []).filter((x) => !same(x)), o]
+  }
+  const out: Cluster = { ...cluster, objects }
+  byList.set(created, out)
+  return out
+}

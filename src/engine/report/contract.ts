@@ -22,6 +22,7 @@ import type {
 } from '../sim/events'
 import type { ComponentId } from '../sim/components'
 import type { Pod } from '../model/objects'
+import { allSlotPods } from '../sim/slots'
 
 /** The Kubernetes minor version whose texts and behaviour the engine follows. */
 export const KUBERNETES_VERSION = '1.34'
@@ -86,6 +87,8 @@ export interface ContractEvent {
 
 export interface ContractScheduling {
   readonly t: number
+  /** `namespace/name` of the pod this cycle scheduled (a manifest may hold several pods). */
+  readonly pod: string
   readonly result: 'Scheduled' | 'Unschedulable'
   readonly message: string
   readonly selected: string | null
@@ -101,7 +104,10 @@ export interface ContractReport {
   readonly kubectl: { readonly exitCode: number | null; readonly stdout: string; readonly stderr: string }
   readonly requests: readonly ContractRequest[]
   readonly admission: readonly ContractAdmission[]
+  /** The manifest's first stored pod (in document order) at `until`. */
   readonly pod: Pod | null
+  /** Every pod the manifest created, in document order (one for a single-pod manifest). */
+  readonly pods: readonly Pod[]
   readonly events: readonly ContractEvent[]
   readonly scheduling: readonly ContractScheduling[]
   readonly etcd: readonly {
@@ -125,6 +131,8 @@ export interface ContractReport {
     readonly to: ComponentId | null
     readonly kind: SimEvent['kind']
     readonly summary: string
+    /** The manifest document the entry is about, when it is not the first (added field). */
+    readonly slot?: number
   }[]
 }
 
@@ -152,13 +160,15 @@ export function toContractReport(timeline: Timeline, meta: ContractMeta): Contra
     admission: events.flatMap((e) =>
       e.kind === 'admission.verdict' ? [...e.payload.skipped.map(toAdmission), toAdmission(e.payload)] : [],
     ),
-    pod: world.pod,
+    pod: allSlotPods(world)[0] ?? null,
+    pods: allSlotPods(world),
     events: events.flatMap((e) => (e.kind === 'k8s.event' ? [toEvent(e.at, e.payload)] : [])),
     scheduling: events.flatMap((e) =>
       e.kind === 'scheduler.cycle'
         ? [
             {
               t: seconds(e.at),
+              pod: e.payload.pod ?? '',
               result: e.payload.result,
               message: e.payload.message,
               selected: e.payload.selected,
@@ -206,6 +216,7 @@ export function toContractReport(timeline: Timeline, meta: ContractMeta): Contra
       to: e.to ?? null,
       kind: e.kind,
       summary: e.summary,
+      ...(e.slot ? { slot: e.slot } : {}),
     })),
   }
 }

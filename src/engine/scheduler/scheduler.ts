@@ -16,6 +16,7 @@ import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
 import type { DeletedPod, World } from '../sim/world'
+import { otherSlotPods } from '../sim/slots'
 import type { HttpRequest, Json, KubeEvent, PluginVerdict, SchedulingResult } from '../sim/events'
 import type { Message } from '../sim/messages'
 import type { Pod, PodCondition } from '../model/objects'
@@ -137,10 +138,33 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
   return entry
 }
 
+/**
+ * The manifest's other pods that are already bound occupy their nodes like any assigned pod
+ * (a multi-document manifest: sim/slots.ts). The cached snapshot holds the cluster file's pods only.
+ */
+function withManifestPods(
+  snap: ReturnType<typeof snapshot>,
+  others: readonly Pod[],
+): ReturnType<typeof snapshot> {
+  const byNode = new Map<string, Pod[]>()
+  for (const p of others) {
+    const n = p.spec.nodeName
+    if (!n || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue
+    byNode.set(n, [...(byNode.get(n) ?? []), p])
+  }
+  if (byNode.size === 0) return snap
+  const nodes = snap.nodes.map((n) => {
+    const extra = byNode.get(n.name)
+    return extra ? buildNodeInfo(n.node, [...n.pods, ...extra]) : n
+  })
+  const { allNodes: _all, ...base } = pluginContext(nodes)
+  return { ...snap, nodes, ctx: { ...snap.ctx, ...base, namespaceLabels: snap.ctx.namespaceLabels } }
+}
+
 function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
   const current = w.world.pod
   if (!current || current.spec.nodeName) return
-  const snap = snapshot(ctx.cluster, w.world.deletedPods)
+  const snap = withManifestPods(snapshot(ctx.cluster, w.world.deletedPods), otherSlotPods(w.world))
   const nodes = snap.nodes
   const out = scheduleOne({
     pod: current,
@@ -163,7 +187,7 @@ function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
     narration: r.selected
       ? `The scheduler filters the ${nodes.length} nodes (${feasible} fit), scores the feasible ones with its plugins and picks ${r.selected} (${r.tieBreak}).`
       : `No node passes the filters. ${r.message}`,
-    payload: r,
+    payload: { ...r, pod: `${current.metadata.namespace ?? 'default'}/${current.metadata.name ?? ''}` },
   })
   if (r.selected) bind(w, current, r.selected)
   else fail(w, ctx, current, r, out.preemption)

@@ -146,6 +146,8 @@ interface Base {
   readonly summary: string
   /** What is happening, in plain words, for the narration panel. */
   readonly narration: string
+  /** Which document of the manifest the event is about (sim/slots.ts); absent for the first. */
+  readonly slot?: number
 }
 
 export type EventBody =
@@ -206,7 +208,11 @@ export type EventBody =
         readonly resourceVersion: string
       }
     }
-  | { kind: 'scheduler.cycle'; payload: SchedulingResult }
+  | {
+      kind: 'scheduler.cycle'
+      /** `pod`: the `namespace/name` the cycle was for (a manifest may create several pods). */
+      payload: SchedulingResult & { readonly pod?: string }
+    }
   | {
       kind: 'scheduler.queue'
       /** The scheduling queue: a PreEnqueue rejection (gated), or a pod moved back to be retried. */

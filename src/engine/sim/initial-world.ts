@@ -19,6 +19,7 @@ const STORAGE_PATHS: Readonly<Record<string, string>> = {
   ResourceQuota: 'resourcequotas',
   PriorityClass: 'priorityclasses',
   Secret: 'secrets',
+  ConfigMap: 'configmaps',
   Pod: 'pods',
 }
 

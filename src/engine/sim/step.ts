@@ -12,6 +12,11 @@ export interface Delivery {
   /** Virtual milliseconds after the current instant. */
   readonly delay: number
   readonly message: Message
+  /**
+   * Which of the manifest's pods the message is about (sim/slots.ts). Absent: the same pod as the
+   * message being handled. kubectl sets it when it sends the request for another document.
+   */
+  readonly slot?: number
 }
 
 export interface Emitted {
@@ -43,9 +48,9 @@ export class StepWriter {
     return this
   }
 
-  send(delay: number, message: Message): this {
+  send(delay: number, message: Message, slot?: number): this {
     if (!(delay >= 0)) throw new Error(`negative or NaN delay ${delay} for ${message.type}`)
-    this.deliveries.push({ delay, message })
+    this.deliveries.push(slot === undefined ? { delay, message } : { delay, message, slot })
     return this
   }
 

@@ -47,8 +47,7 @@ export default function PodEditor() {
     if (!model) return
     const parsed = parseManifest(model.getValue())
     const problems = serverFieldProblems(timeline)
-    const located =
-      parsed.ok && parsed.documents[0] ? locateProblems(problems, parsed.documents[0].positions) : []
+    const located = parsed.ok ? locateProblems(problems, parsed.documents) : []
     monaco.editor.setModelMarkers(
       model,
       SERVER_OWNER,

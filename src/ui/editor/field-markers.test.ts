@@ -28,7 +28,7 @@ describe('server errors on the manifest lines', () => {
     const t = simulate({ manifest }, { seed: 1 })
     const parsed = parseManifest(manifest)
     if (!parsed.ok) throw new Error('fixture must parse')
-    const located = locateProblems(serverFieldProblems(t), parsed.documents[0]!.positions)
+    const located = locateProblems(serverFieldProblems(t), parsed.documents)
     const byLine = Object.fromEntries(located.map((m) => [m.line, m.message.split(':')[0]]))
     expect(byLine[6]).toBe('spec.restartPolicy')
     expect(byLine[8]).toBe('spec.containers[0].image')
@@ -42,9 +42,52 @@ describe('server errors on the manifest lines', () => {
     const t = simulate({ manifest: text }, { seed: 1 })
     const parsed = parseManifest(text)
     if (!parsed.ok) throw new Error('fixture must parse')
-    const located = locateProblems(serverFieldProblems(t), parsed.documents[0]!.positions)
+    const located = locateProblems(serverFieldProblems(t), parsed.documents)
     expect(located).toEqual([
       expect.objectContaining({ line: 9, message: 'unknown field "spec.containers[0].imagePullPolice"' }),
     ])
+  })
+
+  it('puts a cause on the line of its field in the document that carried it', () => {
+    const good =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    image: nginx\n'
+    const text = `${good}---\n${manifest}`
+    const t = simulate({ manifest: text }, { seed: 1 })
+    const parsed = parseManifest(text)
+    if (!parsed.ok) throw new Error('fixture must parse')
+    const byLine = Object.fromEntries(
+      locateProblems(serverFieldProblems(t), parsed.documents).map((m) => [m.line, m.message.split(':')[0]]),
+    )
+    // The second document starts on line 10: its restartPolicy is on line 15, its container on 17.
+    expect(byLine[15]).toBe('spec.restartPolicy')
+    expect(byLine[17]).toBe('spec.containers[0].image')
+  })
+
+  it('finds the fields of a List item under that item', () => {
+    const list = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'a' },
+            spec: { containers: [{ name: 'a', image: 'nginx' }] },
+          },
+          { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b' }, spec: { containers: [{ name: 'b' }] } },
+        ],
+      },
+      null,
+      2,
+    )
+    const t = simulate({ manifest: list }, { seed: 1 })
+    const parsed = parseManifest(list)
+    if (!parsed.ok) throw new Error('fixture must parse')
+    const [located] = locateProblems(serverFieldProblems(t), parsed.documents)
+    const lines = list.split('\n')
+    // The image is missing, so the marker sits on the container of item b (its nearest parent).
+    expect(lines[located!.line - 1]).toMatch(/"name": "b"|\{/)
+    expect(located!.line).toBeGreaterThan(lines.findIndex((l) => l.includes('"name": "b"')) - 3)
   })
 })

@@ -7,6 +7,8 @@ import type { ManifestError, Timeline } from '../../engine/index'
 export interface FieldProblem {
   readonly path: string
   readonly message: string
+  /** The manifest document the refused request carried (0 for the first). */
+  readonly document: number
 }
 
 /** `spec.containers[0].resources.requests[cpu]` → `spec.containers.0.resources.requests.cpu`. */
@@ -21,28 +23,30 @@ export function serverFieldProblems(timeline: Timeline): FieldProblem[] {
     if (e.kind === 'apiserver.validation') {
       for (const err of e.payload.errors) {
         const i = err.indexOf(': ')
-        if (i > 0) out.push({ path: err.slice(0, i), message: err })
+        if (i > 0) out.push({ path: err.slice(0, i), message: err, document: e.slot ?? 0 })
       }
     } else if (e.kind === 'apiserver.decode' && e.payload.fieldValidation === 'Warn') {
       for (const u of e.payload.unknownFields) {
         const m = /^unknown field "(.+)"$/.exec(u)
-        if (m) out.push({ path: m[1]!, message: u })
+        if (m) out.push({ path: m[1]!, message: u, document: e.slot ?? 0 })
       }
     } else if (e.kind === 'http.response' && e.payload.code === 400) {
       // Strict field validation refuses the request while decoding: the fields are in the Status message.
       const message = String((e.payload.body as { message?: unknown } | null)?.message ?? '')
-      for (const m of message.matchAll(/unknown field "([^"]+)"/g)) out.push({ path: m[1]!, message: m[0] })
+      for (const m of message.matchAll(/unknown field "([^"]+)"/g))
+        out.push({ path: m[1]!, message: m[0], document: e.slot ?? 0 })
     }
   }
   return out
 }
 
-/** Locates each problem at its field, or the nearest parent the manifest has. */
+/** Locates each problem at its field in its own document, or the nearest parent the manifest has. */
 export function locateProblems(
   problems: readonly FieldProblem[],
-  positions: Readonly<Record<string, { line: number; column: number }>>,
+  documents: readonly { readonly positions: Readonly<Record<string, { line: number; column: number }>> }[],
 ): ManifestError[] {
   return problems.map((p) => {
+    const positions = documents[p.document]?.positions ?? {}
     let path = toPositionPath(p.path)
     while (path && !positions[path]) path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : ''
     const at = positions[path] ?? { line: 1, column: 1 }
