@@ -363,6 +363,9 @@ const SCENARIO_OUTCOMES = [
   ['nodeName on a node without room (OutOfcpu)', 'OutOfcpu', 'worker-2'],
   ['Liveness kill with a preStop hook', 'CrashLoopBackOff', 'worker-2'],
   ['An unsafe sysctl (SysctlForbidden)', 'SysctlForbidden', 'worker-2'],
+  ['A ConfigMap volume that does not exist (ContainerCreating)', 'ContainerCreating', 'worker-2'],
+  ['An env var from a missing Secret (CreateContainerConfigError)', 'CreateContainerConfigError', 'worker-2'],
+  ['A namespace, a ConfigMap and a pod in one file', 'Running', 'worker-2'],
 ]
 
 tests.push([

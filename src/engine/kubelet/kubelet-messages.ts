@@ -85,4 +85,17 @@ export const EVENT = {
   Unhealthy: 'Unhealthy',
   FailedPostStartHook: 'FailedPostStartHook',
   FailedCreatePodSandBox: 'FailedCreatePodSandBox',
+  FailedMount: 'FailedMount',
 } as const
+
+/** A container whose environment cannot be built (kuberuntime_container.go ErrCreateContainerConfig). */
+export const CREATE_CONTAINER_CONFIG_ERROR = 'CreateContainerConfigError'
+/** The volume manager's SetUp failure (operation_generator.go GenerateMountVolumeFunc, events.FailedMountVolume). */
+export const MSG_MOUNT_SETUP_FAILED = (volume: string, err: string): string =>
+  `MountVolume.SetUp failed for volume "${volume}" : ${err}`
+/**
+ * SyncPod gives up waiting after podAttachAndMountTimeout (2m3s): volume_manager.go WaitForAttachAndMount
+ * lists the volumes (Go's %v of a sorted []string) and wraps wait.PollUntilContextTimeout's error.
+ */
+export const MSG_UNABLE_TO_MOUNT = (unmounted: readonly string[]): string =>
+  `Unable to attach or mount volumes: unmounted volumes=[${[...unmounted].sort().join(' ')}], unattached volumes=[], failed to process volumes=[]: context deadline exceeded`

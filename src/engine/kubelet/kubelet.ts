@@ -17,6 +17,8 @@ import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
 import { otherSlotPods } from '../sim/slots'
+import { next } from '../sim/rng'
+import { containerEnvError, unmountableVolumes } from './object-references'
 import type { RuntimeContainer, World } from '../sim/world'
 import type { HttpRequest, Json, KubeEvent } from '../sim/events'
 import type { Message } from '../sim/messages'
@@ -63,7 +65,8 @@ export function kubeletStep(world: World, msg: KubeletMessage, ctx: SimContext):
       onReply(w, ctx, msg.node, msg.reply)
       break
     case 'sync':
-      onSync(w, ctx, msg.node, msg.reason)
+      if (msg.reason === MOUNT_RETRY || msg.reason === MOUNT_TIMEOUT) onVolumes(w, ctx, msg.node, msg.reason)
+      else onSync(w, ctx, msg.node, msg.reason)
       break
     case 'probe':
       onProbe(w, ctx, msg.node, msg.container, msg.containerId, msg.probe)
@@ -341,7 +344,90 @@ function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
       `The pod names imagePullSecrets that do not exist in its namespace (${secrets.missing.join(', ')}); the kubelet pulls without them.`,
       'kubelet',
     )
-  cri(w, 25, node, { call: 'RunPodSandbox', pod, request: sandboxConfig(pod) })
+  mountThenSandbox(w, ctx, node, pod, 25)
+}
+
+// ---- volumes ----------------------------------------------------------------
+
+const MOUNT_RETRY = 'volume manager retries SetUp'
+const MOUNT_TIMEOUT = 'WaitForAttachAndMount timed out'
+/** nestedpendingoperations exponential back-off, and volume_manager.go podAttachAndMountTimeout. */
+const MOUNT_BACKOFF_FIRST_MS = 500
+const MOUNT_BACKOFF_MAX_MS = 122_000
+const MOUNT_TIMEOUT_MS = 123_000
+/** pod_workers.go: a failed sync is retried after backOffPeriod (10 s) with jitter factor 0.5. */
+const SYNC_BACKOFF_MS = 10_000
+
+/**
+ * SyncPod's WaitForAttachAndMount: the sandbox is created only once every volume is set up. A configMap
+ * or secret volume whose object is missing keeps the pod in ContainerCreating with FailedMount events.
+ */
+function mountThenSandbox(w: StepWriter, ctx: SimContext, node: string, pod: Pod, delay: number): void {
+  const failing = unmountableVolumes(ctx.cluster, pod)
+  if (failing.length === 0) {
+    cri(w, delay, node, { call: 'RunPodSandbox', pod, request: sandboxConfig(pod) })
+    return
+  }
+  setWs(w, { busy: true, mountWait: { since: ctx.at, delay: MOUNT_BACKOFF_FIRST_MS } })
+  mountFailed(w, ctx, node, pod, failing, MOUNT_BACKOFF_FIRST_MS)
+  w.send(MOUNT_TIMEOUT_MS, { to: 'kubelet', type: 'sync', node, pod, reason: MOUNT_TIMEOUT })
+}
+
+function mountFailed(
+  w: StepWriter,
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  failing: ReturnType<typeof unmountableVolumes>,
+  retryIn: number,
+): void {
+  for (const f of failing)
+    recordEvent(
+      w,
+      node,
+      pod,
+      'Warning',
+      M.EVENT.FailedMount,
+      M.MSG_MOUNT_SETUP_FAILED(f.volume, f.error),
+      `The volume manager cannot set up volume "${f.volume}": ${f.error}. No sandbox is created until every volume is mounted, so the pod stays ContainerCreating; the volume manager tries again in ${retryIn / 1000} s (the wait doubles up to 2m2s).`,
+    )
+  w.send(retryIn, { to: 'kubelet', type: 'sync', node, pod, reason: MOUNT_RETRY })
+  void ctx
+}
+
+function onVolumes(w: StepWriter, ctx: SimContext, node: string, reason: string): void {
+  const pod = w.world.pod
+  const wait = ws(w).mountWait
+  if (!pod || !wait || ws(w).terminal) return
+  const failing = unmountableVolumes(ctx.cluster, pod)
+  if (reason === MOUNT_RETRY) {
+    if (failing.length === 0) {
+      // Mounted at last: the waiting SyncPod sees it at its next 300 ms poll and goes on.
+      setWs(w, { mountWait: undefined })
+      cri(w, 300, node, { call: 'RunPodSandbox', pod, request: sandboxConfig(pod) })
+      return
+    }
+    const next = Math.min(wait.delay * 2, MOUNT_BACKOFF_MAX_MS)
+    setWs(w, { mountWait: { ...wait, delay: next } })
+    mountFailed(w, ctx, node, pod, failing, next)
+    return
+  }
+  // The timeout of one SyncPod: it fails, and the pod worker syncs again after its back-off.
+  if (ctx.at - wait.since < MOUNT_TIMEOUT_MS || failing.length === 0) return
+  recordEvent(
+    w,
+    node,
+    pod,
+    'Warning',
+    M.EVENT.FailedMount,
+    M.MSG_UNABLE_TO_MOUNT(failing.map((f) => f.volume)),
+    'SyncPod has waited 2m3s for the volumes and gives up this round; the pod worker tries the whole sync again after its back-off, while the volume manager keeps retrying the mount.',
+  )
+  const [r, rng] = next(w.world.rng)
+  w.update({ ...w.world, rng })
+  const backoff = Math.round(SYNC_BACKOFF_MS * (1 + 0.5 * r))
+  setWs(w, { mountWait: { ...wait, since: ctx.at + backoff } })
+  w.send(backoff + MOUNT_TIMEOUT_MS, { to: 'kubelet', type: 'sync', node, pod, reason: MOUNT_TIMEOUT })
 }
 
 function onSync(w: StepWriter, ctx: SimContext, node: string, reason: string): void {
@@ -402,7 +488,7 @@ function runSync(w: StepWriter, ctx: SimContext, node: string, firstRunning = fa
   }
   if (!sandboxOf(w, node, pod)) {
     setWs(w, { busy: true })
-    cri(w, 2, node, { call: 'RunPodSandbox', pod, request: sandboxConfig(pod) })
+    mountThenSandbox(w, ctx, node, pod, 2)
     return
   }
   planAndStart(w, ctx, node, pod)
@@ -649,10 +735,23 @@ function startNext(w: StepWriter, ctx: SimContext, node: string): void {
 
 function finishSync(w: StepWriter, ctx: SimContext, node: string): void {
   const s = ws(w)
-  setWs(w, { busy: false, pullFailed: false })
+  setWs(w, { busy: false, pullFailed: false, configFailed: false })
   if (s.statusDirty) sendStatus(w, ctx, node, statusNarration, 'status')
   const pod = w.world.pod
   if (!pod) return
+  if (s.configFailed && !s.pending) {
+    // pod_workers.go: a sync that ended in an error is requeued after backOffPeriod with jitter.
+    const [r, rng] = next(w.world.rng)
+    w.update({ ...w.world, rng })
+    w.send(Math.round(SYNC_BACKOFF_MS * (1 + 0.5 * r)), {
+      to: 'kubelet',
+      type: 'sync',
+      node,
+      pod,
+      reason: 'retry after CreateContainerConfigError',
+    })
+    return
+  }
   if (s.pending || s.pullFailed) {
     setWs(w, { pending: false })
     w.send(s.pending ? 0.5 : nextRelistDelay(ctx), {
@@ -739,7 +838,7 @@ function onImageStatus(
         M.MSG_ALREADY_PRESENT(image),
         `The image is already on ${node} and imagePullPolicy is ${policy}, so nothing is downloaded.`,
       )
-      return createContainer(w, node, pod, c)
+      return createContainer(w, ctx, node, pod, c)
     }
     const msg = M.MSG_NEVER_PULL(image)
     recordEvent(
@@ -868,7 +967,7 @@ function onPulled(
     M.MSG_PULLED(image, took, took, sizeOfPulled(ctx, image)),
     `The image is pulled and unpacked; it stays in containerd's store on ${node} for the next pod that needs it.`,
   )
-  createContainer(w, node, pod, c)
+  createContainer(w, ctx, node, pod, c)
 }
 
 function sizeOfPulled(ctx: SimContext, image: string): number {
@@ -877,7 +976,23 @@ function sizeOfPulled(ctx: SimContext, image: string): number {
   return repo?.tags[ref?.tag ?? 'latest']?.sizeBytes ?? 0
 }
 
-function createContainer(w: StepWriter, node: string, pod: Pod, c: Container): void {
+function createContainer(w: StepWriter, ctx: SimContext, node: string, pod: Pod, c: Container): void {
+  // generateContainerConfig → makeEnvironmentVariables: a missing ConfigMap, Secret or key stops here.
+  const envError = containerEnvError(ctx.cluster, pod, c)
+  if (envError) {
+    recordEvent(
+      w,
+      node,
+      pod,
+      'Warning',
+      M.EVENT.Failed,
+      M.MSG_ERROR(envError),
+      `The kubelet cannot build ${c.name}'s environment: ${envError}. The container waits with reason CreateContainerConfigError; the pod worker tries again after its back-off (about 10 s).`,
+    )
+    setWaiting(w, c.name, { reason: M.CREATE_CONTAINER_CONFIG_ERROR, message: envError })
+    setWs(w, { configFailed: true })
+    return containerFailed(w, ctx, node, c.name)
+  }
   const sandbox = sandboxOf(w, node, pod)
   const attempt = instancesOf(w.world.nodes[node]!, pod, c.name).length
   cri(w, 2, node, {

@@ -49,6 +49,13 @@ export interface PodWorkerState {
   readonly pullFailed: boolean
   /** Containers being stopped while their exec preStop hook still runs (it fails when they stop). */
   readonly preStopCutOff?: readonly string[]
+  /** A container's environment could not be built in the running sync (CreateContainerConfigError). */
+  readonly configFailed?: boolean
+  /**
+   * SyncPod waits for the pod's volumes (WaitForAttachAndMount) since `since`; the volume manager retries
+   * the failed SetUp after `delay` ms (exponential back-off from 500 ms to 2m2s).
+   */
+  readonly mountWait?: { readonly since: number; readonly delay: number }
 }
 
 export const EMPTY_POD_WORKER: PodWorkerState = {

@@ -568,4 +568,77 @@ value: 1000
 `,
     ),
   },
+  {
+    id: 'missing-configmap-volume',
+    title: 'A ConfigMap volume that does not exist (ContainerCreating)',
+    lesson:
+      'The volume manager cannot set up the configMap volume, so no sandbox is ever created: FailedMount events with a doubling back-off, and after 2m3s SyncPod gives up this round. The pod stays ContainerCreating.',
+    manifest: pod(
+      'web',
+      `  containers:
+  - name: web
+    image: nginx:1.27
+    volumeMounts:
+    - name: config-volume
+      mountPath: /etc/config
+  volumes:
+  - name: config-volume
+    configMap:
+      name: app-config
+`,
+    ),
+  },
+  {
+    id: 'missing-secret-env',
+    title: 'An env var from a missing Secret (CreateContainerConfigError)',
+    lesson:
+      'The sandbox runs and the image is pulled, but the kubelet cannot build the environment: the container waits in CreateContainerConfigError and the pod worker tries again every 10 to 15 seconds.',
+    manifest: pod(
+      'web',
+      `  containers:
+  - name: web
+    image: nginx:1.27
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db
+          key: password
+`,
+    ),
+  },
+  {
+    id: 'namespace-and-configmap',
+    title: 'A namespace, a ConfigMap and a pod in one file',
+    lesson:
+      'kubectl sends the three objects one after the other; the serviceaccounts controller gives the new namespace its default ServiceAccount, and the pod mounts the ConfigMap created just before it.',
+    manifest: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+  namespace: shop
+data:
+  index.html: <h1>hello from shop</h1>
+---
+${pod(
+  'web',
+  `  containers:
+  - name: web
+    image: nginx:1.27
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  volumes:
+  - name: html
+    configMap:
+      name: web-config
+`,
+  '\n  namespace: shop',
+)}`,
+  },
 ]
