@@ -20,6 +20,9 @@ describe('kubectl with an empty discovery cache (--cold-cache)', () => {
       'POST /api/v1/namespaces/default/pods',
     ])
     expect(cold[0]!.headers['Accept']).toBe(AGGREGATED_DISCOVERY_ACCEPT)
+    // discovery_client.go defaultTimeout (32 s) travels as rest.Request's `timeout` parameter, as
+    // `kubectl -v=6` shows: GET https://…:6443/api?timeout=32s. kubectl's own requests carry none.
+    expect(cold.map((r) => r.query['timeout'] ?? null)).toEqual(['32s', '32s', null, null])
   })
 
   it('sends no discovery requests with a warm cache', () => {

@@ -235,6 +235,9 @@ function sendDiscovery(w: StepWriter, ctx: SimContext, path: '/api' | '/apis'): 
   const request: HttpRequest = {
     ...base,
     path,
+    // The discovery client's http.Client has a 32 s timeout (discovery_client.go defaultTimeout), which
+    // client-go's rest.Request also sends as the `timeout` query parameter.
+    query: { timeout: '32s' },
     headers: { ...base.headers, Accept: AGGREGATED_DISCOVERY_ACCEPT },
   }
   send(
