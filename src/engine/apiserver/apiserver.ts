@@ -23,7 +23,7 @@ import { admitStep, decodeStep, storeStep, validateStep } from './create'
 import { discoveryDocument } from './discovery'
 import { podKey } from '../etcd/store'
 import { writePod } from '../etcd/write-pod'
-import { deleteExistingPod, findExistingPod, podDeletionStep } from './delete'
+import { deleteExistingPod, patchExistingPodStatus, findExistingPod, podDeletionStep } from './delete'
 import { patchPod } from './patch'
 
 type ApiserverMessage = Extract<Message, { to: 'kube-apiserver' }>
@@ -244,6 +244,13 @@ function route(
     })
     return
   }
+  if (
+    request.method === 'PATCH' &&
+    info.subresource === 'status' &&
+    stored?.metadata.name !== info.name &&
+    patchExistingPodStatus(w, ctx, request, info.namespace, info.name, audit)
+  )
+    return
   if (!stored) {
     respond(w, {
       request,

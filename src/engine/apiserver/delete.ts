@@ -12,7 +12,7 @@ import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
 import type { HttpRequest, Json, KubeEvent } from '../sim/events'
 import type { EtcdState } from '../sim/world'
-import type { Pod } from '../model/objects'
+import type { Pod, PodCondition } from '../model/objects'
 import { respond, type ResponseAudit } from './respond'
 import { notFound } from './status'
 import { etcdPut, podKey } from '../etcd/store'
@@ -181,4 +181,61 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
     },
   )
   w.send(1, { to: 'kube-scheduler', type: 'pod-deleted', key, node })
+}
+
+/**
+ * PATCH pods/<name>/status for a pod of the cluster file: preemption's DisruptionTarget condition on a
+ * victim (the scheduler's util.PatchPodStatus). Stored as a new revision and answered with the pod.
+ */
+export function patchExistingPodStatus(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  ns: string,
+  name: string,
+  audit: ResponseAudit,
+): boolean {
+  const pod = findExistingPod(ctx, ns, name)
+  if (!pod || w.world.deletedPods?.[keyOf(ns, name)]?.state === 'Deleted') return false
+  const patch = (request.body ?? {}) as { status?: { conditions?: PodCondition[] } }
+  const added = patch.status?.conditions ?? []
+  const conditions = [
+    ...(pod.status?.conditions ?? []).filter((c) => !added.some((a) => a.type === c.type)),
+    ...added,
+  ]
+  const etcdKey = podKey(ns, name)
+  const etcd = etcdPut(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf)`)
+  const stored: Pod = {
+    ...pod,
+    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
+    status: { ...pod.status, conditions },
+  }
+  w.emit(
+    {
+      kind: 'etcd.put',
+      component: 'etcd',
+      from: 'kube-apiserver',
+      to: 'etcd',
+      stage: 'scheduling',
+      summary: `PUT ${etcdKey} (status) → revision ${etcd.revision}`,
+      narration: `The apiserver stores ${name} with its new condition${added.length === 1 ? '' : 's'} (${added.map((c) => c.type).join(', ')}).`,
+      payload: {
+        key: etcdKey,
+        revision: etcd.revision,
+        createRevision: etcd.keys[etcdKey]!.createRevision,
+        what: 'status',
+      },
+    },
+    { ...w.world, etcd },
+  )
+  respond(w, {
+    request,
+    code: 200,
+    body: stored as unknown as Json,
+    audit,
+    stage: 'scheduling',
+    summary: `200 OK pods/${name}/status`,
+    narration: 'The apiserver answers 200 with the updated pod.',
+  })
+  return true
 }

@@ -83,6 +83,30 @@ describe('kube-scheduler: preemption', () => {
     expect(r.pod?.spec.nodeName).toBe(nominated)
     expect(r.scheduling.at(-1)?.tieBreak).toBe('only one feasible node: no scoring')
   })
+
+  // framework/preemption/preemption.go prepareCandidate: PatchPodStatus with DisruptionTarget, then DeletePod.
+  it('marks the victim DisruptionTarget=True (PreemptionByScheduler) before deleting it', () => {
+    const nominated = String(r.pod?.status?.['nominatedNodeName'])
+    const victim = nominated === 'n1' ? 'v1' : 'v2'
+    const calls = r.requests.filter((q) => q.from === 'kube-scheduler' && q.path.includes(`/pods/${victim}`))
+    expect(calls.map((q) => `${q.method} ${q.path} ${q.response?.code}`)).toEqual([
+      `PATCH /api/v1/namespaces/default/pods/${victim}/status 200`,
+      `DELETE /api/v1/namespaces/default/pods/${victim} 200`,
+    ])
+    expect(calls[0]!.headers['Content-Type']).toBe('application/strategic-merge-patch+json')
+    const condition = (calls[0]!.body as { status: { conditions: Record<string, unknown>[] } }).status
+      .conditions[0]
+    expect(condition).toMatchObject({
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'PreemptionByScheduler',
+      message: 'default-scheduler: preempting to accommodate a higher priority pod',
+      lastProbeTime: null,
+    })
+    const stored = (calls[0]!.response!.body as { status: { conditions: { type: string }[] } }).status
+      .conditions
+    expect(stored.map((c) => c.type)).toContain('DisruptionTarget')
+  })
 })
 
 describe('kube-scheduler: scheduling gates', () => {

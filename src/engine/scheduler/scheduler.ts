@@ -310,7 +310,7 @@ function fail(
     })
     w.send(1, { to: 'kube-apiserver', type: 'request', request: req })
   }
-  if (preemption) for (const v of preemption.victims) evict(w, pod, v, preemption.node)
+  if (preemption) for (const v of preemption.victims) evict(w, ctx, pod, v, preemption.node)
   const attempts = (w.world.schedulerQueue?.attempts ?? 0) + 1
   const token = (w.world.schedulerQueue?.token ?? 0) + 1
   w.update({ ...w.world, schedulerQueue: { attempts, lastFailureAt: ctx.at, token } })
@@ -318,20 +318,33 @@ function fail(
   w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod, token })
 }
 
-/** prepareCandidate: the Preempted event on the victim, then its (graceful) DELETE. */
-function evict(w: StepWriter, preemptor: Pod, victim: Pod, node: string): void {
+/**
+ * prepareCandidate (framework/preemption/preemption.go): for each victim, the DisruptionTarget
+ * condition (PATCH of its status), then its graceful DELETE, then the Preempted event.
+ */
+function evict(w: StepWriter, ctx: SimContext, preemptor: Pod, victim: Pod, node: string): void {
   const name = victim.metadata.name ?? ''
   const ns = victim.metadata.namespace ?? 'default'
-  recordEvent(
+  const patch = request(
     w,
     {
-      type: 'Normal',
-      reason: 'Preempted',
-      message: `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
-      object: `Pod/${name}`,
+      method: 'PATCH',
+      path: `/api/v1/namespaces/${ns}/pods/${name}/status`,
+      body: disruptionTargetPatch(ctx, preemptor, victim) as unknown as Json,
     },
-    `DefaultPreemption evicts ${ns}/${name} (priority ${victim.spec.priority ?? 0}), lower than the pending pod's ${preemptor.spec.priority ?? 0}.`,
+    'application/strategic-merge-patch+json',
   )
+  w.emit({
+    kind: 'http.request',
+    component: 'kube-scheduler',
+    from: 'kube-scheduler',
+    to: 'kube-apiserver',
+    stage: 'scheduling',
+    summary: `PATCH ${patch.path} (DisruptionTarget=True)`,
+    narration: `Before deleting ${name}, the scheduler marks it with the DisruptionTarget condition (reason PreemptionByScheduler), so its controller and its users can tell a preemption from a crash.`,
+    payload: patch,
+  })
+  w.send(1, { to: 'kube-apiserver', type: 'request', request: patch })
   const req = request(
     w,
     { method: 'DELETE', path: `/api/v1/namespaces/${ns}/pods/${name}`, body: null },
@@ -347,7 +360,50 @@ function evict(w: StepWriter, preemptor: Pod, victim: Pod, node: string): void {
     narration: `The scheduler deletes the victim ${name}; deletion is graceful, so it keeps its resources until its containers have stopped.`,
     payload: req,
   })
-  w.send(1, { to: 'kube-apiserver', type: 'request', request: req })
+  w.send(1.2, { to: 'kube-apiserver', type: 'request', request: req })
+  recordEvent(
+    w,
+    {
+      type: 'Normal',
+      reason: 'Preempted',
+      message: `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
+      object: `Pod/${name}`,
+    },
+    `DefaultPreemption evicts ${ns}/${name} (priority ${victim.spec.priority ?? 0}), lower than the pending pod's ${preemptor.spec.priority ?? 0}.`,
+  )
+}
+
+/**
+ * The status patch util.PatchPodStatus sends: a two-way strategic merge patch that adds the condition;
+ * with conditions already there, `$setElementOrder/conditions` keeps their order, the new one last
+ * (apipod.UpdatePodCondition appends).
+ */
+function disruptionTargetPatch(ctx: SimContext, preemptor: Pod, victim: Pod): Record<string, unknown> {
+  const generation = victim.metadata['generation']
+  const condition = {
+    lastProbeTime: null,
+    lastTransitionTime: timestamp(ctx),
+    message: `${preemptor.spec.schedulerName ?? DEFAULT_PROFILE.schedulerName}: preempting to accommodate a higher priority pod`,
+    // PodObservedGenerationTracking (beta, on in v1.34): the condition records the generation it saw.
+    ...(typeof generation === 'number' && generation > 0 ? { observedGeneration: generation } : {}),
+    reason: 'PreemptionByScheduler',
+    status: 'True',
+    type: 'DisruptionTarget',
+  }
+  const existing = (victim.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget')
+  return {
+    status: {
+      ...(existing.length > 0
+        ? {
+            '$setElementOrder/conditions': [
+              ...existing.map((c) => ({ type: c.type })),
+              { type: 'DisruptionTarget' },
+            ],
+          }
+        : {}),
+      conditions: [condition],
+    },
+  }
 }
 
 /** An assigned pod's deletion moves the unschedulable pod to the backoff queue (AssignedPodDelete). */
