@@ -17,6 +17,7 @@ import type { SimContext } from '../sim/context'
 import { timestamp } from '../sim/context'
 import type { DeletedPod, World } from '../sim/world'
 import { otherSlotPods } from '../sim/slots'
+import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest, Json, KubeEvent, PluginVerdict, SchedulingResult } from '../sim/events'
 import type { Message } from '../sim/messages'
 import type { Pod, PodCondition } from '../model/objects'
@@ -133,7 +134,12 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
       String((c['status'] as { phase?: string } | undefined)?.phase ?? 'Pending'),
     )
   const { allNodes: _all, ...base } = pluginContext(nodes)
-  const entry = { deleted, nodes, ctx: { ...base, namespaceLabels, persistentVolumeClaims } }
+  const podDisruptionBudgets = disruptionBudgets(cluster)
+  const entry = {
+    deleted,
+    nodes,
+    ctx: { ...base, namespaceLabels, persistentVolumeClaims, podDisruptionBudgets },
+  }
   snapshotCache.set(cluster, entry)
   return entry
 }

@@ -225,7 +225,7 @@ export function scheduleOne(input: CycleInput): CycleOutput {
       if (again.rejected) return again.rejected
       return runFilters(pod, changed, again.active) ?? { code: 'Success', reasons: [] }
     }
-    const p = preempt(pod, nodes, failures, fits, rng)
+    const p = preempt(pod, nodes, failures, fits, rng, ctx.podDisruptionBudgets ?? [])
     rng = p.rng
     preemption = p.candidate
     postFilter = [

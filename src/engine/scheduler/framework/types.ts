@@ -3,6 +3,7 @@
  * Upstream: staging/src/k8s.io/kube-scheduler/framework/interface.go,
  * pkg/scheduler/framework/types.go (NodeInfo, Resource)
  */
+import type { DisruptionBudget } from '../../model/disruption-budget'
 import type { Node, Pod } from '../../model/objects'
 import type { Labels } from '../../model/label-selector'
 import type { NodeVerdict } from '../../sim/events'
@@ -75,6 +76,8 @@ export interface PluginContext {
   readonly namespaceLabels: ReadonlyMap<string, Labels>
   /** PersistentVolumeClaims of the cluster: `namespace/name` → status.phase. */
   readonly persistentVolumeClaims?: ReadonlyMap<string, string>
+  /** PodDisruptionBudgets, which preemption tries not to break. */
+  readonly podDisruptionBudgets?: readonly DisruptionBudget[]
 }
 
 /** What PreFilter returns: a status, the state Filter reads, and optionally the only nodes worth filtering (PreFilterResult). */

@@ -3,7 +3,7 @@
  * (not UnschedulableAndUnresolvable), remove every lower-priority pod, check
  * the pod fits, then reprieve victims from the most important down while it
  * still fits; pick one candidate node by upstream's criteria.
- * PodDisruptionBudgets are not modelled, so no victim violates one.
+ * Victims whose eviction would break a PodDisruptionBudget are reprieved first.
  * Upstream: pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go
  * (SelectVictimsOnNode, PodEligibleToPreemptOthers, calculateNumCandidates),
  * pkg/scheduler/framework/preemption/preemption.go (findCandidates, DryRunPreemption,
@@ -13,6 +13,7 @@ import type { Pod } from '../../model/objects'
 import type { NodeInfo, Status } from '../framework/types'
 import { removePod, addPod } from '../framework/node-info'
 import { nextInt, type Rng } from '../../sim/rng'
+import { splitByViolation, type DisruptionBudget } from '../../model/disruption-budget'
 
 export const MSG_NOT_HELPFUL = 'Preemption is not helpful for scheduling'
 export const MSG_NO_VICTIMS = 'No preemption victims found for incoming pod'
@@ -52,33 +53,54 @@ export interface Candidate {
   readonly node: string
   /** Victims from the most to the least important. */
   readonly victims: readonly Pod[]
+  /** How many of them violate a PodDisruptionBudget. */
+  readonly pdbViolations?: number
 }
 
 /** `fits` runs the filter plugins (with PreFilter recomputed) for the pod on a changed node. */
 export type FitsOnNode = (node: NodeInfo) => Status
 
-/** SelectVictimsOnNode. */
+/**
+ * SelectVictimsOnNode: remove every lower-priority pod; if the pod then fits, reprieve victims, first
+ * those whose eviction would violate a PodDisruptionBudget, then the others, each group from the most
+ * important down, keeping each one that still leaves room.
+ */
 export function selectVictimsOnNode(
   pod: Pod,
   node: NodeInfo,
   fits: FitsOnNode,
-): { victims: Pod[]; status: Status } {
+  budgets: readonly DisruptionBudget[] = [],
+): { victims: Pod[]; pdbViolations: number; status: Status } {
   const prio = podPriority(pod)
   const potential = node.pods.filter((p) => podPriority(p) < prio)
   if (potential.length === 0)
-    return { victims: [], status: { code: 'UnschedulableAndUnresolvable', reasons: [MSG_NO_VICTIMS] } }
+    return {
+      victims: [],
+      pdbViolations: 0,
+      status: { code: 'UnschedulableAndUnresolvable', reasons: [MSG_NO_VICTIMS] },
+    }
   let info = node
   for (const p of potential) info = removePod(info, p)
   const all = fits(info)
-  if (all.code !== 'Success') return { victims: [], status: all }
+  if (all.code !== 'Success') return { victims: [], pdbViolations: 0, status: all }
   potential.sort((a, b) => (moreImportant(a, b) ? -1 : moreImportant(b, a) ? 1 : 0))
+  const { violating, nonViolating } = splitByViolation(potential, budgets)
   const victims: Pod[] = []
-  for (const p of potential) {
+  let pdbViolations = 0
+  const reprieve = (p: Pod): boolean => {
     const withP = addPod(info, p)
-    if (fits(withP).code === 'Success') info = withP
-    else victims.push(p)
+    if (fits(withP).code === 'Success') {
+      info = withP
+      return true
+    }
+    victims.push(p)
+    return false
   }
-  return { victims, status: { code: 'Success', reasons: [] } }
+  for (const p of violating) if (!reprieve(p)) pdbViolations++
+  for (const p of nonViolating) reprieve(p)
+  if (violating.length > 0 && nonViolating.length > 0)
+    victims.sort((a, b) => (moreImportant(a, b) ? -1 : moreImportant(b, a) ? 1 : 0))
+  return { victims, pdbViolations, status: { code: 'Success', reasons: [] } }
 }
 
 function earliestStartOfHighest(victims: readonly Pod[]): string {
@@ -89,7 +111,7 @@ function earliestStartOfHighest(victims: readonly Pod[]): string {
   return earliest
 }
 
-/** pickOneNodeForPreemption: fewest PDB violations (none here), lowest highest victim priority, lowest priority sum, fewest victims, latest start of the highest-priority victims, then the first. */
+/** pickOneNodeForPreemption: fewest PDB violations, lowest highest victim priority, lowest priority sum, fewest victims, latest start of the highest-priority victims, then the first. */
 export function pickOneNode(candidates: readonly Candidate[]): Candidate | null {
   let best = [...candidates]
   const keep = (score: (c: Candidate) => number) => {
@@ -98,6 +120,7 @@ export function pickOneNode(candidates: readonly Candidate[]): Candidate | null 
     best = best.filter((c) => score(c) === max)
   }
   const OFFSET = 2147483647 + 1
+  keep((c) => -(c.pdbViolations ?? 0))
   keep((c) => -podPriority(c.victims[0]!))
   keep((c) => -c.victims.reduce((a, v) => a + podPriority(v) + OFFSET, 0))
   keep((c) => -c.victims.length)
@@ -128,6 +151,7 @@ export function preempt(
   failures: ReadonlyMap<string, Status>,
   fits: (node: NodeInfo) => Status,
   rng: Rng,
+  budgets: readonly DisruptionBudget[] = [],
 ): PreemptionOutcome {
   const nominatedName = pod.status?.['nominatedNodeName'] as string | undefined
   const ineligible = preemptionIneligibility(
@@ -151,8 +175,9 @@ export function preempt(
     r = r2
     for (let i = 0; i < potential.length && candidates.length < numCandidates; i++) {
       const node = potential[(offset + i) % potential.length]!
-      const { victims, status } = selectVictimsOnNode(pod, node, fits)
-      if (status.code === 'Success' && victims.length > 0) candidates.push({ node: node.name, victims })
+      const { victims, pdbViolations, status } = selectVictimsOnNode(pod, node, fits, budgets)
+      if (status.code === 'Success' && victims.length > 0)
+        candidates.push({ node: node.name, victims, pdbViolations })
       else
         statuses.set(
           node.name,
