@@ -15,7 +15,17 @@ import { makeCluster, makeContainer, makeNode, makePod, manifestOf } from '../te
 const running = (name: string, labels: Record<string, string>, ready = true): Pod => ({
   ...makePod({ name, labels }),
   metadata: { name, namespace: 'default', labels },
-  status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+  status: {
+    phase: 'Running',
+    conditions: [
+      {
+        type: 'Ready',
+        status: ready ? 'True' : 'False',
+        lastProbeTime: null,
+        lastTransitionTime: '2025-08-01T00:00:00Z',
+      },
+    ],
+  },
 })
 const pdb = (name: string, spec: Record<string, unknown>, status?: Record<string, unknown>): KubeObject => ({
   apiVersion: 'policy/v1',

@@ -20,7 +20,7 @@ import { otherSlotPods } from '../sim/slots'
 import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest, Json, KubeEvent, PluginVerdict, SchedulingResult } from '../sim/events'
 import type { Message } from '../sim/messages'
-import type { Pod, PodCondition } from '../model/objects'
+import type { KubeObject, Pod, PodCondition } from '../model/objects'
 import type { Labels } from '../model/label-selector'
 import { buildNodeInfo } from './framework/node-info'
 import { pluginContext, scheduleOne } from './framework/run'
@@ -128,17 +128,33 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
   for (const ns of cluster.objects['Namespace'] ?? [])
     namespaceLabels.set(ns.metadata.name ?? '', ns.metadata.labels ?? {})
   const persistentVolumeClaims = new Map<string, string>()
-  for (const c of cluster.objects['PersistentVolumeClaim'] ?? [])
+  const volumeClaims = new Map<string, KubeObject>()
+  for (const c of cluster.objects['PersistentVolumeClaim'] ?? []) {
+    const key = `${c.metadata.namespace ?? 'default'}/${c.metadata.name ?? ''}`
     persistentVolumeClaims.set(
-      `${c.metadata.namespace ?? 'default'}/${c.metadata.name ?? ''}`,
+      key,
       String((c['status'] as { phase?: string } | undefined)?.phase ?? 'Pending'),
     )
+    volumeClaims.set(key, c)
+  }
+  const byName = (kind: string) =>
+    new Map((cluster.objects[kind] ?? []).map((o) => [o.metadata.name ?? '', o] as const))
+  const persistentVolumes = cluster.objects['PersistentVolume'] ? byName('PersistentVolume') : undefined
+  const storageClasses = byName('StorageClass')
   const { allNodes: _all, ...base } = pluginContext(nodes)
   const podDisruptionBudgets = disruptionBudgets(cluster)
   const entry = {
     deleted,
     nodes,
-    ctx: { ...base, namespaceLabels, persistentVolumeClaims, podDisruptionBudgets },
+    ctx: {
+      ...base,
+      namespaceLabels,
+      persistentVolumeClaims,
+      volumeClaims,
+      ...(persistentVolumes ? { persistentVolumes } : {}),
+      storageClasses,
+      podDisruptionBudgets,
+    },
   }
   snapshotCache.set(cluster, entry)
   return entry

@@ -4,6 +4,7 @@
  * pkg/scheduler/framework/types.go (NodeInfo, Resource)
  */
 import type { DisruptionBudget } from '../../model/disruption-budget'
+import type { KubeObject } from '../../model/objects'
 import type { Node, Pod } from '../../model/objects'
 import type { Labels } from '../../model/label-selector'
 import type { NodeVerdict } from '../../sim/events'
@@ -76,6 +77,10 @@ export interface PluginContext {
   readonly namespaceLabels: ReadonlyMap<string, Labels>
   /** PersistentVolumeClaims of the cluster: `namespace/name` → status.phase. */
   readonly persistentVolumeClaims?: ReadonlyMap<string, string>
+  /** The PersistentVolumeClaims, PersistentVolumes (by name) and StorageClasses (by name) of the cluster. */
+  readonly volumeClaims?: ReadonlyMap<string, KubeObject>
+  readonly persistentVolumes?: ReadonlyMap<string, KubeObject>
+  readonly storageClasses?: ReadonlyMap<string, KubeObject>
   /** PodDisruptionBudgets, which preemption tries not to break. */
   readonly podDisruptionBudgets?: readonly DisruptionBudget[]
 }
