@@ -17,6 +17,7 @@ import type { SimContext } from './sim/context'
 import { initialWorld } from './sim/initial-world'
 import { dispatch } from './sim/dispatch'
 import { swapSlot } from './sim/slots'
+import { clusterChanges } from './sim/cluster-changes'
 import { podDisplayStatus } from './model/pod-display-status'
 
 export interface SimInput {
@@ -79,6 +80,9 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
   // Each queued message remembers which of the manifest's pods it is about (sim/slots.ts).
   const queue = new EventQueue<{ readonly message: Message; readonly slot: number }>()
   queue.push(0, { message: { to: 'kubectl', type: 'start' }, slot: 0 })
+  clusterChanges(cluster).forEach((c, index) =>
+    queue.push(c.at, { message: { to: 'cluster', type: 'change', index }, slot: 0 }),
+  )
   const events: SimEvent[] = []
   const frames: World[] = []
   for (let item = queue.pop(); item; item = queue.pop()) {

@@ -169,7 +169,12 @@ export function withObjects(cluster: Cluster, created: readonly KubeObject[] | u
       x.metadata.name === o.metadata.name && (x.metadata.namespace ?? '') === (o.metadata.namespace ?? '')
     objects[o.kind] = [...(objects[o.kind] ?? []).filter((x) => !same(x)), o]
   }
-  const out: Cluster = { ...cluster, objects }
+  // Nodes that joined while the story plays are nodes of the cluster from then on.
+  const joined = created.filter((o) => o.kind === 'Node') as unknown as Node[]
+  const nodes = joined.length
+    ? [...cluster.nodes.filter((n) => !joined.some((j) => j.metadata.name === n.metadata.name)), ...joined]
+    : cluster.nodes
+  const out: Cluster = { ...cluster, objects, nodes }
   byList.set(created, out)
   return out
 }

@@ -57,7 +57,20 @@ export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimConte
       schedule(w, ctx, msg.pod)
       break
     case 'pod-deleted':
-      onAssignedPodDeleted(w, ctx, msg.node)
+      requeue(
+        w,
+        ctx,
+        `a pod on ${msg.node} was deleted`,
+        `A pod on ${msg.node} is gone, an event that may make the pending pod schedulable`,
+      )
+      break
+    case 'node-added':
+      requeue(
+        w,
+        ctx,
+        `node ${msg.node} was added`,
+        `A new node, ${msg.node}, has joined: an event (NodeAdd) that may make the pending pod schedulable`,
+      )
       break
     case 'response':
       onBindResponse(w, msg.pod, msg.node, msg.response.code)
@@ -428,8 +441,11 @@ function disruptionTargetPatch(ctx: SimContext, preemptor: Pod, victim: Pod): Re
   }
 }
 
-/** An assigned pod's deletion moves the unschedulable pod to the backoff queue (AssignedPodDelete). */
-function onAssignedPodDeleted(w: StepWriter, ctx: SimContext, node: string): void {
+/**
+ * A cluster event that may make the pod schedulable (AssignedPodDelete, NodeAdd) moves it from the
+ * unschedulable queue to the backoff queue: it is retried once its backoff has passed.
+ */
+function requeue(w: StepWriter, ctx: SimContext, what: string, why: string): void {
   const pod = w.world.pod
   const q = w.world.schedulerQueue
   if (!pod || pod.spec.nodeName || !q) return
@@ -440,8 +456,8 @@ function onAssignedPodDeleted(w: StepWriter, ctx: SimContext, node: string): voi
       kind: 'scheduler.queue',
       component: 'kube-scheduler',
       stage: 'scheduling',
-      summary: `requeued: a pod on ${node} was deleted; retry at ${(retryAt / 1000).toFixed(3)}s`,
-      narration: `A pod on ${node} is gone, an event that may make the pending pod schedulable, so it leaves the unschedulable queue. After its backoff (${backoffMs(q.attempts) / 1000} s after attempt ${q.attempts}) it is scheduled again.`,
+      summary: `requeued: ${what}; retry at ${(retryAt / 1000).toFixed(3)}s`,
+      narration: `${why}, so it leaves the unschedulable queue. After its backoff (${backoffMs(q.attempts) / 1000} s after attempt ${q.attempts}) it is scheduled again.`,
       payload: { action: 'requeued', retryAt },
     },
     { ...w.world, schedulerQueue: { ...q, token } },

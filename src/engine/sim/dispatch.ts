@@ -10,6 +10,7 @@ import { kubeletStep } from '../kubelet/kubelet'
 import { containerdStep } from '../cri/containerd'
 import { cniStep } from '../cni/bridge'
 import { registryStep } from '../registry/registry'
+import { clusterChanges, nodeJoinStep } from './cluster-changes'
 
 export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
   switch (msg.to) {
@@ -27,6 +28,10 @@ export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
       return cniStep(world, msg)
     case 'registry':
       return registryStep(world, msg, ctx)
+    case 'cluster': {
+      const change = clusterChanges(ctx.cluster)[msg.index]
+      return change ? nodeJoinStep(world, change, ctx) : { world, emitted: [], deliveries: [] }
+    }
     default:
       return msg satisfies never
   }

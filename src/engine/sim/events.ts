@@ -225,6 +225,11 @@ export type EventBody =
     }
   | { kind: 'kubelet.sync'; payload: { readonly node: string; readonly action: string } }
   | {
+      kind: 'cluster.node-added'
+      /** A node joins while the story plays (a ClusterChange of the cluster file). */
+      payload: { readonly node: string; readonly key: string; readonly revision: number }
+    }
+  | {
       kind: 'runtime.step'
       payload: { readonly node: string; readonly action: string; readonly detail: Json }
     }

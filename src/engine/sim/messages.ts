@@ -76,6 +76,18 @@ export type Message =
       readonly token?: number
     }
   | {
+      /** A node joined the cluster (the scheduler's node informer: NodeAdd). */
+      readonly to: 'kube-scheduler'
+      readonly type: 'node-added'
+      readonly node: string
+    }
+  | {
+      /** A ClusterChange of the cluster file comes due (sim/cluster-changes.ts). */
+      readonly to: 'cluster'
+      readonly type: 'change'
+      readonly index: number
+    }
+  | {
       readonly to: 'kube-scheduler'
       readonly type: 'pod-deleted'
       /** `namespace/name` of an assigned pod that is gone (a watch DELETED event). */

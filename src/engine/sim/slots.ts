@@ -68,3 +68,14 @@ export function slotOfPod(world: World, current: number, namespace: string, name
   }
   return null
 }
+
+/** The document indices of the manifest's stored pods, while a step about slot `current` runs. */
+export function podSlotIndices(world: World, current: number): number[] {
+  const primary = world.primarySlot ?? 0
+  const out: number[] = []
+  if (world.pod) out.push(current)
+  ;(world.podSlots ?? []).forEach((s, i) => {
+    if (s?.pod) out.push(i === current ? primary : i)
+  })
+  return out.sort((a, b) => a - b)
+}
