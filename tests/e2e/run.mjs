@@ -366,6 +366,7 @@ const SCENARIO_OUTCOMES = [
   ['A ConfigMap volume that does not exist (ContainerCreating)', 'ContainerCreating', 'worker-2'],
   ['An env var from a missing Secret (CreateContainerConfigError)', 'CreateContainerConfigError', 'worker-2'],
   ['A namespace, a ConfigMap and a pod in one file', 'Running', 'worker-2'],
+  ['A node joins while the pod is Pending', 'Running', 'worker-3'],
 ]
 
 tests.push([

@@ -641,4 +641,43 @@ ${pod(
   '\n  namespace: shop',
 )}`,
   },
+  {
+    id: 'node-joins',
+    title: 'A node joins while the pod is Pending',
+    lesson:
+      'No node has 6 CPUs free, so the pod is Pending. At 20 s a bigger node joins: the scheduler hears of it (NodeAdd), retries the pod after its backoff, and it lands on worker-3.',
+    manifest: pod(
+      'big',
+      `  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "6"
+        memory: 1Gi
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+apiVersion: podlife.dev/v1alpha1
+kind: ClusterChange
+metadata:
+  name: scale-up
+at: 20
+addNodes:
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: worker-3
+    labels:
+      kubernetes.io/hostname: worker-3
+      kubernetes.io/os: linux
+  spec:
+    podCIDR: 10.244.3.0/24
+  status:
+    capacity: {cpu: "8", memory: 32Gi, pods: "110"}
+    allocatable: {cpu: "8", memory: 32Gi, pods: "110"}
+    addresses:
+    - {type: InternalIP, address: 192.168.56.13}
+`,
+  },
 ]

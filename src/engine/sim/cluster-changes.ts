@@ -57,16 +57,23 @@ export function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContex
     const key = `/registry/minions/${name}`
     const etcd = etcdPut(w.world.etcd, key, `Node ${name} (protobuf)`)
     const stored = { ...node, metadata: { ...node.metadata, resourceVersion: String(etcd.revision) } }
-    w.emit({
-      kind: 'cluster.node-added',
-      component: 'kubelet',
-      from: 'kubelet',
-      to: 'kube-apiserver',
-      stage: 'scheduling',
-      summary: `node ${name} joins: its kubelet registers the Node (POST /api/v1/nodes)`,
-      narration: `A new machine joins the cluster: its kubelet registers the Node ${name} with the apiserver.`,
-      payload: { node: name, key, revision: etcd.revision },
-    })
+    w.emit(
+      {
+        kind: 'cluster.node-added',
+        component: 'kubelet',
+        from: 'kubelet',
+        to: 'kube-apiserver',
+        stage: 'scheduling',
+        summary: `node ${name} joins: its kubelet registers the Node (POST /api/v1/nodes)`,
+        narration: `A new machine joins the cluster: its kubelet registers the Node ${name} with the apiserver.`,
+        payload: { node: name, key, revision: etcd.revision },
+      },
+      {
+        ...w.world,
+        nodes: { ...w.world.nodes, [name]: runtimeFor(node) },
+        createdObjects: [...(w.world.createdObjects ?? []), stored as unknown as KubeObject],
+      },
+    )
     w.emit(
       {
         kind: 'etcd.put',
@@ -83,12 +90,7 @@ export function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContex
           what: 'create',
         },
       },
-      {
-        ...w.world,
-        etcd,
-        nodes: { ...w.world.nodes, [name]: runtimeFor(node) },
-        createdObjects: [...(w.world.createdObjects ?? []), stored as unknown as KubeObject],
-      },
+      { ...w.world, etcd },
     )
     for (const slot of podSlotIndices(w.world, ctx.slot ?? 0))
       w.send(1, { to: 'kube-scheduler', type: 'node-added', node: name }, slot)

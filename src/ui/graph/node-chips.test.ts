@@ -42,4 +42,17 @@ describe('node chips', () => {
     expect(chips[0]!.data.pod).toBe('nginx')
     expect(chips.at(-1)!.data.name).toBe('+8 more')
   })
+
+  it('a node that joins during the story gets its chip from then on, and can receive the pod', () => {
+    const s = SCENARIOS.find((x) => x.id === 'node-joins')!
+    const j = simulate({ manifest: s.manifest, cluster: s.cluster! }, { seed: 1 })
+    const at = (i: number) =>
+      projectNodeChips(j, j.frames[i]!, j.events[i]!, lastCycle(j, i)).map((c) => c.data.name)
+    const joinedAt = j.events.findIndex((e) => e.kind === 'cluster.node-added')
+    expect(at(joinedAt - 1)).toEqual(['control-plane', 'worker-1', 'worker-2'])
+    expect(at(joinedAt)).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3'])
+    const last = j.events.length - 1
+    const chips = projectNodeChips(j, j.frames[last]!, j.events[last]!, lastCycle(j, last))
+    expect(chips.find((c) => c.data.name === 'worker-3')?.data.pod).toBe('big')
+  })
 })

@@ -33,7 +33,9 @@ export function projectNodeChips(
   event: SimEvent | null,
   cycle: SchedulingResult | null,
 ): Node<NodeChipData>[] {
-  const nodes = timeline.cluster.nodes
+  // Nodes that joined during the story (a ClusterChange) are drawn from the moment they join.
+  const joined = (frame.createdObjects ?? []).filter((o) => o.kind === 'Node')
+  const nodes = joined.length ? [...timeline.cluster.nodes, ...joined] : timeline.cluster.nodes
   const bound = frame.pod?.spec.nodeName ?? null
   // Show the chosen node first among the shown ones when the cluster is large.
   const names = nodes.map((n) => n.metadata.name ?? '')
