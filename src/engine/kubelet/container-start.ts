@@ -1,0 +1,131 @@
+/**
+ * startContainer: CreateContainer with the container's config (its environment built from ConfigMaps
+ * and Secrets first), then, once containerd has started it, the Started event, the probe workers and
+ * the postStart hook; a failed hook kills the container.
+ * Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer),
+ * kubelet_pods.go (makeEnvironmentVariables)
+ */
+import type { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import type { Container, Pod } from '../model/objects'
+import type { CriReply } from '../cri/messages'
+import { containerEnvError } from './object-references'
+import { instancesOf } from './status'
+import { containerConfig } from './cri-config'
+import { runHandler, type ProbeSpec } from './probes'
+import * as M from './kubelet-messages'
+import { setRecord, setWaiting, setWs, ws } from './worker-state'
+import { cri, sandboxOf } from './cri-client'
+import { recordEvent } from './event-recorder'
+import { schedulePleg } from './pleg'
+import { scheduleProbes } from './probe-workers'
+import { killContainer } from './kill-container'
+import type { SyncLoop } from './sync-loop'
+
+export function createContainer(
+  w: StepWriter,
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  c: Container,
+  loop: SyncLoop,
+): void {
+  // generateContainerConfig → makeEnvironmentVariables: a missing ConfigMap, Secret or key stops here.
+  const envError = containerEnvError(ctx.cluster, pod, c)
+  if (envError) {
+    recordEvent(
+      w,
+      node,
+      pod,
+      'Warning',
+      M.EVENT.Failed,
+      M.MSG_ERROR(envError),
+      `The kubelet cannot build ${c.name}'s environment: ${envError}. The container waits with reason CreateContainerConfigError; the pod worker tries again after its back-off (about 10 s).`,
+    )
+    setWaiting(w, c.name, { reason: M.CREATE_CONTAINER_CONFIG_ERROR, message: envError })
+    setWs(w, { configFailed: true })
+    return loop.containerFailed(w, ctx, node, c.name)
+  }
+  const sandbox = sandboxOf(w, node, pod)
+  const attempt = instancesOf(w.world.nodes[node]!, pod, c.name).length
+  cri(w, 2, node, {
+    call: 'CreateContainer',
+    pod,
+    container: c.name,
+    request: containerConfig(pod, c.name, sandbox?.id ?? '', attempt),
+  })
+}
+
+export function onStarted(
+  w: StepWriter,
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  c: Container,
+  reply: CriReply,
+  loop: SyncLoop,
+): void {
+  if (reply.error) {
+    const desc = reply.error.replace(/^rpc error: code = \w+ desc = /, '')
+    recordEvent(
+      w,
+      node,
+      pod,
+      'Warning',
+      M.EVENT.Failed,
+      M.MSG_ERROR(desc),
+      `The runtime could not start ${c.name}'s process; the container is terminated with reason StartError (exit code 128).`,
+    )
+    setWaiting(w, c.name, { reason: M.RUN_CONTAINER_ERROR, message: desc })
+    schedulePleg(w, ctx, node, 'PLEG ContainerDied')
+    return loop.containerFailed(w, ctx, node, c.name)
+  }
+  const id = (reply.response as { container_id?: string }).container_id
+  // A successful start clears the reason cache; the change shows in the next sync's status, not now.
+  const dirty = ws(w).statusDirty
+  setWaiting(w, c.name, undefined)
+  setWs(w, { statusDirty: dirty })
+  setRecord(w, c.name, { probes: {} })
+  recordEvent(
+    w,
+    node,
+    pod,
+    'Normal',
+    M.EVENT.Started,
+    M.MSG_STARTED(c.name),
+    `Container ${c.name} is running.`,
+  )
+  const rc = instancesOf(w.world.nodes[node]!, pod, c.name).pop()
+  if (rc) scheduleProbes(w, ctx, node, pod, c, rc)
+  const lifecycle = c['lifecycle'] as { postStart?: ProbeSpec } | undefined
+  if (lifecycle?.postStart && rc) {
+    const ip = sandboxOf(w, node, pod)?.ip ?? ''
+    const r = runHandler(c, lifecycle.postStart, ip)
+    if (!r.ok) {
+      recordEvent(
+        w,
+        node,
+        pod,
+        'Warning',
+        M.EVENT.FailedPostStartHook,
+        M.MSG_POST_START_FAILED,
+        `${c.name}'s postStart hook failed. The kubelet leaves the hook's output out of the event on purpose (it could hold secrets).`,
+      )
+      recordEvent(
+        w,
+        node,
+        pod,
+        'Normal',
+        M.EVENT.Killing,
+        M.MSG_KILLING_POST_START,
+        `Because postStart failed, the kubelet kills ${c.name}; restartPolicy decides what happens next.`,
+      )
+      setWaiting(w, c.name, { reason: M.POST_START_HOOK_ERROR, message: r.output })
+      killContainer(w, node, pod, c, rc)
+      return
+    }
+  }
+  void id
+  if (ws(w).toStart.length === 0) schedulePleg(w, ctx, node, 'PLEG ContainerStarted')
+  loop.startNext(w, ctx, node)
+}

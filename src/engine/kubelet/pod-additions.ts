@@ -1,0 +1,112 @@
+/**
+ * SyncLoop ADD: the kubelet gets a pod bound to its node from its watch, admits it (or rejects it:
+ * a Warning event and status Failed), hands it to a pod worker and reports a first status, then
+ * waits for the volumes before the sandbox.
+ * Upstream: pkg/kubelet/kubelet.go (HandlePodAdditions, canAdmitPod, rejectPod)
+ */
+import type { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import { otherSlotPods } from '../sim/slots'
+import type { Pod, PodStatus } from '../model/objects'
+import { EMPTY_POD_WORKER } from './pod-state'
+import {
+  MSG_FAILED_TO_RETRIEVE_PULL_SECRET,
+  pullSecretsFor,
+  REASON_FAILED_TO_RETRIEVE_PULL_SECRET,
+} from './pull-secrets'
+import { kubeletAdmit, rejectedMessage } from './admission'
+import { setWs } from './worker-state'
+import { recordEvent } from './event-recorder'
+import { sendStatus, statusPatch } from './status-manager'
+import { mountThenSandbox } from './volume-manager'
+
+/** rejectPod (kubelet.go): a Warning event with the reason, then status Failed with "Pod was rejected: …". */
+function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: string): void {
+  w.emit({
+    kind: 'kubelet.sync',
+    component: 'kubelet',
+    stage: 'kubelet',
+    summary: `SyncLoop ADD pods/${pod.metadata.name ?? ''}: rejected (${reason})`,
+    narration: `The kubelet on ${node} checks the pod against what is left on its node before running anything, and refuses it: ${message}. Pods placed with spec.nodeName skip the scheduler, so this is where they fail.`,
+    payload: { node, action: 'reject' },
+  })
+  recordEvent(
+    w,
+    node,
+    pod,
+    'Warning',
+    reason,
+    message,
+    `The kubelet records ${reason}. The pod will not run on ${node}; it ends Failed.`,
+    'kubelet',
+  )
+  const status: PodStatus = {
+    phase: 'Failed',
+    reason,
+    message: rejectedMessage(message),
+    qosClass: pod.status?.qosClass,
+  }
+  const request = statusPatch(w, node, pod, status)
+  w.emit({
+    kind: 'http.request',
+    component: 'kubelet',
+    from: 'kubelet',
+    to: 'kube-apiserver',
+    stage: 'status',
+    summary: `PATCH ${request.path} (phase Failed, ${reason})`,
+    narration: `The status manager writes the rejection: phase Failed, reason ${reason}, message "${rejectedMessage(message)}".`,
+    payload: request,
+  })
+  w.send(1.5, { to: 'kube-apiserver', type: 'request', request })
+}
+
+export function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
+  const nodeObject = ctx.cluster.nodes.find((n) => n.metadata.name === node)
+  if (nodeObject) {
+    // The node's active pods: not finished, and not already removed (a preemption victim, say).
+    const deleted = w.world.deletedPods ?? {}
+    // The manifest's other pods (a multi-document manifest) count once this node has admitted them.
+    const onNode = [...ctx.cluster.pods, ...otherSlotPods(w.world)].filter(
+      (p) =>
+        p.spec.nodeName === node &&
+        p.status?.phase !== 'Succeeded' &&
+        p.status?.phase !== 'Failed' &&
+        deleted[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]?.state !== 'Deleted',
+    )
+    const verdict = kubeletAdmit(pod, nodeObject, onNode)
+    if (!verdict.ok) {
+      reject(w, node, pod, verdict.reason, verdict.message)
+      return
+    }
+  }
+  w.emit({
+    kind: 'kubelet.sync',
+    component: 'kubelet',
+    stage: 'kubelet',
+    summary: `SyncLoop ADD pods/${pod.metadata.name ?? ''}: admitted`,
+    narration: `The kubelet on ${node} gets the pod from its watch (SyncLoop ADD). It admits it (the pod's requests fit what is left on this node), hands it to a pod worker, and reports a first status while it gets to work.`,
+    payload: { node, action: 'admit' },
+  })
+  setWs(w, { ...EMPTY_POD_WORKER, admittedAt: ctx.at, busy: true })
+  sendStatus(
+    w,
+    ctx,
+    node,
+    () =>
+      'The status manager reports the first status: Pending, container waiting in ContainerCreating, PodReadyToStartContainers still False.',
+    'kubelet',
+  )
+  const secrets = pullSecretsFor(ctx.cluster, pod)
+  if (secrets.missing.length)
+    recordEvent(
+      w,
+      node,
+      pod,
+      'Warning',
+      REASON_FAILED_TO_RETRIEVE_PULL_SECRET,
+      MSG_FAILED_TO_RETRIEVE_PULL_SECRET(secrets.missing),
+      `The pod names imagePullSecrets that do not exist in its namespace (${secrets.missing.join(', ')}); the kubelet pulls without them.`,
+      'kubelet',
+    )
+  mountThenSandbox(w, ctx, node, pod, 25)
+}

@@ -1,0 +1,22 @@
+/**
+ * The pod worker's sync loop as the step files see it. The loop itself is in kubelet.ts; the image,
+ * container-start and CRI-reply steps continue it through these callbacks (passed in, not imported) so
+ * that none of them imports kubelet.ts back: starting the next container pulls an image, and a failed
+ * pull starts the next container.
+ * Upstream: pkg/kubelet/pod_workers.go, kuberuntime/kuberuntime_manager.go (SyncPod)
+ */
+import type { StepWriter } from '../sim/step'
+import type { SimContext } from '../sim/context'
+import type { Pod } from '../model/objects'
+
+export interface SyncLoop {
+  /** computePodActions, then the start loop of SyncPod. */
+  readonly planAndStart: (w: StepWriter, ctx: SimContext, node: string, pod: Pod) => void
+  /** Starts the next container of this sync, or finishes the sync when none is left. */
+  readonly startNext: (w: StepWriter, ctx: SimContext, node: string) => void
+  /** A container could not be started this sync; a failed regular init container ends the sync. */
+  readonly containerFailed: (w: StepWriter, ctx: SimContext, node: string, name: string) => void
+}
+
+/** pod_workers.go: a failed sync is retried after backOffPeriod (10 s) with jitter factor 0.5. */
+export const SYNC_BACKOFF_MS = 10_000
