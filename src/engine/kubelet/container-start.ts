@@ -43,7 +43,7 @@ export function createContainer(
       `The kubelet cannot build ${c.name}'s environment: ${envError}. The container waits with reason CreateContainerConfigError; the pod worker tries again after its back-off (about 10 s).`,
     )
     setWaiting(w, c.name, { reason: M.CREATE_CONTAINER_CONFIG_ERROR, message: envError })
-    setWs(w, { configFailed: true })
+    setWs(w, { syncError: M.CREATE_CONTAINER_CONFIG_ERROR })
     return loop.containerFailed(w, ctx, node, c.name)
   }
   const sandbox = sandboxOf(w, node, pod)

@@ -57,6 +57,8 @@ export function ensureImage(
       `The container waits with reason InvalidImageName until the pod is fixed.`,
     )
     setWaiting(w, name, { reason: M.INVALID_IMAGE_NAME, message: msg })
+    // SyncPod returns the error; the pod worker tries again after its back-off, with the same events.
+    setWs(w, { syncError: M.INVALID_IMAGE_NAME })
     return loop.containerFailed(w, ctx, node, name)
   }
   // The kubelet only appends :latest; containerd normalises the rest.
@@ -112,6 +114,7 @@ export function onImageStatus(
       'The container waits with reason ErrImageNeverPull.',
     )
     setWaiting(w, c.name, { reason: M.ERR_IMAGE_NEVER_PULL, message: msg })
+    setWs(w, { syncError: M.ERR_IMAGE_NEVER_PULL })
     return loop.containerFailed(w, ctx, node, c.name)
   }
   const key = backoffKey(pod, image)

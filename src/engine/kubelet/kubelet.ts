@@ -167,11 +167,11 @@ function startNext(w: StepWriter, ctx: SimContext, node: string): void {
 
 function finishSync(w: StepWriter, ctx: SimContext, node: string): void {
   const s = ws(w)
-  setWs(w, { busy: false, pullFailed: false, configFailed: false })
+  setWs(w, { busy: false, pullFailed: false, syncError: undefined })
   if (s.statusDirty) sendStatus(w, ctx, node, statusNarration, 'status')
   const pod = w.world.pod
   if (!pod) return
-  if (s.configFailed && !s.pending) {
+  if (s.syncError && !s.pending) {
     // pod_workers.go: a sync that ended in an error is requeued after backOffPeriod with jitter.
     const [r, rng] = next(w.world.rng)
     w.update({ ...w.world, rng })
@@ -180,7 +180,7 @@ function finishSync(w: StepWriter, ctx: SimContext, node: string): void {
       type: 'sync',
       node,
       pod,
-      reason: 'retry after CreateContainerConfigError',
+      reason: `retry after ${s.syncError}`,
     })
     return
   }

@@ -49,8 +49,11 @@ export interface PodWorkerState {
   readonly pullFailed: boolean
   /** Containers being stopped while their exec preStop hook still runs (it fails when they stop). */
   readonly preStopCutOff?: readonly string[]
-  /** A container's environment could not be built in the running sync (CreateContainerConfigError). */
-  readonly configFailed?: boolean
+  /**
+   * The running sync ended in an error that only a later sync can clear (CreateContainerConfigError,
+   * ErrImageNeverPull, InvalidImageName): the pod worker requeues the pod after its back-off.
+   */
+  readonly syncError?: string
   /**
    * SyncPod waits for the pod's volumes (WaitForAttachAndMount) since `since`; the volume manager retries
    * the failed SetUp after `delay` ms (exponential back-off from 500 ms to 2m2s).
