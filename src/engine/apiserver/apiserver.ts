@@ -68,7 +68,7 @@ function isLearnerRequest(request: HttpRequest): boolean {
 }
 
 function receive(w: StepWriter, ctx: SimContext, request: HttpRequest): void {
-  const authn = authenticate(request, ctx.cluster)
+  const authn = authenticate(request, ctx.cluster, (ctx.startTime + ctx.at) / 1000)
   const audit: ResponseAudit = { authn: { authenticator: authn.authenticator, user: authn.user }, authz: [] }
   if (isLearnerRequest(request)) {
     w.emit({

@@ -136,4 +136,29 @@ describe('authentication chain', () => {
     expect(r.authenticator).toBe(authenticator)
     expect(r.user ? { name: r.user.name, groups: r.user.groups } : null).toEqual(user)
   })
+
+  // pkg/serviceaccount/claims.go (exp/nbf with go-jose's one-minute leeway), go-oidc verify.go (exp).
+  describe('token expiry against the apiserver clock', () => {
+    const now = Date.UTC(2025, 8, 1, 9, 0, 0) / 1000
+    const bound = (exp: number) =>
+      `Bearer ${jwt({ iss: 'https://kubernetes.default.svc.cluster.local', sub: 'system:serviceaccount:default:default', exp })}`
+    const oidc = (exp: number) =>
+      `Bearer ${jwt({ iss: 'https://idp.example.com', aud: 'kubernetes', email: 'ann@example.com', exp })}`
+    it.each([
+      ['a bound token valid for another hour', bound(now + 3600), [], 'service-account-token'],
+      [
+        'a bound token expired 30 s ago is still inside the leeway',
+        bound(now - 30),
+        [],
+        'service-account-token',
+      ],
+      ['a bound token expired 2 minutes ago is refused', bound(now - 120), [], null],
+      ['an expired OIDC token is refused', oidc(now - 1), [apiServer({ oidc: OIDC })], null],
+      ['a fresh OIDC token is accepted', oidc(now + 600), [apiServer({ oidc: OIDC })], 'oidc'],
+    ])('%s', (_name, auth, objects, authenticator) => {
+      const r = authenticate(request(auth), loadCluster(objects), now)
+      expect(r.authenticator).toBe(authenticator)
+      if (!authenticator) expect(r.attempts.some((a) => /expired/.test(a.detail))).toBe(true)
+    })
+  })
 })

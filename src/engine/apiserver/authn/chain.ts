@@ -38,11 +38,11 @@ function withAuthenticatedGroup(user: UserInfo): UserInfo {
     : { ...user, groups: [...user.groups, 'system:authenticated'] }
 }
 
-export function authenticate(request: HttpRequest, cluster: Cluster): AuthnOutcome {
+export function authenticate(request: HttpRequest, cluster: Cluster, now?: number): AuthnOutcome {
   const attempts: AuthnAttempt[] = []
   let failed = false
   for (const a of AUTHENTICATORS) {
-    const r = a.authenticate(request, cluster)
+    const r = a.authenticate(request, cluster, now)
     attempts.push({ authenticator: a.name, result: r.kind, detail: r.detail })
     if (r.kind === 'authenticated')
       return { authenticator: a.name, user: withAuthenticatedGroup(r.user), attempts }
@@ -52,7 +52,7 @@ export function authenticate(request: HttpRequest, cluster: Cluster): AuthnOutco
   if (auth.startsWith('Bearer ')) {
     let tokenError = false
     for (const a of TOKEN_AUTHENTICATORS) {
-      const r = a.authenticate(request, cluster)
+      const r = a.authenticate(request, cluster, now)
       attempts.push({ authenticator: a.name, result: r.kind, detail: r.detail })
       if (r.kind === 'authenticated')
         return { authenticator: a.name, user: withAuthenticatedGroup(r.user), attempts }

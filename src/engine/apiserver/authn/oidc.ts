@@ -27,7 +27,7 @@ export function oidcUsernamePrefix(c: OIDCConfig): string {
 
 export const OIDC: Authenticator = {
   name: 'oidc',
-  authenticate(request, cluster) {
+  authenticate(request, cluster, now) {
     const c = cluster.apiServer.oidc
     if (!c) return { kind: 'no-credentials', detail: 'no --oidc-issuer-url configured' }
     const auth = request.headers['Authorization']
@@ -41,6 +41,13 @@ export const OIDC: Authenticator = {
     if (!audiences.includes(c.clientID)) {
       return { kind: 'error', detail: `${msgAudience(c.clientID)} ${JSON.stringify(audiences)}` }
     }
+    // go-oidc IDTokenVerifier: an expired token is refused (no leeway on exp).
+    const exp = jwt.claims['exp']
+    if (now !== undefined && typeof exp === 'number' && exp < now)
+      return {
+        kind: 'error',
+        detail: `oidc: verify token: oidc: token is expired (Token Expiry: ${new Date(exp * 1000).toISOString().replace('.000Z', 'Z')})`,
+      }
     const claim = c.usernameClaim ?? 'sub'
     const value = jwt.claims[claim]
     if (typeof value !== 'string' || value === '') {

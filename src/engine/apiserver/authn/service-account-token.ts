@@ -16,10 +16,13 @@ export const LEGACY_ISSUER = 'kubernetes/serviceaccount'
 export const DEFAULT_SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local'
 /** Upstream: pkg/serviceaccount/jwt.go (a token naming a ServiceAccount that does not exist). */
 export const MSG_SA_INVALIDATED = 'service account token has been invalidated'
+/** pkg/serviceaccount/claims.go: bound tokens carry exp/nbf, checked with go-jose's one-minute leeway. */
+export const MSG_SA_EXPIRED = 'service account token has expired'
+const LEEWAY_S = 60
 
 export const ServiceAccountToken: Authenticator = {
   name: 'service-account-token',
-  authenticate(request, cluster) {
+  authenticate(request, cluster, now) {
     const auth = request.headers['Authorization']
     if (!auth?.startsWith('Bearer ')) return { kind: 'no-credentials', detail: 'no bearer token' }
     const jwt = decodeJwt(auth.slice('Bearer '.length))
@@ -28,6 +31,13 @@ export const ServiceAccountToken: Authenticator = {
     const iss = issuerOf(jwt)
     if (!issuers.includes(iss))
       return { kind: 'no-credentials', detail: `issuer ${iss || '(none)'} is not a service account issuer` }
+    const exp = jwt.claims['exp']
+    const nbf = jwt.claims['nbf']
+    if (now !== undefined && iss !== LEGACY_ISSUER) {
+      if (typeof exp === 'number' && now > exp + LEEWAY_S) return { kind: 'error', detail: MSG_SA_EXPIRED }
+      if (typeof nbf === 'number' && now < nbf - LEEWAY_S)
+        return { kind: 'error', detail: 'service account token is not valid yet' }
+    }
     const sub = typeof jwt.claims['sub'] === 'string' ? jwt.claims['sub'] : ''
     const m = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(sub)
     if (!m) return { kind: 'error', detail: 'sub is not system:serviceaccount:<namespace>:<name>' }

@@ -13,5 +13,6 @@ export type AuthnResult =
 
 export interface Authenticator {
   readonly name: string
-  authenticate(request: HttpRequest, cluster: Cluster): AuthnResult
+  /** `now`: the apiserver's clock, in seconds since the epoch (token expiry). */
+  authenticate(request: HttpRequest, cluster: Cluster, now?: number): AuthnResult
 }
