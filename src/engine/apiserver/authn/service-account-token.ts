@@ -16,7 +16,7 @@ export const LEGACY_ISSUER = 'kubernetes/serviceaccount'
 export const DEFAULT_SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local'
 /** Upstream: pkg/serviceaccount/jwt.go (a token naming a ServiceAccount that does not exist). */
 export const MSG_SA_INVALIDATED = 'service account token has been invalidated'
-/** pkg/serviceaccount/claims.go: bound tokens carry exp/nbf, checked with go-jose's one-minute leeway. */
+/** pkg/serviceaccount/claims.go: bound tokens carry exp, checked with go-jose's one-minute leeway. */
 export const MSG_SA_EXPIRED = 'service account token has expired'
 const LEEWAY_S = 60
 
@@ -31,13 +31,10 @@ export const ServiceAccountToken: Authenticator = {
     const iss = issuerOf(jwt)
     if (!issuers.includes(iss))
       return { kind: 'no-credentials', detail: `issuer ${iss || '(none)'} is not a service account issuer` }
+    // Only expiry is checked: the simulated clock starts in 2025, so a real token's nbf may lie ahead of it.
     const exp = jwt.claims['exp']
-    const nbf = jwt.claims['nbf']
-    if (now !== undefined && iss !== LEGACY_ISSUER) {
-      if (typeof exp === 'number' && now > exp + LEEWAY_S) return { kind: 'error', detail: MSG_SA_EXPIRED }
-      if (typeof nbf === 'number' && now < nbf - LEEWAY_S)
-        return { kind: 'error', detail: 'service account token is not valid yet' }
-    }
+    if (now !== undefined && iss !== LEGACY_ISSUER && typeof exp === 'number' && now > exp + LEEWAY_S)
+      return { kind: 'error', detail: MSG_SA_EXPIRED }
     const sub = typeof jwt.claims['sub'] === 'string' ? jwt.claims['sub'] : ''
     const m = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(sub)
     if (!m) return { kind: 'error', detail: 'sub is not system:serviceaccount:<namespace>:<name>' }
