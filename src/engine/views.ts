@@ -18,3 +18,22 @@ export type { TabWriter, TabWriterOptions } from './describe/tabwriter'
 export { humanDuration, formatRFC1123Z } from './describe/time-format'
 export { SCENARIOS } from './scenario/scenarios'
 export type { Scenario } from './scenario/scenarios'
+export { containerLanes } from './describe/container-lanes'
+export type {
+  ContainerLanes,
+  ContainerLane,
+  LaneSegment,
+  LaneMark,
+  LaneMarkKind,
+} from './describe/container-lanes'
+export { containerStatesAt } from './describe/container-states'
+export type { ContainerNow, ContainerKind, ContainerStateName } from './describe/container-states'
+export { describeNodeView } from './describe/node-view'
+export type {
+  NodeView,
+  NetworkView,
+  SandboxView,
+  SandboxNamespace,
+  NamespaceName,
+  NodeViewFocus,
+} from './describe/node-view'

@@ -329,6 +329,31 @@ tests.push([
   },
 ])
 
+tests.push([
+  'the node view draws the pod network and the container lanes show a crash loop',
+  async (page) => {
+    await open(page, BASE)
+    await page
+      .getByRole('combobox', { name: 'Scenario' })
+      .selectOption({ label: 'busybox with no command (CrashLoopBackOff)' })
+    await jumpToEnd(page)
+    await expectText(page.getByTestId('pod-status'), /^CrashLoopBackOff$/)
+    const cni = await inspect(page, 'CNI')
+    const node = cni.getByTestId('node-view')
+    await node.getByRole('img', { name: 'Node worker-2: the pod network' }).waitFor()
+    await expectText(node, /eth0 10\.244\.2\.\d+\/24/)
+    await expectText(node, /cni0 bridge 10\.244\.2\.1\/24/)
+    await expectText(node, /Routes in the pod: default via 10\.244\.2\.1 dev eth0/)
+    const kubelet = await inspect(page, 'kubelet')
+    const lanes = kubelet.getByTestId('container-lanes')
+    await lanes.getByRole('img', { name: 'Containers over time' }).waitFor()
+    await expectText(lanes, /CrashLoopBackOff · ↻ [1-9]/)
+    await lanes.getByText('The lanes in words').click()
+    await expectText(lanes, /app \(regular\): .*restarted at /)
+    await page.screenshot({ path: `${SHOTS}/12-node-view-and-lanes.png` })
+  },
+])
+
 // What a real cluster shows at the end of each scenario: `kubectl get pod` STATUS and the node.
 const SCENARIO_OUTCOMES = [
   ['nginx, the happy path', 'Running', 'worker-2'],

@@ -64,6 +64,11 @@ function vtepAddress(podCIDR: string): string {
   return podCIDR.split('/')[0] ?? ''
 }
 
+/** The route flannel installs on every other node for a node's podCIDR, through the VXLAN device. */
+export function remotePodRoute(podCIDR: string): string {
+  return `${podCIDR} via ${vtepAddress(podCIDR)} dev ${VXLAN_DEVICE} onlink`
+}
+
 /**
  * The path of a TCP packet from `pod` (with its IP) to the first pod of
  * `peers` on another node, or null when there is none (or the pod has no IP yet).
@@ -91,7 +96,7 @@ export function describeOverlayPacket(
     podIP: dstIP,
     nodeIP: internalIP(dstNode),
   }
-  const route = `${dstCIDR} via ${vtepAddress(dstCIDR)} dev ${VXLAN_DEVICE} onlink`
+  const route = remotePodRoute(dstCIDR)
   return {
     from,
     to,

@@ -4,6 +4,8 @@ import { COMPONENT_IDS, COMPONENT_LABELS, type ComponentId } from '../../engine/
 import { useAppStore } from '../../store/context'
 import { inspectorSections, type Section } from './sections'
 import { TableSection } from './TableSection'
+import { NodeViewSection } from './NodeViewSection'
+import { ContainerLanesSection } from './ContainerLanesSection'
 
 function ReasonsView({ section }: { section: Extract<Section, { kind: 'reasons' }> }) {
   const highlightFields = useAppStore((s) => s.highlightFields)
@@ -50,6 +52,10 @@ function SectionView({ section }: { section: Section }) {
       )
     case 'table':
       return <TableSection title={section.title} columns={section.columns} rows={section.rows} />
+    case 'node-view':
+      return <NodeViewSection title={section.title} view={section.view} />
+    case 'container-lanes':
+      return <ContainerLanesSection title={section.title} />
     default:
       return section satisfies never
   }

@@ -28,3 +28,19 @@ describe('inspector', () => {
     expect(early[0]).toEqual({ kind: 'text', title: 'Scheduling queue', text: 'No pod to schedule yet.' })
   })
 })
+
+describe('the node-side inspectors', () => {
+  it('draws the node for containerd and CNI, and the container lanes for the kubelet, once the pod is bound', () => {
+    const bind = t.events.findIndex((e) => e.kind === 'etcd.put' && /nodeName=/.test(e.summary))
+    for (const i of [bind - 1, last]) {
+      const bound = i >= bind
+      const cri = inspectorSections(t, i, 'containerd')[0]
+      expect(cri?.kind === 'node-view').toBe(bound)
+      expect(inspectorSections(t, i, 'cni')[0]?.kind === 'node-view').toBe(bound)
+      expect(inspectorSections(t, i, 'kubelet')[0]?.kind === 'container-lanes').toBe(bound)
+    }
+    const net = inspectorSections(t, last, 'cni')[0]
+    expect(net?.title).toBe('Node worker-2: the pod network')
+    expect(net?.kind === 'node-view' && net.view.network.podAddress).toBe('10.244.2.3/24')
+  })
+})

@@ -4,9 +4,11 @@
  * the cursor, so it is tested in Node.
  */
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
+import type { NodeView } from '../../engine/views'
 import type { ContainerStatus } from '../../engine/model/objects'
-import { frameAt } from '../../engine/index'
+import { etcdEntries, frameAt } from '../../engine/index'
 import {
+  describeNodeView,
   describeOverlayPacket,
   describePod,
   getPodWatchLines,
@@ -23,6 +25,10 @@ export type Section =
     }
   | { readonly kind: 'text'; readonly title: string; readonly text: string }
   | { readonly kind: 'json'; readonly title: string; readonly value: unknown }
+  /** The node the pod runs on, drawn (engine/describe/node-view.ts). */
+  | { readonly kind: 'node-view'; readonly title: string; readonly view: NodeView }
+  /** Each container's lane over the whole run, with a cursor (engine/describe/container-lanes.ts). */
+  | { readonly kind: 'container-lanes'; readonly title: string }
   | {
       readonly kind: 'reasons'
       readonly title: string
@@ -76,6 +82,12 @@ function overlaySections(timeline: Timeline, frame: World): Section[] {
       rows: packet.hops.map((h) => [h.where, h.what]),
     },
   ]
+}
+
+/** The node drawing, once the pod is bound to a node. */
+function nodeViewSections(timeline: Timeline, index: number, title: (node: string) => string): Section[] {
+  const view = describeNodeView(timeline, index)
+  return view ? [{ kind: 'node-view', title: title(view.node), view }] : []
 }
 
 export function inspectorSections(timeline: Timeline, index: number, id: ComponentId): Section[] {
@@ -194,7 +206,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
       return out
     }
     case 'etcd': {
-      const rows = Object.entries(frame.etcd.keys)
+      const rows = etcdEntries(frame.etcd)
         .filter(([k]) => k.startsWith('/registry/pods/') || k.startsWith('/registry/minions/'))
         .map(([k, v]) => [k, String(v.createRevision), String(v.modRevision), String(v.version)])
       return [
@@ -260,6 +272,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
     case 'kubelet': {
       const out: Section[] = []
       const pod = frame.pod
+      if (pod?.spec.nodeName) out.push({ kind: 'container-lanes', title: 'Containers over time' })
       if (pod?.status?.conditions?.length) {
         out.push({
           kind: 'table',
@@ -310,6 +323,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
       const node = frame.pod?.spec.nodeName
       const rt = node ? frame.nodes[node] : undefined
       const out: Section[] = [
+        ...nodeViewSections(timeline, index, (n) => `Node ${n}: the pod sandbox and its containers`),
         {
           kind: 'table',
           title: 'CRI calls (kubelet → containerd)',
@@ -337,10 +351,16 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
     }
     case 'cni': {
       const add = lastOf(events, 'cni.add', (e) => e.payload.command === 'ADD')
-      if (!add) return [{ kind: 'text', title: 'CNI', text: 'No network has been set up for this pod yet.' }]
+      const drawn = nodeViewSections(timeline, index, (n) => `Node ${n}: the pod network`)
+      if (!add)
+        return [
+          ...drawn,
+          { kind: 'text', title: 'CNI', text: 'No network has been set up for this pod yet.' },
+        ]
       const del = lastOf(events, 'cni.add', (e) => e.payload.command === 'DEL' && e.at >= add.at)
       const rt = frame.nodes[add.payload.node]
       return [
+        ...drawn,
         ...(del
           ? [{ kind: 'text' as const, title: 'CNI DEL', text: `${del.summary} (the sandbox was stopped).` }]
           : []),
