@@ -1,5 +1,5 @@
 /** The page: manifest on the left, the cluster in the middle, narration and inspector on the right. */
-import { LazyMotion, MotionConfig, domAnimation } from 'motion/react'
+import { LazyMotion, MotionConfig } from 'motion/react'
 import { Graph } from '../graph/Graph'
 import { Controls } from '../playback/Controls'
 import { TimelineBar } from '../playback/TimelineBar'
@@ -14,12 +14,15 @@ import { lazy, Suspense } from 'react'
 const Inspector = lazy(() => import('../inspector/Inspector'))
 const ScenarioPicker = lazy(() => import('./ScenarioPicker'))
 
+/** The animation features come in their own chunk, after first paint (motion's LazyMotion). */
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default)
+
 export function App() {
   usePlayback()
   useKeyboardShortcuts()
   return (
     <MotionConfig reducedMotion="user">
-      <LazyMotion features={domAnimation} strict>
+      <LazyMotion features={loadMotionFeatures} strict>
         <div className="app">
           <header className="topbar">
             <h1>
