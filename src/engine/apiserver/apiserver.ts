@@ -6,6 +6,7 @@
 import type { Step } from '../sim/step'
 import { slotOfPod } from '../sim/slots'
 import { objectRequest } from './objects'
+import { APPLY_PATCH, applyCreatePod } from './server-side-apply'
 import { resourceByName } from '../model/core-resources'
 import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
@@ -230,6 +231,14 @@ function route(
   const target =
     stored?.metadata.name === info.name ? stored : liveExistingPod(w, ctx, info.namespace, info.name)
   if (request.method === 'PATCH' && !info.subresource && target) return patchPod(w, request, target, audit)
+  // Server-side apply of a pod that does not exist creates it.
+  if (
+    request.method === 'PATCH' &&
+    !info.subresource &&
+    !target &&
+    request.headers['Content-Type'] === APPLY_PATCH
+  )
+    return applyCreatePod(w, request, user, audit)
   if (request.method === 'GET') {
     respond(w, {
       request,

@@ -24,6 +24,7 @@ import { namespaceNotFoundMessage, terminatingMessage } from './admission/plugin
 import { alreadyExists, failure, notFound } from './status'
 import { respond, type ResponseAudit } from './respond'
 import { validateObject } from './object-validation'
+import { APPLY_PATCH, refuseUnknownApplyFields } from './server-side-apply'
 import { invalidMessage } from '../model/field-errors'
 import { encodeBase64, utf8Bytes } from '../model/base64'
 
@@ -82,6 +83,19 @@ export function objectRequest(
     return
   }
   if (request.method === 'PATCH' && name && live) return patchObject(w, request, resource, live, audit)
+  // Server-side apply of an object that does not exist creates it (checked as an apply patch).
+  if (request.method === 'PATCH' && name && !live && request.headers['Content-Type'] === APPLY_PATCH) {
+    const body = (request.body ?? {}) as JsonObject
+    if (refuseUnknownApplyFields(w, request, audit, resource.kind, unknownFields(resource.kind, body))) return
+    return createObject(
+      w,
+      ctx,
+      { ...request, query: { ...request.query, fieldValidation: 'Ignore' } },
+      resource,
+      namespace,
+      audit,
+    )
+  }
   respond(w, {
     request,
     code: name && !live ? 404 : 405,

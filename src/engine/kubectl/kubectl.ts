@@ -410,8 +410,9 @@ export const warningNoLastAppliedConfigAnnotation = (resource: string, name: str
 
 /** What kubectl says it was doing when a request failed (cmdutil.AddSourceToErr). */
 function errorContext(file: string, request: HttpRequest, memory: Memory): string {
-  if (request.method !== 'PATCH' || request.headers['Content-Type'] === 'application/apply-patch+yaml')
-    return `error when creating "${file}"`
+  // apply.go applyOneObject returns server-side apply's error as it is, without AddSourceToErr.
+  if (request.headers['Content-Type'] === 'application/apply-patch+yaml') return ''
+  if (request.method !== 'PATCH') return `error when creating "${file}"`
   // apply/patcher.go: AddSourceToErr(fmt.Sprintf("applying patch:\n%s\nto:\n%v\nfor:", patch, info), …)
   return `error when applying patch:\n${sortedJson(request.body)}\nto:\n${describeInfo(memory)}\nfor: "${file}"`
 }

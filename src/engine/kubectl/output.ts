@@ -28,10 +28,13 @@ export function kubectlError(body: Json, context: string): string {
     if (causes.length === 1) return `${head}: ${causes[0]}\n`
     return `${head}: \n${causes.map((c) => `* ${c}`).join('\n')}\n`
   }
+  // AddSourceToErr puts the context in front of the message; server-side apply adds none.
+  const message = context ? `${context}: ${s.message ?? ''}` : (s.message ?? '')
   if (s.code === 401) {
-    return `error: You must be logged in to the server (${context}: Unauthorized)\n`
+    return `error: You must be logged in to the server (${context ? `${context}: ` : ''}Unauthorized)\n`
   }
-  return `Error from server (${s.reason ?? 'InternalError'}): ${context}: ${s.message ?? ''}\n`
+  // StandardErrorMessage: a Status without a reason is printed as "Error from server: …".
+  return s.reason ? `Error from server (${s.reason}): ${message}\n` : `Error from server: ${message}\n`
 }
 
 /**
@@ -61,7 +64,8 @@ export function formatFailures(failures: readonly KubectlFailure[]): string {
       if (f.type === 'client') return `${f.text}\n`
       const s = f.body as StatusBody
       // An Invalid Status is only spelled out cause by cause when it is the sole error.
-      if (s.reason === 'Invalid') return `Error from server (Invalid): ${f.context}: ${s.message ?? ''}\n`
+      if (s.reason === 'Invalid')
+        return `Error from server (Invalid): ${f.context ? `${f.context}: ` : ''}${s.message ?? ''}\n`
       return kubectlError(f.body, f.context)
     })
     .join('')
