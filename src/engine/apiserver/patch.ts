@@ -34,7 +34,9 @@ export function patchPod(w: StepWriter, request: HttpRequest, stored: Pod, audit
   const name = stored.metadata.name ?? ''
   const ns = stored.metadata.namespace ?? 'default'
   const contentType = request.headers['Content-Type'] ?? ''
-  if (contentType !== STRATEGIC_MERGE_PATCH) {
+  // An apply patch to an existing pod is merged like a strategic merge patch of the applied fields (field
+  // ownership, and removing fields kubectl applied before, are not modelled).
+  if (contentType !== STRATEGIC_MERGE_PATCH && contentType !== 'application/apply-patch+yaml') {
     const message = PATCH_TYPES.includes(contentType)
       ? `the simulation applies only ${STRATEGIC_MERGE_PATCH} patches to pods`
       : `the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES.join(', ')}`
@@ -49,7 +51,7 @@ export function patchPod(w: StepWriter, request: HttpRequest, stored: Pod, audit
     })
     return
   }
-  const patch = (request.body ?? {}) as JsonObject
+  const patch = withoutTypeMeta((request.body ?? {}) as JsonObject)
   const patched = applyStrategicMergePatch(stored as unknown as JsonObject, patch) as unknown as Pod
   const errors = validatePodSpecUpdate(patched, stored)
   if (errors.length) {
@@ -89,4 +91,10 @@ export function patchPod(w: StepWriter, request: HttpRequest, stored: Pod, audit
     summary: `200 OK pods/${name}`,
     narration: 'The apiserver answers 200 OK with the updated Pod.',
   })
+}
+
+/** An apply patch carries apiVersion and kind; they are not fields to merge. */
+function withoutTypeMeta(body: JsonObject): JsonObject {
+  const { apiVersion: _v, kind: _k, ...rest } = body
+  return rest
 }

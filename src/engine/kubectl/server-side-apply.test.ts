@@ -61,4 +61,12 @@ describe('server-side apply of a new object', () => {
       'Error from server (Forbidden): pods "nginx" is forbidden: User "jane" cannot patch resource "pods" in API group "" in the namespace "default"\n',
     )
   })
+
+  it('applying again to the pod it created merges the new fields (200)', () => {
+    const labelled = pod().replace('  name: nginx\n', '  name: nginx\n  labels:\n    tier: web\n')
+    const r = run(`${pod()}---\n${labelled}`)
+    expect(r.kubectl.stdout).toBe('pod/nginx serverside-applied\npod/nginx serverside-applied\n')
+    expect(r.requests.filter((q) => q.from === 'kubectl').map((q) => q.response?.code)).toEqual([201, 200])
+    expect(r.pod?.metadata.labels).toEqual({ tier: 'web' })
+  })
 })
