@@ -65,3 +65,13 @@ export function makePendingPod(i: number): Pod {
     },
   }
 }
+
+/**
+ * The scheduler benchmark's cluster as the JSON List a user pastes (what `kubectl get nodes,pods -A -o json`
+ * prints, without the indentation): 5,000 nodes and 150,000 pods make about 45 MB.
+ */
+export function makeBenchClusterJson(nodeCount: number, podsPerNode: number): string {
+  const nodes = makeBenchNodes(nodeCount)
+  const items = [...nodes, ...makeBenchPods(nodes, podsPerNode)]
+  return JSON.stringify({ apiVersion: 'v1', kind: 'List', items })
+}

@@ -3,13 +3,18 @@ import { createRoot } from 'react-dom/client'
 import { App } from './ui/app/App'
 import { AppStoreProvider } from './store/context'
 import { createAppStore } from './store/create-app-store'
-import { loadCluster, loadManifest, saveSources } from './store/persist'
+import { loadCluster, loadLargeCluster, loadManifest, saveCluster, saveManifest } from './store/persist'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './engine/index'
 import './ui/app/app.css'
 
 const store = createAppStore(
   loadManifest(DEFAULT_MANIFEST),
-  { save: saveSources },
+  {
+    saveManifest,
+    saveCluster,
+    // A callback queued from requestAnimationFrame runs after that frame is painted.
+    afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
+  },
   loadCluster(DEFAULT_CLUSTER),
 )
 
@@ -20,3 +25,7 @@ createRoot(document.getElementById('root')!).render(
     </AppStoreProvider>
   </StrictMode>,
 )
+
+// A large saved cluster is read from IndexedDB after first paint.
+const saved = loadLargeCluster()
+if (saved) store.getState().restoreCluster(saved)

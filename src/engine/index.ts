@@ -3,7 +3,10 @@
  * given input and seed. Runs the same in Node (tests, CLI, bench) and in the browser.
  */
 export { simulate, parseClusterText, DEFAULT_START_TIME } from './simulate'
-export type { SimInput, SimOptions } from './simulate'
+export type { ClusterParse, SimInput, SimOptions } from './simulate'
+export { etcdEntries } from './etcd/store'
+export { etcdKeyRows, type EtcdKeyRow } from './etcd/key-rows'
+export type { KubeObject } from './model/objects'
 export type { Timeline, Outcome } from './sim/timeline'
 export type {
   SimEvent,

@@ -8,7 +8,6 @@ import { createStore } from 'zustand/vanilla'
 import {
   DEFAULT_CLUSTER,
   IDENTITIES,
-  parseClusterText,
   simulate,
   parseManifest,
   stepForward,
@@ -22,6 +21,7 @@ import {
   type StageId,
   type Timeline,
 } from '../engine/index'
+import { isLargeCluster, parseCluster } from './cluster-text'
 
 export interface AppState {
   readonly manifest: string
@@ -30,6 +30,8 @@ export interface AppState {
   readonly errors: readonly ManifestError[]
   /** Why the cluster file cannot be used, if it cannot; the last good timeline stays on screen. */
   readonly clusterError: string | null
+  /** A replaced cluster file being loaded (a large one takes a second or two): what to tell the user. */
+  readonly clusterLoading: string | null
   /** Which editor tab is open. */
   readonly editing: 'manifest' | 'cluster'
   /** Who runs kubectl, with which verb, in which namespace ('' = the kubeconfig's). */
@@ -50,6 +52,22 @@ export interface AppActions {
   setManifest(text: string): void
   /** The user edited the cluster file; same debounce. */
   setCluster(text: string): void
+  /**
+   * The user replaced the whole cluster file (pasted or opened a large one): load it now, after the
+   * next paint so that the "loading" notice shows first.
+   */
+  replaceCluster(text: string): void
+  /**
+   * The saved cluster is on its way from storage (a large one is read asynchronously after start):
+   * say so now, and load it when it arrives, without saving it again. Nothing happens if the user
+   * changed the cluster meanwhile, or if it cannot be read (null).
+   */
+  restoreCluster(saved: Promise<string | null>): void
+  /**
+   * The user changed the cluster in the node panel: `change` rewrites the file's text. A small file
+   * follows the typing debounce; a large one is rewritten after a notice is painted, then reloaded.
+   */
+  editCluster(change: (text: string) => string): void
   /** Load a ready-made scenario: its manifest and cluster, and start from the beginning. */
   loadScenario(manifest: string, cluster: string): void
   setEditing(which: 'manifest' | 'cluster'): void
@@ -72,9 +90,13 @@ export interface AppActions {
 export type AppStore = ReturnType<typeof createAppStore>
 
 export interface StoreDeps {
-  /** Where the manifest and cluster survive a reload; absent in tests. */
-  readonly save?: (manifest: string, cluster: string) => void
+  /** Where the manifest survives a reload; absent in tests. */
+  readonly saveManifest?: (text: string) => void
+  /** Where the cluster file survives a reload (saved only when it changes: it can be tens of MB). */
+  readonly saveCluster?: (text: string) => void
   readonly debounceMs?: number
+  /** Runs `fn` once the browser has painted what the store just changed; a timeout by default. */
+  readonly afterPaint?: (fn: () => void) => void
 }
 
 export type KubectlVerb = 'apply' | 'create' | 'apply --server-side'
@@ -90,7 +112,7 @@ type Run = { ok: true; timeline: Timeline } | { ok: false; error: string }
 
 function run(manifest: string, cluster: string, seed: number, runAs: RunAs = DEFAULT_RUN_AS): Run {
   // A cluster file that does not load is the user's mistake, reported with where it is.
-  const parsed = parseClusterText(cluster)
+  const parsed = parseCluster(cluster)
   if (!parsed.ok) return { ok: false, error: `cluster.yaml cannot be loaded: ${parsed.error}` }
   try {
     const kubeconfig = IDENTITIES.find((i) => i.id === runAs.identity)?.kubeconfig
@@ -116,7 +138,10 @@ export function createAppStore(
   initialCluster: string = DEFAULT_CLUSTER,
 ) {
   const debounceMs = deps.debounceMs ?? 400
+  const afterPaint = deps.afterPaint ?? ((fn: () => void) => setTimeout(fn, 0))
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** Bumped by every change of the cluster file, so a load that a newer one overtook does nothing. */
+  let clusterVersion = 0
   const parsed = parseManifest(initialManifest)
   let first = run(initialManifest, initialCluster, 1)
   let clusterError: string | null = null
@@ -129,115 +154,176 @@ export function createAppStore(
     if (timer) clearTimeout(timer)
     timer = setTimeout(() => get().resimulate(), debounceMs)
   }
-  return createStore<AppState & AppActions>()((set, get) => ({
-    manifest: initialManifest,
-    cluster: initialCluster,
-    errors: parsed.ok ? [] : parsed.errors,
-    clusterError,
-    editing: 'manifest',
-    runAs: DEFAULT_RUN_AS,
-    timeline: first.timeline,
-    cursor: START,
-    playing: false,
-    speed: 1,
-    selected: null,
-    seed: 1,
-    highlight: null,
-
-    setManifest(text) {
-      set({ manifest: text })
-      deps.save?.(text, get().cluster)
-      schedule(get)
-    },
-
-    setCluster(text) {
-      set({ cluster: text })
-      deps.save?.(get().manifest, text)
-      schedule(get)
-    },
-
-    loadScenario(manifest, cluster) {
+  return createStore<AppState & AppActions>()((set, get) => {
+    // A replaced cluster loads in two steps, each after a paint: the notice shows first, and parsing
+    // and simulating are two tasks rather than one long one.
+    const load = (text: string) => {
       if (timer) clearTimeout(timer)
-      set({ manifest, cluster, playing: false, cursor: START, selected: null })
-      deps.save?.(manifest, cluster)
-      get().resimulate()
-      set({ cursor: START })
-    },
-
-    setEditing(which) {
-      set({ editing: which })
-    },
-
-    setRunAs(runAs) {
-      set({ runAs: { ...get().runAs, ...runAs } })
-      schedule(get)
-    },
-
-    resimulate() {
-      if (timer) clearTimeout(timer)
-      timer = undefined
-      const { manifest, cluster, seed, timeline: old, cursor, runAs } = get()
-      const p = parseManifest(manifest)
-      const result = run(manifest, cluster, seed, runAs)
-      if (!result.ok) {
-        set({ errors: p.ok ? [] : p.errors, clusterError: result.error })
-        return
-      }
-      const timeline = result.timeline
-      // Keep the learner at the same chapter: the same stage's last event, if the new run reaches it.
-      const stage = cursor.index >= 0 ? old.events[cursor.index]?.stage : undefined
-      let index = -1
-      if (stage) {
-        const sameKindBefore = old.events.slice(0, cursor.index + 1).filter((e) => e.stage === stage).length
-        let seen = 0
-        for (let i = 0; i < timeline.events.length; i++) {
-          if (timeline.events[i]!.stage !== stage) continue
-          index = i
-          if (++seen >= sameKindBefore) break
-        }
-        if (index < 0) index = Math.min(cursor.index, timeline.events.length - 1)
-      }
-      set({
-        timeline,
-        errors: p.ok ? [] : p.errors,
-        clusterError: null,
-        cursor: clampCursor(timeline, index),
+      const version = ++clusterVersion
+      const size =
+        text.length >= 1e5 ? `${(text.length / 1e6).toFixed(1)} MB` : `${Math.ceil(text.length / 1e3)} kB`
+      set({ cluster: text, clusterLoading: `Loading the cluster file (${size})…`, playing: false })
+      afterPaint(() => {
+        if (version !== clusterVersion) return
+        parseCluster(text)
+        set({ clusterLoading: `Simulating against the new cluster (${size})…` })
+        afterPaint(() => {
+          if (version !== clusterVersion) return
+          get().resimulate()
+          set({ clusterLoading: null })
+        })
       })
-    },
+    }
+    return {
+      manifest: initialManifest,
+      cluster: initialCluster,
+      errors: parsed.ok ? [] : parsed.errors,
+      clusterError,
+      clusterLoading: null,
+      editing: 'manifest',
+      runAs: DEFAULT_RUN_AS,
+      timeline: first.timeline,
+      cursor: START,
+      playing: false,
+      speed: 1,
+      selected: null,
+      seed: 1,
+      highlight: null,
 
-    play() {
-      const { timeline, cursor } = get()
-      const atEnd = cursor.index >= timeline.events.length - 1
-      set({ playing: true, cursor: atEnd ? START : cursor })
-    },
-    pause() {
-      set({ playing: false })
-    },
-    step(delta) {
-      const { timeline, cursor } = get()
-      set({ playing: false, cursor: delta > 0 ? stepForward(timeline, cursor) : stepBack(timeline, cursor) })
-    },
-    seekIndex(index) {
-      set({ cursor: clampCursor(get().timeline, index) })
-    },
-    seekTime(ms) {
-      set({ cursor: seekToTime(get().timeline, ms) })
-    },
-    seekStage(stage) {
-      const i = get().timeline.events.findIndex((e) => e.stage === stage)
-      if (i >= 0) set({ playing: false, cursor: { index: i } })
-    },
-    reset() {
-      set({ playing: false, cursor: START })
-    },
-    select(id) {
-      set({ selected: id })
-    },
-    setSpeed(speed) {
-      set({ speed })
-    },
-    highlightFields(fields) {
-      set({ highlight: { fields, nonce: (get().highlight?.nonce ?? 0) + 1 }, editing: 'manifest' })
-    },
-  }))
+      setManifest(text) {
+        set({ manifest: text })
+        deps.saveManifest?.(text)
+        schedule(get)
+      },
+
+      setCluster(text) {
+        clusterVersion++
+        set({ cluster: text, clusterLoading: null })
+        deps.saveCluster?.(text)
+        schedule(get)
+      },
+
+      replaceCluster(text) {
+        deps.saveCluster?.(text)
+        load(text)
+      },
+
+      restoreCluster(saved) {
+        const version = ++clusterVersion
+        set({ clusterLoading: 'Loading the saved cluster…' })
+        void saved.then((text) => {
+          if (version !== clusterVersion) return
+          if (text === null) set({ clusterLoading: null })
+          else load(text)
+        })
+      },
+
+      editCluster(change) {
+        const { cluster, setCluster, replaceCluster } = get()
+        if (!isLargeCluster(cluster)) {
+          const next = change(cluster)
+          if (next !== cluster) setCluster(next)
+          return
+        }
+        const version = ++clusterVersion
+        set({ clusterLoading: 'Changing the cluster file…' })
+        afterPaint(() => {
+          if (version !== clusterVersion) return
+          const next = change(cluster)
+          if (next === cluster) set({ clusterLoading: null })
+          else if (isLargeCluster(next)) replaceCluster(next)
+          else setCluster(next)
+        })
+      },
+
+      loadScenario(manifest, cluster) {
+        if (timer) clearTimeout(timer)
+        clusterVersion++
+        set({ manifest, cluster, clusterLoading: null, playing: false, cursor: START, selected: null })
+        deps.saveManifest?.(manifest)
+        deps.saveCluster?.(cluster)
+        get().resimulate()
+        set({ cursor: START })
+      },
+
+      setEditing(which) {
+        set({ editing: which })
+      },
+
+      setRunAs(runAs) {
+        set({ runAs: { ...get().runAs, ...runAs } })
+        schedule(get)
+      },
+
+      resimulate() {
+        if (timer) clearTimeout(timer)
+        timer = undefined
+        const { manifest, cluster, seed, timeline: old, cursor, runAs } = get()
+        const p = parseManifest(manifest)
+        const result = run(manifest, cluster, seed, runAs)
+        if (!result.ok) {
+          set({ errors: p.ok ? [] : p.errors, clusterError: result.error })
+          return
+        }
+        const timeline = result.timeline
+        // Keep the learner at the same chapter: the same stage's last event, if the new run reaches it.
+        const stage = cursor.index >= 0 ? old.events[cursor.index]?.stage : undefined
+        let index = -1
+        if (stage) {
+          const sameKindBefore = old.events.slice(0, cursor.index + 1).filter((e) => e.stage === stage).length
+          let seen = 0
+          for (let i = 0; i < timeline.events.length; i++) {
+            if (timeline.events[i]!.stage !== stage) continue
+            index = i
+            if (++seen >= sameKindBefore) break
+          }
+          if (index < 0) index = Math.min(cursor.index, timeline.events.length - 1)
+        }
+        set({
+          timeline,
+          errors: p.ok ? [] : p.errors,
+          clusterError: null,
+          cursor: clampCursor(timeline, index),
+        })
+      },
+
+      play() {
+        const { timeline, cursor } = get()
+        const atEnd = cursor.index >= timeline.events.length - 1
+        set({ playing: true, cursor: atEnd ? START : cursor })
+      },
+      pause() {
+        set({ playing: false })
+      },
+      step(delta) {
+        const { timeline, cursor } = get()
+        set({
+          playing: false,
+          cursor: delta > 0 ? stepForward(timeline, cursor) : stepBack(timeline, cursor),
+        })
+      },
+      seekIndex(index) {
+        set({ cursor: clampCursor(get().timeline, index) })
+      },
+      seekTime(ms) {
+        set({ cursor: seekToTime(get().timeline, ms) })
+      },
+      seekStage(stage) {
+        const i = get().timeline.events.findIndex((e) => e.stage === stage)
+        if (i >= 0) set({ playing: false, cursor: { index: i } })
+      },
+      reset() {
+        set({ playing: false, cursor: START })
+      },
+      select(id) {
+        set({ selected: id })
+      },
+      setSpeed(speed) {
+        set({ speed })
+      },
+      highlightFields(fields) {
+        set({ highlight: { fields, nonce: (get().highlight?.nonce ?? 0) + 1 }, editing: 'manifest' })
+      },
+    }
+  })
 }

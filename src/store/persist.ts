@@ -1,6 +1,17 @@
-/** The user's manifest and cluster survive a reload, in localStorage. */
+/**
+ * The user's manifest and cluster survive a reload. The manifest and a normal cluster file live in
+ * localStorage; a large cluster (tens of MB: far over localStorage's few MB per origin, and too slow
+ * to write synchronously) lives in IndexedDB, with a marker in localStorage saying so.
+ */
+import { isLargeCluster } from './cluster-text'
+
 const MANIFEST_KEY = 'podlife.manifest.v1'
 const CLUSTER_KEY = 'podlife.cluster.v1'
+/** Set while the cluster is in IndexedDB rather than under CLUSTER_KEY. */
+const LARGE_MARKER = 'podlife.cluster-in-indexeddb.v1'
+const DB_NAME = 'podlife'
+const DB_STORE = 'sources'
+const DB_KEY = 'cluster'
 
 function load(key: string, fallback: string): string {
   try {
@@ -10,14 +21,75 @@ function load(key: string, fallback: string): string {
   }
 }
 
+function trySet(key: string, value: string): boolean {
+  try {
+    globalThis.localStorage?.setItem(key, value)
+    return true
+  } catch {
+    // Full (QuotaExceededError) or disabled.
+    return false
+  }
+}
+
+function tryRemove(key: string): void {
+  try {
+    globalThis.localStorage?.removeItem(key)
+  } catch {
+    // disabled
+  }
+}
+
 export const loadManifest = (fallback: string): string => load(MANIFEST_KEY, fallback)
+/** The saved cluster if it is in localStorage; a large one comes later from `loadLargeCluster`. */
 export const loadCluster = (fallback: string): string => load(CLUSTER_KEY, fallback)
 
-export function saveSources(manifest: string, cluster: string): void {
-  try {
-    globalThis.localStorage?.setItem(MANIFEST_KEY, manifest)
-    globalThis.localStorage?.setItem(CLUSTER_KEY, cluster)
-  } catch {
-    // Storage may be full or disabled; the edit still lives in memory.
+export function saveManifest(text: string): void {
+  // Storage may be full or disabled; the edit still lives in memory.
+  trySet(MANIFEST_KEY, text)
+}
+
+function withStore<T>(mode: IDBTransactionMode, request: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const open = globalThis.indexedDB.open(DB_NAME, 1)
+    open.onupgradeneeded = () => open.result.createObjectStore(DB_STORE)
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB cannot be opened'))
+    open.onsuccess = () => {
+      const db = open.result
+      const req = request(db.transaction(DB_STORE, mode).objectStore(DB_STORE))
+      req.onsuccess = () => {
+        db.close()
+        resolve(req.result)
+      }
+      req.onerror = () => {
+        db.close()
+        reject(req.error ?? new Error('IndexedDB request failed'))
+      }
+    }
+  })
+}
+
+export function saveCluster(text: string): void {
+  if (!isLargeCluster(text) && trySet(CLUSTER_KEY, text)) {
+    if (load(LARGE_MARKER, '') !== '') {
+      tryRemove(LARGE_MARKER)
+      withStore('readwrite', (s) => s.delete(DB_KEY)).catch(() => {})
+    }
+    return
   }
+  // A stale small copy must not come back on reload in place of this one.
+  tryRemove(CLUSTER_KEY)
+  if (!globalThis.indexedDB || !trySet(LARGE_MARKER, String(text.length))) return
+  withStore('readwrite', (s) => s.put(text, DB_KEY)).catch(() => tryRemove(LARGE_MARKER))
+}
+
+/**
+ * The large cluster saved in IndexedDB, on its way; null at once when the saved cluster (if any)
+ * is in localStorage. The promise gives null if the copy cannot be read.
+ */
+export function loadLargeCluster(): Promise<string | null> | null {
+  if (load(LARGE_MARKER, '') === '' || !globalThis.indexedDB) return null
+  return withStore<unknown>('readonly', (s) => s.get(DB_KEY)).then(
+    (v) => (typeof v === 'string' ? v : null),
+    () => null,
+  )
 }

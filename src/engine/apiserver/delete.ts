@@ -15,7 +15,7 @@ import type { EtcdState } from '../sim/world'
 import type { Pod, PodCondition } from '../model/objects'
 import { respond, type ResponseAudit } from './respond'
 import { notFound } from './status'
-import { etcdPut, podKey } from '../etcd/store'
+import { etcdDelete, etcdPut, podKey } from '../etcd/store'
 
 /** How long a container takes to exit after SIGTERM in the simulation (ms). */
 const STOP_MS = 800
@@ -115,9 +115,7 @@ export function deleteExistingPod(
 }
 
 function etcdRemove(state: EtcdState, key: string): EtcdState {
-  const keys = { ...state.keys }
-  delete keys[key]
-  return { revision: state.revision + 1, keys }
+  return etcdDelete(state, key)
 }
 
 /** The two later steps of a graceful deletion: the kubelet's Killing events, then the object's removal. */

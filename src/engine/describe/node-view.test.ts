@@ -136,3 +136,21 @@ describe('node view', () => {
     expect(v.containers[0]!.restartCount).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('node view in a large cluster', () => {
+  it('names a few of the per-node routes in its caption and counts the rest', () => {
+    const nodes = Array.from({ length: 40 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: `node-${i}` },
+      spec: { podCIDR: `10.244.${i}.0/24` },
+      status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } },
+    }))
+    const t = simulate({ manifest: DEFAULT_MANIFEST, cluster: nodes }, { seed: 1 })
+    const v = describeNodeView(t, t.events.length - 1)!
+    expect(v.network.nodeRoutes).toHaveLength(40)
+    const line = v.caption.find((l) => l.startsWith('Routes on the node:'))!
+    expect(line.split('; ')).toHaveLength(7)
+    expect(line).toMatch(/; and 34 more like them, one per other node\.$/)
+  })
+})

@@ -263,6 +263,15 @@ const NS_LABEL: Readonly<Record<NamespaceName, string>> = {
   pid: 'PID',
 }
 
+/** A node has a route per other node; in a 5,000-node cluster the caption names a few and counts the rest. */
+const ROUTES_IN_WORDS = 6
+
+function routesInWords(routes: readonly string[]): string {
+  if (routes.length <= ROUTES_IN_WORDS) return routes.join('; ')
+  const rest = routes.length - ROUTES_IN_WORDS
+  return `${routes.slice(0, ROUTES_IN_WORDS).join('; ')}; and ${rest} more like them, one per other node`
+}
+
 function captionOf(v: Omit<NodeView, 'caption'>): string[] {
   const out = [`Node ${v.node}${v.nodeIP ? `, eth0 ${v.nodeIP}` : ''}, podCIDR ${v.podCIDR ?? 'none'}.`]
   const sb = v.sandbox
@@ -292,7 +301,7 @@ function captionOf(v: Omit<NodeView, 'caption'>): string[] {
       `No pod network yet: CNI ADD has not run.${n.bridgeExists ? ` ${n.bridge} exists on the node.` : ''}`,
     )
   if (n.podRoutes.length) out.push(`Routes in the pod: ${n.podRoutes.join('; ')}.`)
-  if (n.nodeRoutes.length) out.push(`Routes on the node: ${n.nodeRoutes.join('; ')}.`)
+  if (n.nodeRoutes.length) out.push(`Routes on the node: ${routesInWords(n.nodeRoutes)}.`)
   if (v.neighbours.length)
     out.push(`Also on ${n.bridge}: ${v.neighbours.map((p) => `${p.pod} ${p.ip}`).join(', ')}.`)
   return out

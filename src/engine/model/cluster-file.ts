@@ -11,47 +11,70 @@ import { parseQuantity } from './quantity'
 
 export type ClusterParse = { ok: true; objects: KubeObject[] } | { ok: false; error: string }
 
-function checkQuantities(where: string, list: unknown): string | null {
+/**
+ * Why a quantity text does not parse (null when it does), by text: a large cluster repeats the same
+ * few texts ("100m", "128Mi") across 150,000 pods.
+ */
+const quantityErrors = new Map<string, string | null>()
+
+function quantityError(text: string): string | null {
+  let e = quantityErrors.get(text)
+  if (e === undefined) {
+    const r = parseQuantity(text)
+    e = r.ok ? null : r.error
+    if (quantityErrors.size < 10_000) quantityErrors.set(text, e)
+  }
+  return e
+}
+
+/** Where a problem is, worked out only when there is one (150,000 objects are checked). */
+type Where = () => string
+
+function checkQuantities(where: Where, list: unknown): string | null {
   if (list === undefined || list === null) return null
-  if (typeof list !== 'object' || Array.isArray(list)) return `${where} must be a map of quantities`
-  for (const [k, v] of Object.entries(list as Record<string, unknown>)) {
-    const r = parseQuantity(typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '')
-    if (!r.ok) return `${where}.${k}: ${JSON.stringify(v)}: ${r.error}`
+  if (typeof list !== 'object' || Array.isArray(list)) return `${where()} must be a map of quantities`
+  for (const k in list) {
+    const v = (list as Record<string, unknown>)[k]
+    const e = quantityError(typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '')
+    if (e) return `${where()}.${k}: ${JSON.stringify(v)}: ${e}`
   }
   return null
 }
 
-function checkObject(o: unknown, where: string): string | null {
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return `${where}: an object must be a mapping`
+function checkContainers(where: Where, list: unknown): string | null {
+  if (!Array.isArray(list)) return null
+  for (const c of list) {
+    const r = (c as { resources?: { requests?: unknown; limits?: unknown } } | null)?.resources
+    const bad =
+      checkQuantities(() => `${where()} requests`, r?.requests) ??
+      checkQuantities(() => `${where()} limits`, r?.limits)
+    if (bad) return bad
+  }
+  return null
+}
+
+function checkObject(o: unknown, at: Where): string | null {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return `${at()}: an object must be a mapping`
   const obj = o as Record<string, unknown>
-  if (typeof obj['kind'] !== 'string' || !obj['kind']) return `${where}: kind not set`
-  if (typeof obj['apiVersion'] !== 'string' || !obj['apiVersion']) return `${where}: apiVersion not set`
+  if (typeof obj['kind'] !== 'string' || !obj['kind']) return `${at()}: kind not set`
+  if (typeof obj['apiVersion'] !== 'string' || !obj['apiVersion']) return `${at()}: apiVersion not set`
   if (obj['apiVersion'] === 'podlife.dev/v1alpha1') return null
   const meta = obj['metadata'] as Record<string, unknown> | undefined
   if (!meta || typeof meta !== 'object' || typeof meta['name'] !== 'string' || !meta['name']) {
-    return `${where}: ${String(obj['kind'])} has no metadata.name`
+    return `${at()}: ${obj['kind']} has no metadata.name`
   }
-  const name = `${String(obj['kind'])} ${meta['name']}`
+  const name = () => `${at()}: ${obj['kind'] as string} ${meta['name'] as string}`
   if (obj['kind'] === 'Node') {
     const status = (obj['status'] ?? {}) as Record<string, unknown>
     return (
-      checkQuantities(`${where}: ${name} status.allocatable`, status['allocatable']) ??
-      checkQuantities(`${where}: ${name} status.capacity`, status['capacity'])
+      checkQuantities(() => `${name()} status.allocatable`, status['allocatable']) ??
+      checkQuantities(() => `${name()} status.capacity`, status['capacity'])
     )
   }
   if (obj['kind'] === 'Pod') {
     const spec = (obj['spec'] ?? {}) as { containers?: unknown; initContainers?: unknown }
-    if (!Array.isArray(spec.containers)) return `${where}: ${name} has no spec.containers`
-    for (const c of [
-      ...spec.containers,
-      ...(Array.isArray(spec.initContainers) ? spec.initContainers : []),
-    ]) {
-      const r = (c as { resources?: { requests?: unknown; limits?: unknown } })?.resources
-      const bad =
-        checkQuantities(`${where}: ${name} requests`, r?.requests) ??
-        checkQuantities(`${where}: ${name} limits`, r?.limits)
-      if (bad) return bad
-    }
+    if (!Array.isArray(spec.containers)) return `${name()} has no spec.containers`
+    return checkContainers(name, spec.containers) ?? checkContainers(name, spec.initContainers)
   }
   return null
 }
@@ -91,7 +114,7 @@ export function parseClusterText(text: string): ClusterParse {
     // A loop, not push(...items): a 150,000-item List would overflow the call stack.
     const items = isList ? (list.items as unknown[]) : [value]
     for (let i = 0; i < items.length; i++) {
-      const bad = checkObject(items[i], isList ? `${where}, item ${i}` : where)
+      const bad = checkObject(items[i], isList ? () => `${where}, item ${i}` : () => where)
       if (bad) return { ok: false, error: bad }
       objects.push(items[i] as KubeObject)
     }

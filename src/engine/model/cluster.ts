@@ -75,7 +75,23 @@ const DEFAULT_APISERVER: APIServerConfig = {
   tokens: [],
 }
 
+/**
+ * Loaded clusters by their input list. Inputs are immutable values, so a list loads to the same
+ * Cluster every time; sharing it lets the per-cluster work downstream (the scheduler's snapshot, etcd's
+ * keys before Enter) be done once, not on every re-simulation of an edited manifest.
+ */
+const loaded = new WeakMap<readonly KubeObject[], Cluster>()
+
 export function loadCluster(input: readonly KubeObject[]): Cluster {
+  let cluster = loaded.get(input)
+  if (!cluster) {
+    cluster = load(input)
+    loaded.set(input, cluster)
+  }
+  return cluster
+}
+
+function load(input: readonly KubeObject[]): Cluster {
   const byKey = new Map<string, KubeObject>()
   const add = (o: KubeObject) =>
     byKey.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`, o)
@@ -119,11 +135,14 @@ export function loadCluster(input: readonly KubeObject[]): Cluster {
   const objects: Record<string, KubeObject[]> = {}
   for (const o of byKey.values()) (objects[o.kind] ??= []).push(o)
   return {
-    nodes: (objects['Node'] ?? []) as unknown as Node[],
-    pods: ((objects['Pod'] ?? []) as unknown as Pod[]).map((p) => ({
-      ...p,
-      metadata: { ...p.metadata, namespace: p.metadata.namespace ?? 'default' },
-    })),
+    // As stored by the apiserver, a Node always has a spec and a status, if only empty ones.
+    nodes: ((objects['Node'] ?? []) as unknown as Node[]).map((n) =>
+      n.spec && n.status ? n : { ...n, spec: n.spec ?? {}, status: n.status ?? {} },
+    ),
+    // A pod that names its namespace is kept as it is (no copy of 150,000 pods in a large cluster).
+    pods: ((objects['Pod'] ?? []) as unknown as Pod[]).map((p) =>
+      p.metadata.namespace != null ? p : { ...p, metadata: { ...p.metadata, namespace: 'default' } },
+    ),
     objects,
     apiServer,
     registry,

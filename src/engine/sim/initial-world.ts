@@ -3,6 +3,7 @@ import type { Cluster } from '../model/cluster'
 import type { EtcdEntry, EtcdState, NodeRuntime, World } from './world'
 import { createRng } from './rng'
 import { parseImageReference } from '../model/image-reference'
+import { createEtcdState } from '../etcd/store'
 
 /** etcd's revision before the cluster's own objects (a fresh kubeadm cluster has written a few hundred keys). */
 const BASE_REVISION = 1200
@@ -23,11 +24,36 @@ const STORAGE_PATHS: Readonly<Record<string, string>> = {
   Pod: 'pods',
 }
 
+/**
+ * What etcd and the nodes hold before Enter depends on the cluster only, and is immutable: worked
+ * out once per cluster and shared by every run against it (re-simulating after an edit of the
+ * manifest costs nothing here, however large the cluster).
+ */
+const clusterState = new WeakMap<Cluster, Pick<World, 'etcd' | 'nodes'>>()
+
 export function initialWorld(cluster: Cluster, seed: number): World {
-  // Built in one pass (each object one revision), not through etcdPut's copy-on-write: clusters hold
-  // hundreds of thousands of objects.
+  let state = clusterState.get(cluster)
+  if (!state) {
+    state = clusterWorld(cluster)
+    clusterState.set(cluster, state)
+  }
+  return {
+    pod: null,
+    etcd: state.etcd,
+    nodes: state.nodes,
+    events: [],
+    kubectl: null,
+    rng: createRng(seed),
+    nextRequestId: 1,
+    schedulerStartIndex: 0,
+  }
+}
+
+function clusterWorld(cluster: Cluster): Pick<World, 'etcd' | 'nodes'> {
+  // Built in one pass (each object one revision), not through etcdPut: clusters hold hundreds of
+  // thousands of objects. Keys are unique (loadCluster keeps one object per kind, namespace and name).
   let revision = BASE_REVISION
-  const keys: Record<string, EtcdEntry> = {}
+  const keys: Record<string, EtcdEntry> = Object.create(null) as Record<string, EtcdEntry>
   for (const [kind, list] of Object.entries(cluster.objects)) {
     const dir = STORAGE_PATHS[kind]
     if (!dir) continue
@@ -35,16 +61,15 @@ export function initialWorld(cluster: Cluster, seed: number): World {
       const ns = o.metadata.namespace
       const key = `/registry/${dir}/${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`
       revision += 1
-      const prev = keys[key]
       keys[key] = {
-        createRevision: prev?.createRevision ?? revision,
+        createRevision: revision,
         modRevision: revision,
-        version: (prev?.version ?? 0) + 1,
+        version: 1,
         summary: `${kind} ${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`,
       }
     }
   }
-  const etcd: EtcdState = { revision, keys }
+  const etcd: EtcdState = createEtcdState(revision, keys)
   const ipsByNode = new Map<string, string[]>()
   for (const p of cluster.pods) {
     const ip = p.status?.podIP
@@ -69,14 +94,5 @@ export function initialWorld(cluster: Cluster, seed: number): World {
       interfaces: podIPs.length ? ['cni0'] : [],
     }
   }
-  return {
-    pod: null,
-    etcd,
-    nodes,
-    events: [],
-    kubectl: null,
-    rng: createRng(seed),
-    nextRequestId: 1,
-    schedulerStartIndex: 0,
-  }
+  return { etcd, nodes }
 }

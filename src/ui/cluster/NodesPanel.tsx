@@ -1,85 +1,144 @@
-/** The cluster's nodes at a glance, with the edits a learner most wants: cordon, resize, add, remove. */
-import { useMemo } from 'react'
+/**
+ * The cluster's nodes at a glance, with the edits a learner most wants: cordon, resize, add, remove.
+ * The table is virtualised (only the rows in view are in the DOM), so a 5,000-node cluster lists as
+ * fast as a 3-node one.
+ */
+import { memo, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { useAppStore } from '../../store/context'
-import { addNode, listNodes, removeNode, setAllocatable, setCordoned } from './cluster-edit'
+import { addNode, listNodes, removeNode, setAllocatable, setCordoned, type NodeRow } from './cluster-edit'
 
-export function NodesPanel() {
-  const cluster = useAppStore((s) => s.cluster)
-  const setCluster = useAppStore((s) => s.setCluster)
-  const rows = useMemo(() => listNodes(cluster), [cluster])
-  if (!rows) return null
+const ROW_ESTIMATE = 31
+
+type Edit = (change: (text: string) => string) => void
+
+const NodeRowView = memo(function NodeRowView({ row: r, edit }: { row: NodeRow; edit: Edit }) {
+  // The box shows the click at once; a large file takes a few seconds to be rewritten and reloaded,
+  // and the row is then replaced (its key names the values it shows).
+  const [cordoned, setCordonedNow] = useState(r.cordoned)
   return (
-    <section className="nodes-panel" aria-label="Nodes">
+    <tr>
+      <td>
+        {r.name}
+        {r.taints.length > 0 && <div className="taints">{r.taints.join(', ')}</div>}
+      </td>
+      <td>
+        <input
+          aria-label={`Allocatable CPU of ${r.name}`}
+          defaultValue={r.cpu}
+          onBlur={(e) =>
+            e.target.value !== r.cpu && edit((t) => setAllocatable(t, r.name, 'cpu', e.target.value.trim()))
+          }
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`Allocatable memory of ${r.name}`}
+          defaultValue={r.memory}
+          onBlur={(e) =>
+            e.target.value !== r.memory &&
+            edit((t) => setAllocatable(t, r.name, 'memory', e.target.value.trim()))
+          }
+        />
+      </td>
+      <td>{r.pods}</td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Cordon ${r.name}`}
+          checked={cordoned}
+          onChange={(e) => {
+            setCordonedNow(e.target.checked)
+            edit((t) => setCordoned(t, r.name, e.target.checked))
+          }}
+        />
+      </td>
+      <td>
+        <button
+          type="button"
+          aria-label={`Remove ${r.name}`}
+          onClick={() => edit((t) => removeNode(t, r.name))}
+        >
+          ✕
+        </button>
+      </td>
+    </tr>
+  )
+})
+
+function NodeTable({ rows }: { rows: readonly NodeRow[] }) {
+  const edit = useAppStore((s) => s.editCluster)
+  const parent = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+  })
+  const items = v.getVirtualItems()
+  const top = items[0]?.start ?? 0
+  const bottom = v.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+  return (
+    <div
+      ref={parent}
+      className="table-wrap nodes-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Nodes of the cluster"
+    >
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">node</th>
+            <th scope="col">cpu</th>
+            <th scope="col">memory</th>
+            <th scope="col">pods</th>
+            <th scope="col">cordon</th>
+            <th scope="col">
+              <span className="sr-only">remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
+          {items.map((it) => {
+            const r = rows[it.index]!
+            // The key includes the values, so an edit made elsewhere resets what the inputs show.
+            return <NodeRowView key={`${r.name}/${r.cpu}/${r.memory}/${r.cordoned}`} row={r} edit={edit} />
+          })}
+          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export default function NodesPanel() {
+  const cluster = useAppStore((s) => s.cluster)
+  // While a replaced cluster loads, the store parses it after the notice is painted, not here in
+  // render: the panel keeps showing the rows it had (and its scroll position) until then.
+  const loading = useAppStore((s) => s.clusterLoading !== null)
+  const [listed, setListed] = useState(() => ({ text: cluster, rows: listNodes(cluster) }))
+  if (!loading && listed.text !== cluster) setListed({ text: cluster, rows: listNodes(cluster) })
+  const rows = listed.rows
+  const edit = useAppStore((s) => s.editCluster)
+  if (!rows) return null
+  const pods = rows.reduce((n, r) => n + r.pods, 0)
+  return (
+    <section className="nodes-panel" aria-label="Nodes" aria-busy={loading}>
       <div className="nodes-head">
-        <h2>Nodes</h2>
-        <button type="button" onClick={() => setCluster(addNode(cluster))}>
+        <h2>
+          Nodes{' '}
+          <span className="muted">
+            ({rows.length.toLocaleString('en')}, {pods.toLocaleString('en')} pods)
+          </span>
+        </h2>
+        <button type="button" onClick={() => edit(addNode)}>
           Add node
         </button>
       </div>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Nodes of the cluster">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">node</th>
-              <th scope="col">cpu</th>
-              <th scope="col">memory</th>
-              <th scope="col">pods</th>
-              <th scope="col">cordon</th>
-              <th scope="col">
-                <span className="sr-only">remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <td>
-                  {r.name}
-                  {r.taints.length > 0 && <div className="taints">{r.taints.join(', ')}</div>}
-                </td>
-                <td>
-                  <input
-                    aria-label={`Allocatable CPU of ${r.name}`}
-                    defaultValue={r.cpu}
-                    onBlur={(e) =>
-                      e.target.value !== r.cpu &&
-                      setCluster(setAllocatable(cluster, r.name, 'cpu', e.target.value.trim()))
-                    }
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Allocatable memory of ${r.name}`}
-                    defaultValue={r.memory}
-                    onBlur={(e) =>
-                      e.target.value !== r.memory &&
-                      setCluster(setAllocatable(cluster, r.name, 'memory', e.target.value.trim()))
-                    }
-                  />
-                </td>
-                <td>{r.pods}</td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Cordon ${r.name}`}
-                    checked={r.cordoned}
-                    onChange={(e) => setCluster(setCordoned(cluster, r.name, e.target.checked))}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`Remove ${r.name}`}
-                    onClick={() => setCluster(removeNode(cluster, r.name))}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <NodeTable rows={rows} />
     </section>
   )
 }

@@ -52,3 +52,71 @@ describe('the file after an edit', () => {
     expect(text.split(/^---$/m)).toHaveLength(5)
   })
 })
+
+describe('clusters pasted as a List or as JSON (kubectl get nodes,pods -o yaml / -o json)', () => {
+  const node = (name: string, cpu: string) => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name },
+    spec: { podCIDR: `10.244.${name.at(-1)}.0/24` },
+    status: { allocatable: { cpu, memory: '8Gi', pods: '110' } },
+  })
+  const pod = (name: string, nodeName: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { nodeName, containers: [{ name: 'c', image: 'nginx:1.27' }] },
+  })
+  const list = { apiVersion: 'v1', kind: 'List', items: [node('n1', '4'), node('n2', '2'), pod('p1', 'n1')] }
+  const json = JSON.stringify(list, null, 4) + '\n'
+
+  it('lists the nodes of a JSON List, with the pods bound to them', () => {
+    expect(listNodes(json)!.map((r) => [r.name, r.cpu, r.pods])).toEqual([
+      ['n1', '4', 1],
+      ['n2', '2', 0],
+    ])
+  })
+
+  it('edits a JSON List and keeps it JSON, in the same shape and indentation', () => {
+    const text = setAllocatable(setCordoned(json, 'n2', true), 'n1', 'cpu', '8')
+    expect(text.startsWith('{\n    "apiVersion": "v1",')).toBe(true)
+    expect(text.endsWith('}\n')).toBe(true)
+    const rows = listNodes(text)!
+    expect(rows.map((r) => [r.name, r.cpu, r.cordoned])).toEqual([
+      ['n1', '8', false],
+      ['n2', '2', true],
+    ])
+    expect(setCordoned(text, 'n2', false)).not.toContain('unschedulable')
+  })
+
+  it('removes a node and its pods from a JSON List, and adds one after the last node', () => {
+    expect(listNodes(removeNode(json, 'n1'))!.map((r) => r.name)).toEqual(['n2'])
+    expect(removeNode(json, 'n1')).not.toContain('p1')
+    const added = JSON.parse(addNode(JSON.stringify(list))) as typeof list
+    expect(added.items.map((o) => o.metadata.name)).toEqual(['n1', 'n2', 'worker-1', 'p1'])
+  })
+
+  it('edits the nodes inside a YAML List, as kubectl get nodes -o yaml prints them', () => {
+    const yaml = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: n1
+  status:
+    allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: n2
+  status:
+    allocatable: {cpu: "2", memory: 4Gi, pods: "110"}
+`
+    expect(listNodes(yaml)!.map((r) => r.name)).toEqual(['n1', 'n2'])
+    const cordoned = setCordoned(yaml, 'n2', true)
+    expect(listNodes(cordoned)!.map((r) => r.cordoned)).toEqual([false, true])
+    expect(listNodes(removeNode(yaml, 'n1'))!.map((r) => r.name)).toEqual(['n2'])
+    expect(listNodes(addNode(yaml))!.map((r) => r.name)).toEqual(['n1', 'n2', 'worker-1'])
+  })
+})

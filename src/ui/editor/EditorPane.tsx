@@ -4,14 +4,20 @@ import { useAppStore } from '../../store/context'
 import { EditorFallback } from './EditorFallback'
 import { ErrorBoundary } from '../app/ErrorBoundary'
 import { RunAs } from './RunAs'
-import { NodesPanel } from '../cluster/NodesPanel'
+import { isLargeCluster } from '../../store/cluster-text'
 
 const PodEditor = lazy(() => import('./PodEditor'))
+// The cluster tab's node panel (virtualised table, YAML and JSON edits) loads when the tab opens.
+const NodesPanel = lazy(() => import('../cluster/NodesPanel'))
+const LargeClusterFile = lazy(() => import('../cluster/LargeClusterFile'))
 
 export function EditorPane() {
   const editing = useAppStore((s) => s.editing)
   const setEditing = useAppStore((s) => s.setEditing)
   const clusterError = useAppStore((s) => s.clusterError)
+  const clusterLoading = useAppStore((s) => s.clusterLoading)
+  // Tens of MB are not handed to Monaco: see LargeClusterFile.
+  const largeCluster = useAppStore((s) => isLargeCluster(s.cluster))
   return (
     <section className="pane pane-editor" aria-label="Sources">
       <div className="pane-title" role="tablist" aria-label="Files">
@@ -32,17 +38,34 @@ export function EditorPane() {
           cluster.yaml
         </button>
       </div>
-      {editing === 'manifest' ? <RunAs /> : <NodesPanel />}
-      {clusterError && (
+      {editing === 'manifest' ? (
+        <RunAs />
+      ) : (
+        <Suspense fallback={null}>
+          <NodesPanel />
+        </Suspense>
+      )}
+      {clusterLoading && (
+        <div className="banner tone-waiting" aria-live="polite">
+          {clusterLoading}
+        </div>
+      )}
+      {clusterError && !clusterLoading && (
         <div className="banner tone-rejected" role="alert">
           {clusterError}. The last good run is still shown.
         </div>
       )}
-      <ErrorBoundary fallback={<EditorFallback failed />}>
-        <Suspense fallback={<EditorFallback />}>
-          <PodEditor />
+      {editing === 'cluster' && largeCluster ? (
+        <Suspense fallback={<div className="editor large-cluster">Loading…</div>}>
+          <LargeClusterFile />
         </Suspense>
-      </ErrorBoundary>
+      ) : (
+        <ErrorBoundary fallback={<EditorFallback failed />}>
+          <Suspense fallback={<EditorFallback />}>
+            <PodEditor />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </section>
   )
 }

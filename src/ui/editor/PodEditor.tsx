@@ -4,13 +4,14 @@
  * parse errors (what kubectl would say) as markers; cluster.yaml holds the
  * cluster's objects. Text loaded from outside (a scenario) replaces the model.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, type ClipboardEvent } from 'react'
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { monaco, POD_MODEL_PATH } from './monaco-setup'
 import { useAppStore } from '../../store/context'
 import { toMarkers } from './markers'
 import { locateProblems, serverFieldProblems } from './field-markers'
 import { parseManifest } from '../../engine/index'
+import { isLargeCluster } from '../../store/cluster-text'
 
 const OWNER = 'podlife'
 const SERVER_OWNER = 'podlife-apiserver'
@@ -25,9 +26,8 @@ export default function PodEditor() {
   const errors = useAppStore((s) => s.errors)
   const setManifest = useAppStore((s) => s.setManifest)
   const setCluster = useAppStore((s) => s.setCluster)
+  const replaceCluster = useAppStore((s) => s.replaceCluster)
   const editorRef = useRef<Editor | null>(null)
-  // Monaco owns the text after mount; the store's copy seeds each model once.
-  const [seed] = useState({ manifest, cluster })
   const path = editing === 'manifest' ? POD_MODEL_PATH : CLUSTER_MODEL_PATH
 
   useEffect(() => {
@@ -56,13 +56,14 @@ export default function PodEditor() {
   }, [timeline])
 
   // A scenario replaced the text: bring the models in line (typing never gets here, the texts are equal).
+  // A large cluster file never goes into a model (the pane shows LargeClusterFile instead).
   useEffect(() => {
     for (const [uri, text] of [
       [POD_MODEL_PATH, manifest],
       [CLUSTER_MODEL_PATH, cluster],
     ] as const) {
       const model = monaco.editor.getModel(monaco.Uri.parse(uri))
-      if (model && model.getValue() !== text) model.setValue(text)
+      if (model && !isLargeCluster(text) && model.getValue() !== text) model.setValue(text)
     }
   }, [manifest, cluster])
 
@@ -105,12 +106,24 @@ export default function PodEditor() {
       )
   }
 
+  // A cluster pasted whole (`kubectl get nodes,pods -A -o json` of a big cluster) replaces the file
+  // without passing through Monaco: tens of MB would freeze it, and it is copied out on every keystroke.
+  const onPasteCapture = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing !== 'cluster') return
+    const text = e.clipboardData.getData('text/plain')
+    if (!isLargeCluster(text)) return
+    e.preventDefault()
+    e.stopPropagation()
+    replaceCluster(text)
+  }
+
   return (
-    <div className="editor nokey" data-testid="editor">
+    <div className="editor nokey" data-testid="editor" onPasteCapture={onPasteCapture}>
       <Editor
         path={path}
         defaultLanguage="yaml"
-        defaultValue={editing === 'manifest' ? seed.manifest : seed.cluster}
+        // Used only when a file's model is first created: the store's text at that moment.
+        defaultValue={editing === 'manifest' ? manifest : cluster}
         theme="vs"
         onMount={onMount}
         onChange={(v) => (editing === 'manifest' ? setManifest(v ?? '') : setCluster(v ?? ''))}

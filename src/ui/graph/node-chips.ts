@@ -27,6 +27,31 @@ export function lastCycle(timeline: Timeline, index: number): SchedulingResult |
   return null
 }
 
+function shownNames(nodes: readonly { metadata: { name?: string } }[], bound: string | null): string[] {
+  if (nodes.length <= MAX_CHIPS) return nodes.map((n) => n.metadata.name ?? '')
+  const shown = new Set<string>(bound ? [bound] : [])
+  for (const n of nodes) {
+    if (shown.size >= MAX_CHIPS - 1) break
+    shown.add(n.metadata.name ?? '')
+  }
+  return [...shown].slice(0, MAX_CHIPS - 1)
+}
+
+/** Each node's verdict in a cycle, by name: made once per cycle, not on every step. */
+const verdictsByCycle = new WeakMap<
+  SchedulingResult,
+  ReadonlyMap<string, SchedulingResult['nodes'][number]>
+>()
+function verdictsOf(cycle: SchedulingResult | null): ReadonlyMap<string, SchedulingResult['nodes'][number]> {
+  if (!cycle) return new Map()
+  let v = verdictsByCycle.get(cycle)
+  if (!v) {
+    v = new Map(cycle.nodes.map((n) => [n.name, n]))
+    verdictsByCycle.set(cycle, v)
+  }
+  return v
+}
+
 export function projectNodeChips(
   timeline: Timeline,
   frame: World,
@@ -37,13 +62,10 @@ export function projectNodeChips(
   const joined = (frame.createdObjects ?? []).filter((o) => o.kind === 'Node')
   const nodes = joined.length ? [...timeline.cluster.nodes, ...joined] : timeline.cluster.nodes
   const bound = frame.pod?.spec.nodeName ?? null
-  // Show the chosen node first among the shown ones when the cluster is large.
-  const names = nodes.map((n) => n.metadata.name ?? '')
-  const shown =
-    names.length <= MAX_CHIPS
-      ? names
-      : [...new Set([...(bound ? [bound] : []), ...names])].slice(0, MAX_CHIPS - 1)
-  const verdicts = new Map((cycle?.nodes ?? []).map((v) => [v.name, v]))
+  // Show the chosen node first among the shown ones when the cluster is large. This runs on every
+  // step: only the few names shown are read, not the whole (possibly 5,000-node) list.
+  const shown = shownNames(nodes, bound)
+  const verdicts = verdictsOf(cycle)
   const inCycle = event?.kind === 'scheduler.cycle'
   const chips: Node<NodeChipData>[] = shown.map((name, i) => {
     const v = verdicts.get(name)
@@ -66,7 +88,7 @@ export function projectNodeChips(
       data: { name, detail, tone, pod: bound === name ? (frame.pod?.metadata.name ?? null) : null },
     }
   })
-  if (names.length > shown.length) {
+  if (nodes.length > shown.length) {
     chips.push({
       id: 'node:more',
       type: 'nodeChip',
@@ -74,7 +96,7 @@ export function projectNodeChips(
       draggable: false,
       selectable: false,
       data: {
-        name: `+${names.length - shown.length} more`,
+        name: `+${nodes.length - shown.length} more`,
         detail: 'see the scheduler table',
         tone: 'idle',
         pod: null,

@@ -6,7 +6,7 @@
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
 import type { NodeView } from '../../engine/views'
 import type { ContainerStatus } from '../../engine/model/objects'
-import { frameAt } from '../../engine/index'
+import { etcdKeyRows, frameAt } from '../../engine/index'
 import {
   describeNodeView,
   describeOverlayPacket,
@@ -206,9 +206,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
       return out
     }
     case 'etcd': {
-      const rows = Object.entries(frame.etcd.keys)
-        .filter(([k]) => k.startsWith('/registry/pods/') || k.startsWith('/registry/minions/'))
-        .map(([k, v]) => [k, String(v.createRevision), String(v.modRevision), String(v.version)])
+      const rows = etcdKeyRows(frame.etcd)
       return [
         { kind: 'text', title: 'Current revision', text: String(frame.etcd.revision) },
         {
