@@ -16,7 +16,7 @@ import { validatePod } from './validation'
 import { warningsOnPodCreate } from './pod-warnings'
 import { admissionPlan } from './admission/chain'
 import { diff } from '../model/json-patch'
-import { failure, alreadyExists } from './status'
+import { failure, alreadyExists, fieldCauses } from './status'
 import { schedulingGatedStatus } from '../scheduler/plugins/scheduling-gates'
 import { respond, type ResponseAudit } from './respond'
 import { podQOSClass } from '../model/qos'
@@ -252,20 +252,7 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
     payload: { errors },
   })
   if (errors.length) {
-    const causes: Json[] = errors.map((e) => {
-      const [field = '', ...rest] = e.split(': ')
-      const message = rest.join(': ')
-      const reason = message.startsWith('Required value')
-        ? 'FieldValueRequired'
-        : message.startsWith('Duplicate value')
-          ? 'FieldValueDuplicate'
-          : message.startsWith('Unsupported value')
-            ? 'FieldValueNotSupported'
-            : message.startsWith('Not found')
-              ? 'FieldValueNotFound'
-              : 'FieldValueInvalid'
-      return { reason, message, field }
-    })
+    const causes = fieldCauses(errors)
     const message = invalidMessage('Pod', name, errors)
     respond(w, {
       request: create.request,

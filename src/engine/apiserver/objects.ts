@@ -21,7 +21,7 @@ import { etcdPut } from '../etcd/store'
 import { uuidV4 } from '../model/uuid'
 import { randomSuffix } from './admission/plugins/service-account'
 import { namespaceNotFoundMessage, terminatingMessage } from './admission/plugins/namespace-lifecycle'
-import { alreadyExists, failure, notFound } from './status'
+import { alreadyExists, failure, fieldCauses, notFound } from './status'
 import { respond, type ResponseAudit } from './respond'
 import { validateObject } from './object-validation'
 import { APPLY_PATCH, refuseUnknownApplyFields } from './server-side-apply'
@@ -188,15 +188,7 @@ function createObject(
   const errors = validateObject(object)
   if (errors.length > 0) {
     const message = invalidMessage(kind, name, errors)
-    const causes: Json[] = errors.map((e) => {
-      const [field = '', ...rest] = e.split(': ')
-      const text = rest.join(': ')
-      return {
-        reason: text.startsWith('Required value') ? 'FieldValueRequired' : 'FieldValueInvalid',
-        message: text,
-        field,
-      }
-    })
+    const causes = fieldCauses(errors)
     respond(w, {
       request,
       code: 422,

@@ -34,3 +34,24 @@ export const alreadyExists = (resource: string, name: string): Json =>
   failure(409, 'AlreadyExists', `${resource} "${name}" already exists`, { name, kind: resource })
 
 export const unauthorized = (): Json => failure(401, 'Unauthorized', 'Unauthorized')
+
+/**
+ * The `details.causes` of a 422: one per field error, its reason read from the error text
+ * (field.ErrorType: Required value, Duplicate value, Unsupported value, Not found, else Invalid value).
+ */
+export function fieldCauses(errors: readonly string[]): Json[] {
+  return errors.map((e) => {
+    const [field = '', ...rest] = e.split(': ')
+    const message = rest.join(': ')
+    const reason = message.startsWith('Required value')
+      ? 'FieldValueRequired'
+      : message.startsWith('Duplicate value')
+        ? 'FieldValueDuplicate'
+        : message.startsWith('Unsupported value')
+          ? 'FieldValueNotSupported'
+          : message.startsWith('Not found')
+            ? 'FieldValueNotFound'
+            : 'FieldValueInvalid'
+    return { reason, message, field }
+  })
+}

@@ -23,7 +23,6 @@
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
-import { next } from '../sim/rng'
 import type { World } from '../sim/world'
 import type { Message } from '../sim/messages'
 import type { Pod } from '../model/objects'
@@ -43,7 +42,7 @@ import { ensureImage } from './image-manager'
 import { killContainer, onPreStopDone } from './kill-container'
 import { onProbe } from './probe-workers'
 import { onReply } from './cri-replies'
-import { SYNC_BACKOFF_MS, type SyncLoop } from './sync-loop'
+import { syncBackoff, type SyncLoop } from './sync-loop'
 
 type KubeletMessage = Extract<Message, { to: 'kubelet' }>
 
@@ -173,9 +172,7 @@ function finishSync(w: StepWriter, ctx: SimContext, node: string): void {
   if (!pod) return
   if (s.syncError && !s.pending) {
     // pod_workers.go: a sync that ended in an error is requeued after backOffPeriod with jitter.
-    const [r, rng] = next(w.world.rng)
-    w.update({ ...w.world, rng })
-    w.send(Math.round(SYNC_BACKOFF_MS * (1 + 0.5 * r)), {
+    w.send(syncBackoff(w), {
       to: 'kubelet',
       type: 'sync',
       node,

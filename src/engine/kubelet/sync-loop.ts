@@ -8,6 +8,7 @@
 import type { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
 import type { Pod } from '../model/objects'
+import { next } from '../sim/rng'
 
 export interface SyncLoop {
   /** computePodActions, then the start loop of SyncPod. */
@@ -19,4 +20,11 @@ export interface SyncLoop {
 }
 
 /** pod_workers.go: a failed sync is retried after backOffPeriod (10 s) with jitter factor 0.5. */
-export const SYNC_BACKOFF_MS = 10_000
+const SYNC_BACKOFF_MS = 10_000
+
+/** The pod worker's back-off before it retries a failed sync (wait.Jitter), drawn from the world's rng. */
+export function syncBackoff(w: StepWriter): number {
+  const [r, rng] = next(w.world.rng)
+  w.update({ ...w.world, rng })
+  return Math.round(SYNC_BACKOFF_MS * (1 + 0.5 * r))
+}

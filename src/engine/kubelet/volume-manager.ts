@@ -7,7 +7,6 @@
  */
 import type { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
-import { next } from '../sim/rng'
 import type { Pod } from '../model/objects'
 import { unmountableVolumes } from './object-references'
 import { sandboxConfig } from './cri-config'
@@ -15,7 +14,7 @@ import * as M from './kubelet-messages'
 import { setWs, ws } from './worker-state'
 import { cri } from './cri-client'
 import { recordEvent } from './event-recorder'
-import { SYNC_BACKOFF_MS } from './sync-loop'
+import { syncBackoff } from './sync-loop'
 
 /** The reasons the volume manager's own syncs carry; kubeletStep hands those syncs to onVolumes. */
 export const MOUNT_RETRY = 'volume manager retries SetUp'
@@ -96,9 +95,7 @@ export function onVolumes(w: StepWriter, ctx: SimContext, node: string, reason: 
     M.MSG_UNABLE_TO_MOUNT(failing.map((f) => f.volume)),
     'SyncPod has waited 2m3s for the volumes and gives up this round; the pod worker tries the whole sync again after its back-off, while the volume manager keeps retrying the mount.',
   )
-  const [r, rng] = next(w.world.rng)
-  w.update({ ...w.world, rng })
-  const backoff = Math.round(SYNC_BACKOFF_MS * (1 + 0.5 * r))
+  const backoff = syncBackoff(w)
   setWs(w, { mountWait: { ...wait, since: ctx.at + backoff } })
   w.send(backoff + MOUNT_TIMEOUT_MS, { to: 'kubelet', type: 'sync', node, pod, reason: MOUNT_TIMEOUT })
 }
