@@ -38,3 +38,7 @@ export { IDENTITIES } from './scenario/identities'
 export type { Identity } from './scenario/identities'
 // Views of a timeline (kubectl describe/get, the overlay packet, reason → field) live in ./views,
 // a separate entry so the app can load them after first paint.
+// The story a class follows (steps, ending) and the status pill, needed at first paint.
+export { buildStory } from './story/build-story'
+export { podPill } from './story/pod-pill'
+export type { Story, StoryStep, StoryStepKind, Ending, EndingCause, EndingTone, PodPill } from './story/types'

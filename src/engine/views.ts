@@ -37,3 +37,7 @@ export type {
   NamespaceName,
   NodeViewFocus,
 } from './describe/node-view'
+export { buildStory } from './story/build-story'
+export { podPill, podNotFound } from './story/pod-pill'
+export { formatVirtualTime } from './story/virtual-time'
+export type { Story, StoryStep, StoryStepKind, Ending, EndingCause, EndingTone, PodPill } from './story/types'

@@ -1,0 +1,172 @@
+/**
+ * buildStory(timeline): the steps a class follows. Raw events are grouped so a learner pauses on
+ * what matters: routine checks that change nothing visible collapse into one step, an exchange (a
+ * request, the etcd write it causes and the reply) is one step, and repeated cycles (probe failures,
+ * back-off restarts, pull retries) keep their first and last cycle with the ones in between folded
+ * into a single 'repeat' step. Steps cover every event exactly once, in order.
+ *
+ * Never collapsed (always a step of its own or the landing event of one): rejections, Warnings, a
+ * mutating admission plugin that changed the pod or warned, kubectl's output, the last event.
+ */
+import type { SimEvent } from '../sim/events'
+import type { Timeline } from '../sim/timeline'
+import { changesPod, isProtected, isQuiet, isRejection, isWarning, travels } from './event-classes'
+import { eventSignature } from './event-signature'
+import { findRepeats, internAll } from './repeats'
+import { exchangeTitle, quietGroupTitle, repeatTitle } from './step-titles'
+import { storyEnding } from './ending'
+import type { Story, StoryStep, StoryStepKind } from './types'
+
+const MINOR = 0.6
+const NORMAL = 1
+const KEY = 1.4
+
+const isOk = (e: SimEvent | undefined): boolean =>
+  e?.kind === 'http.response' && e.payload.code >= 200 && e.payload.code < 300
+
+/** "the pod", from the resource of the request the apiserver is handling at `index`. */
+function requestNoun(events: readonly SimEvent[], index: number): string {
+  for (let i = index; i >= 0; i--) {
+    const e = events[i]!
+    if (e.kind !== 'http.request') continue
+    const parts = e.payload.path.split('?')[0]!.split('/')
+    const resource = parts[parts.indexOf('namespaces') >= 0 && parts.length > 5 ? 5 : parts.length - 1] ?? ''
+    return `the ${resource.replace(/s$/, '') || 'object'}`
+  }
+  return 'the object'
+}
+
+export function buildStory(timeline: Timeline): Story {
+  const { events, frames } = timeline
+  const n = events.length
+  const steps: StoryStep[] = []
+  const before = (i: number) => (i === 0 ? timeline.initial : frames[i - 1])
+
+  const eventMatters = (i: number): boolean => {
+    const e = events[i]!
+    if (travels(e) || isRejection(e) || isWarning(e)) return true
+    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle') return true
+    if (e.kind === 'admission.verdict' && e.payload.patch.length > 0) return true
+    return changesPod(before(i), frames[i])
+  }
+  const isKey = (i: number): boolean => {
+    const e = events[i]!
+    if (i === n - 1) return true
+    if (e.kind === 'scheduler.cycle' || e.kind === 'kubectl.output') return true
+    if (e.kind === 'etcd.put' && e.payload.what === 'binding') return true
+    if (isRejection(e) && !(e.kind === 'http.response' && e.payload.code === 404)) return true
+    const was = before(i)?.pod?.status?.phase
+    const now = frames[i]?.pod?.status?.phase
+    return now !== was && (now === 'Running' || now === 'Succeeded' || now === 'Failed')
+  }
+  const push = (
+    first: number,
+    last: number,
+    kind: StoryStepKind,
+    title: string | null,
+    repeats = 0,
+  ): void => {
+    let matters = false
+    let key = false
+    for (let i = first; i <= last; i++) {
+      matters ||= eventMatters(i)
+      key ||= isKey(i)
+    }
+    const weight = key ? KEY : matters ? NORMAL : MINOR
+    steps.push({ first, last, kind, stage: events[first]!.stage, title, repeats, matters, weight })
+  }
+
+  // May event i be folded into a step with others? Never the last event, nor a protected one.
+  const foldable = (i: number, b: number): boolean => i <= b && i !== n - 1 && !isProtected(events[i]!)
+  const quiet = (i: number, b: number): boolean => foldable(i, b) && isQuiet(events[i]!)
+  const sameStage = (i: number, j: number): boolean => events[i]!.stage === events[j]!.stage
+
+  /** Length (≥ 2) of the exchange starting at i, or 0. */
+  const exchangeAt = (i: number, b: number): number => {
+    const e = events[i]!
+    const fits = (k: number): boolean => foldable(i + k, b) && sameStage(i, i + k)
+    if (!fits(0) || !fits(1)) return 0
+    const next = events[i + 1]!
+    // A component's write: the request, the etcd write it causes, the reply (the reply may be left out
+    // when it is the last event, which stays a step of its own).
+    if (e.kind === 'http.request' && e.payload.from !== 'kubectl' && next.kind === 'etcd.put') {
+      const reply = events[i + 2]
+      return fits(2) &&
+        isOk(reply) &&
+        reply?.kind === 'http.response' &&
+        reply.payload.requestId === e.payload.id
+        ? 3
+        : 2
+    }
+    // The apiserver stores an object and answers.
+    if (e.kind === 'etcd.put' && isOk(next)) return 2
+    // A CRI call (and the registry pull it causes), then the Normal Event the kubelet records for it.
+    if ((e.kind === 'cri.call' && !isQuiet(e)) || e.kind === 'registry.pull') {
+      let k = 1
+      if (events[i + k]?.kind === 'registry.pull' && fits(k) && e.kind === 'cri.call') k++
+      const recorded = events[i + k]
+      return fits(k) && recorded?.kind === 'k8s.event' && recorded.payload.type === 'Normal' ? k + 1 : 0
+    }
+    return 0
+  }
+
+  const groupRange = (a: number, b: number): void => {
+    let i = a
+    while (i <= b) {
+      const exchange = exchangeAt(i, b)
+      if (exchange) {
+        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)))
+        i += exchange
+        continue
+      }
+      if (quiet(i, b)) {
+        let j = i
+        while (quiet(j + 1, b) && sameStage(i, j + 1)) j++
+        if (j > i) {
+          push(i, j, 'group', quietGroupTitle(events.slice(i, j + 1), requestNoun(events, i)))
+          i = j + 1
+          continue
+        }
+        // A lone routine check leads into the next ordinary event of its stage: one step.
+        const next = i + 1
+        if (foldable(next, b) && sameStage(i, next) && !isQuiet(events[next]!) && !exchangeAt(next, b)) {
+          push(i, next, 'group', exchangeTitle(events.slice(i, next + 1)))
+          i = next + 1
+          continue
+        }
+      }
+      // A lone routine check with nothing after it in its stage joins the ordinary event before it.
+      const prev = steps[steps.length - 1]
+      if (quiet(i, b) && prev && prev.kind === 'event' && prev.last === i - 1 && i - 1 >= a) {
+        if (sameStage(i - 1, i) && foldable(i - 1, b) && !isQuiet(events[i - 1]!)) {
+          steps.pop()
+          push(i - 1, i, 'group', exchangeTitle(events.slice(i - 1, i + 1)))
+          i++
+          continue
+        }
+      }
+      push(i, i, 'event', null)
+      i++
+    }
+  }
+
+  let cursor = 0
+  for (const span of findRepeats(internAll(events.map(eventSignature)))) {
+    const middleStart = span.start + span.period
+    const middleEnd = span.start + (span.cycles - 1) * span.period - 1
+    groupRange(cursor, middleStart - 1)
+    const collapsed = events.slice(middleStart, middleEnd + 1)
+    const cycle = events.slice(middleStart, middleStart + span.period)
+    push(middleStart, middleEnd, 'repeat', repeatTitle(cycle, collapsed, span.cycles - 2), span.cycles - 2)
+    cursor = middleEnd + 1
+  }
+  groupRange(cursor, n - 1)
+
+  const index = new Int32Array(n)
+  steps.forEach((s, k) => index.fill(k, s.first, s.last + 1))
+  return {
+    steps,
+    stepOf: (eventIndex) => (eventIndex < 0 || n === 0 ? -1 : index[Math.min(eventIndex, n - 1)]!),
+    ending: storyEnding(timeline),
+  }
+}
