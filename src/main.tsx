@@ -3,19 +3,32 @@ import { createRoot } from 'react-dom/client'
 import { App } from './ui/app/App'
 import { AppStoreProvider } from './store/context'
 import { createAppStore } from './store/create-app-store'
-import { loadCluster, loadLargeCluster, loadManifest, saveCluster, saveManifest } from './store/persist'
+import {
+  loadCluster,
+  loadLargeCluster,
+  loadManifest,
+  loadScenarioChoice,
+  saveCluster,
+  saveManifest,
+  saveScenarioChoice,
+} from './store/persist'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './engine/index'
 import './ui/app/app.css'
+import './ui/app/layout.css'
+import './ui/graph/graph.css'
+import './ui/narration/narration.css'
 
 const store = createAppStore(
   loadManifest(DEFAULT_MANIFEST),
   {
     saveManifest,
     saveCluster,
+    saveScenario: saveScenarioChoice,
     // A callback queued from requestAnimationFrame runs after that frame is painted.
     afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
   },
   loadCluster(DEFAULT_CLUSTER),
+  loadScenarioChoice(),
 )
 
 createRoot(document.getElementById('root')!).render(

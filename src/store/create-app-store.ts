@@ -10,8 +10,6 @@ import {
   IDENTITIES,
   simulate,
   parseManifest,
-  stepForward,
-  stepBack,
   clampCursor,
   seekToTime,
   START,
@@ -22,6 +20,7 @@ import {
   type Timeline,
 } from '../engine/index'
 import { isLargeCluster, parseCluster } from './cluster-text'
+import { chapterStep, matteringStep, storyOf, storyStep } from './story'
 
 export interface AppState {
   readonly manifest: string
@@ -45,6 +44,18 @@ export interface AppState {
   readonly seed: number
   /** Manifest fields to point at (e.g. the request behind "Insufficient cpu"); `nonce` re-triggers. */
   readonly highlight: { readonly fields: readonly string[]; readonly nonce: number } | null
+  /** The scenario last loaded (null: the user's own files); `edited` once the manifest changed since. */
+  readonly scenario: LoadedScenario | null
+  /** What a scenario load replaced, so it can be undone. */
+  readonly replaced: {
+    readonly manifest: string
+    readonly cluster: string
+    readonly scenario: AppState['scenario']
+  } | null
+  /** Which panel the side column shows when the screen has room for only one of editor and inspector. */
+  readonly side: 'editor' | 'inspector'
+  /** The inspector is given most of the width (wide tables, describe output). */
+  readonly inspectorWide: boolean
 }
 
 export interface AppActions {
@@ -68,8 +79,24 @@ export interface AppActions {
    * follows the typing debounce; a large one is rewritten after a notice is painted, then reloaded.
    */
   editCluster(change: (text: string) => string): void
-  /** Load a ready-made scenario: its manifest and cluster, and start from the beginning. */
-  loadScenario(manifest: string, cluster: string): void
+  /**
+   * Load a ready-made scenario: its manifest and cluster, and start from the beginning. What it
+   * replaced is kept until `undoLoad` (or the next edit of the new text).
+   */
+  loadScenario(manifest: string, cluster: string, scenario?: Omit<LoadedScenario, 'edited'>): void
+  /** Bring back the manifest and cluster a scenario load replaced. */
+  undoLoad(): void
+  /** Forget the undo offer (the user dismissed it). */
+  dismissUndo(): void
+  setSide(side: AppState['side']): void
+  toggleInspectorWide(): void
+  togglePlay(): void
+  /** Move to the next or previous step that shows something (a message, a change, a rejection). */
+  stepMatters(delta: 1 | -1): void
+  /** Move to the next chapter, or back to the start of this one (PageDown / PageUp). */
+  seekChapter(delta: 1 | -1): void
+  /** Jump to the last step: how the story ends. */
+  seekEnd(): void
   setEditing(which: 'manifest' | 'cluster'): void
   setRunAs(runAs: Partial<AppState['runAs']>): void
   /** Re-run the simulation for the current manifest now (the debounce calls this). */
@@ -89,11 +116,21 @@ export interface AppActions {
 
 export type AppStore = ReturnType<typeof createAppStore>
 
+export interface LoadedScenario {
+  readonly id: string
+  readonly title: string
+  /** What to look for, shown on screen while it is loaded. */
+  readonly lesson: string
+  readonly edited: boolean
+}
+
 export interface StoreDeps {
   /** Where the manifest survives a reload; absent in tests. */
   readonly saveManifest?: (text: string) => void
   /** Where the cluster file survives a reload (saved only when it changes: it can be tens of MB). */
   readonly saveCluster?: (text: string) => void
+  /** Where the loaded scenario's id survives a reload. */
+  readonly saveScenario?: (scenario: AppState['scenario']) => void
   readonly debounceMs?: number
   /** Runs `fn` once the browser has painted what the store just changed; a timeout by default. */
   readonly afterPaint?: (fn: () => void) => void
@@ -136,6 +173,7 @@ export function createAppStore(
   initialManifest: string,
   deps: StoreDeps = {},
   initialCluster: string = DEFAULT_CLUSTER,
+  initialScenario: AppState['scenario'] = null,
 ) {
   const debounceMs = deps.debounceMs ?? 400
   const afterPaint = deps.afterPaint ?? ((fn: () => void) => setTimeout(fn, 0))
@@ -189,9 +227,18 @@ export function createAppStore(
       selected: null,
       seed: 1,
       highlight: null,
+      scenario: initialScenario,
+      replaced: null,
+      side: 'editor',
+      inspectorWide: false,
 
       setManifest(text) {
-        set({ manifest: text })
+        const { scenario, manifest } = get()
+        if (text === manifest) return
+        // Once the user edits what a scenario loaded, that text is theirs: the undo offer goes.
+        const edited = scenario && !scenario.edited ? { ...scenario, edited: true } : scenario
+        set({ manifest: text, scenario: edited, replaced: null })
+        if (edited !== scenario) deps.saveScenario?.(edited)
         deps.saveManifest?.(text)
         schedule(get)
       },
@@ -236,14 +283,87 @@ export function createAppStore(
         })
       },
 
-      loadScenario(manifest, cluster) {
+      loadScenario(manifest, cluster, loaded) {
         if (timer) clearTimeout(timer)
         clusterVersion++
-        set({ manifest, cluster, clusterLoading: null, playing: false, cursor: START, selected: null })
+        const before = get()
+        const scenario = loaded ? { ...loaded, edited: false } : null
+        // Offer an undo only when something of the user's own would be lost.
+        const lost = before.scenario === null || before.scenario.edited
+        set({
+          manifest,
+          cluster,
+          scenario,
+          replaced: lost
+            ? { manifest: before.manifest, cluster: before.cluster, scenario: before.scenario }
+            : null,
+          clusterLoading: null,
+          playing: false,
+          cursor: START,
+          selected: null,
+        })
         deps.saveManifest?.(manifest)
         deps.saveCluster?.(cluster)
+        deps.saveScenario?.(scenario)
         get().resimulate()
         set({ cursor: START })
+      },
+
+      undoLoad() {
+        const r = get().replaced
+        if (!r) return
+        if (timer) clearTimeout(timer)
+        clusterVersion++
+        set({
+          manifest: r.manifest,
+          cluster: r.cluster,
+          scenario: r.scenario,
+          replaced: null,
+          playing: false,
+        })
+        deps.saveManifest?.(r.manifest)
+        deps.saveCluster?.(r.cluster)
+        deps.saveScenario?.(r.scenario)
+        get().resimulate()
+        set({ cursor: START })
+      },
+
+      dismissUndo() {
+        set({ replaced: null })
+      },
+
+      setSide(side) {
+        set({ side })
+      },
+
+      toggleInspectorWide() {
+        set({ inspectorWide: !get().inspectorWide, side: 'inspector' })
+      },
+
+      togglePlay() {
+        if (get().playing) get().pause()
+        else get().play()
+      },
+
+      stepMatters(delta) {
+        const { timeline, cursor } = get()
+        set({
+          playing: false,
+          cursor: clampCursor(timeline, matteringStep(storyOf(timeline), cursor.index, delta)),
+        })
+      },
+
+      seekChapter(delta) {
+        const { timeline, cursor } = get()
+        set({
+          playing: false,
+          cursor: clampCursor(timeline, chapterStep(storyOf(timeline), cursor.index, delta)),
+        })
+      },
+
+      seekEnd() {
+        const { timeline } = get()
+        set({ playing: false, cursor: clampCursor(timeline, timeline.events.length - 1) })
       },
 
       setEditing(which) {
@@ -296,10 +416,11 @@ export function createAppStore(
         set({ playing: false })
       },
       step(delta) {
+        // One story step: a collapsed group of steps that change nothing visible counts as one.
         const { timeline, cursor } = get()
         set({
           playing: false,
-          cursor: delta > 0 ? stepForward(timeline, cursor) : stepBack(timeline, cursor),
+          cursor: clampCursor(timeline, storyStep(storyOf(timeline), cursor.index, delta)),
         })
       },
       seekIndex(index) {
@@ -309,14 +430,18 @@ export function createAppStore(
         set({ cursor: seekToTime(get().timeline, ms) })
       },
       seekStage(stage) {
-        const i = get().timeline.events.findIndex((e) => e.stage === stage)
-        if (i >= 0) set({ playing: false, cursor: { index: i } })
+        // The chapter's first story step (a collapsed group there lands on its end, as Step does).
+        const { timeline } = get()
+        const i = timeline.events.findIndex((e) => e.stage === stage)
+        if (i < 0) return
+        const story = storyOf(timeline)
+        set({ playing: false, cursor: { index: story.steps[story.stepOf(i)]!.last } })
       },
       reset() {
         set({ playing: false, cursor: START })
       },
       select(id) {
-        set({ selected: id })
+        set({ selected: id, ...(id ? { side: 'inspector' as const } : {}) })
       },
       setSpeed(speed) {
         set({ speed })

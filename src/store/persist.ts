@@ -4,6 +4,7 @@
  * to write synchronously) lives in IndexedDB, with a marker in localStorage saying so.
  */
 import { isLargeCluster } from './cluster-text'
+import type { LoadedScenario } from './create-app-store'
 
 const MANIFEST_KEY = 'podlife.manifest.v1'
 const CLUSTER_KEY = 'podlife.cluster.v1'
@@ -92,4 +93,25 @@ export function loadLargeCluster(): Promise<string | null> | null {
     (v) => (typeof v === 'string' ? v : null),
     () => null,
   )
+}
+
+const SCENARIO_KEY = 'podlife.scenario.v1'
+
+/** The scenario the user loaded last (its id, title and lesson), or null. */
+export function loadScenarioChoice(): LoadedScenario | null {
+  try {
+    const v: unknown = JSON.parse(load(SCENARIO_KEY, 'null'))
+    if (!v || typeof v !== 'object') return null
+    const o = v as Record<string, unknown>
+    return typeof o.id === 'string' && typeof o.title === 'string' && typeof o.lesson === 'string'
+      ? { id: o.id, title: o.title, lesson: o.lesson, edited: o.edited === true }
+      : null
+  } catch {
+    return null
+  }
+}
+
+export function saveScenarioChoice(s: LoadedScenario | null): void {
+  if (s) trySet(SCENARIO_KEY, JSON.stringify(s))
+  else tryRemove(SCENARIO_KEY)
 }

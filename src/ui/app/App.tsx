@@ -1,4 +1,11 @@
-/** The page: manifest on the left, the cluster in the middle, narration and inspector on the right. */
+/**
+ * The page. On a wide screen: the sources on the left, the cluster and its
+ * story in the middle, the inspector on the right. Where the screen has room
+ * for only one side panel (a 1280×720 or 1024×768 projector), the editor and
+ * the inspector share the side column behind two tabs, so the graph keeps the
+ * room it needs to be read from the back of a room. Narrower still (200 %
+ * zoom), everything stacks and the page scrolls down, never sideways.
+ */
 import { LazyMotion, MotionConfig } from 'motion/react'
 import { Graph } from '../graph/Graph'
 import { Controls } from '../playback/Controls'
@@ -7,8 +14,12 @@ import { usePlayback } from '../playback/usePlayback'
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts'
 import { Narration } from '../narration/Narration'
 import { PodStatus } from './PodStatus'
+import { SideTabs } from './SideTabs'
 import { EditorPane } from '../editor/EditorPane'
 import { lazy, Suspense } from 'react'
+import { useAppStore } from '../../store/context'
+import { podPill } from '../../engine/index'
+import { ErrorBoundary } from './ErrorBoundary'
 
 // The inspector (tables, kubectl describe, virtualised rows) loads after first paint.
 const Inspector = lazy(() => import('../inspector/Inspector'))
@@ -20,6 +31,9 @@ const loadMotionFeatures = () => import('./motion-features').then((m) => m.defau
 export function App() {
   usePlayback()
   useKeyboardShortcuts()
+  const side = useAppStore((s) => s.side)
+  const wide = useAppStore((s) => s.inspectorWide)
+  const podTone = useAppStore((s) => podPill(s.timeline, s.cursor.index).tone)
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>
@@ -35,15 +49,18 @@ export function App() {
               <PodStatus />
             </div>
           </header>
-          <main className="workspace">
+          <main className="workspace" data-side={side} data-wide-inspector={wide ? 'true' : undefined}>
+            <SideTabs />
             <EditorPane />
-            <section className="pane pane-graph" aria-label="Cluster">
-              <Graph />
+            <section className="cluster-stage" aria-label="Cluster">
+              <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
               <Narration />
             </section>
-            <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
-              <Inspector />
-            </Suspense>
+            <ErrorBoundary fallback={<aside className="inspector" aria-label="Inspector" />}>
+              <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
+                <Inspector />
+              </Suspense>
+            </ErrorBoundary>
           </main>
           <footer className="playbar">
             <Controls />

@@ -1,30 +1,58 @@
-/** The pod as `kubectl get pod` would show it right now. */
+/**
+ * The pod as `kubectl get pod` shows it right now: READY, STATUS and, once
+ * there are any, RESTARTS (engine/story podPill). Before the pod exists it
+ * says what kubectl would (NotFound); when kubectl failed, its exit code and
+ * error. The colour follows the state: a crash-looping pod is never green.
+ */
+import { podPill } from '../../engine/index'
 import { useAppStore } from '../../store/context'
-import { otherPods, selectFrame, selectPodStatus } from '../../store/selectors'
+import { otherPods, selectFrame } from '../../store/selectors'
 
 export function PodStatus() {
-  const status = useAppStore(selectPodStatus)
+  const timeline = useAppStore((s) => s.timeline)
+  const index = useAppStore((s) => s.cursor.index)
   const frame = useAppStore(selectFrame)
-  const pod = frame.pod
+  const pill = podPill(timeline, index)
   const others = otherPods(frame)
-  // Colour only: green when the pod runs or completed, red for a failure shown in the STATUS column.
-  const tone =
-    status === 'Running' || status === 'Completed'
-      ? 'accepted'
-      : status === 'Rejected' || /Err|BackOff|Failed|Error|OOMKilled|Invalid/.test(status)
-        ? 'rejected'
-        : 'waiting'
   return (
-    <div className={`pod-status tone-${tone}`} role="status" aria-live="polite" aria-label="Pod status">
-      <span className="pod-status-name">{pod?.metadata.name ?? 'pod'}</span>
-      <span className="pod-status-value" data-testid="pod-status">
-        {status}
-      </span>
-      {pod?.spec.nodeName && <span className="pod-status-node">on {pod.spec.nodeName}</span>}
-      {pod?.status?.podIP && <span className="pod-status-node">{pod.status.podIP}</span>}
+    <div
+      className={`pod-status tone-${pill.tone}`}
+      role="status"
+      aria-live="polite"
+      aria-label="Pod status"
+      data-testid="pod-pill"
+    >
+      {pill.kind === 'pod' ? (
+        <>
+          <span className="pod-status-name">{pill.name}</span>
+          <span className="pod-status-field" title="READY">
+            <span className="pod-status-key">ready</span> {pill.ready}
+          </span>
+          <span className="pod-status-value" data-testid="pod-status">
+            {pill.status}
+          </span>
+          {pill.restarts !== '0' && (
+            <span className="pod-status-field" data-testid="pod-restarts">
+              <span className="pod-status-key">restarts</span> {pill.restarts}
+            </span>
+          )}
+          {pill.node && <span className="pod-status-node">on {pill.node}</span>}
+        </>
+      ) : pill.kind === 'none' ? (
+        <span className="pod-status-text" data-testid="pod-status">
+          {pill.text}
+        </span>
+      ) : (
+        <>
+          <span className="pod-status-value" data-testid="pod-status">
+            kubectl exit {pill.exitCode}
+          </span>
+          <span className="pod-status-text">{pill.text.split('\n')[0]}</span>
+        </>
+      )}
       {others.length > 0 && (
         <span className="pod-status-node" data-testid="other-pods">
-          also {others.map((o) => `${o.name} ${o.status}${o.node ? ` on ${o.node}` : ''}`).join(', ')}
+          also {others.map((o) => `${o.name} ${o.status}`).join(', ')}
         </span>
       )}
     </div>

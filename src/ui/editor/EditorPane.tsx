@@ -19,7 +19,7 @@ export function EditorPane() {
   // Tens of MB are not handed to Monaco: see LargeClusterFile.
   const largeCluster = useAppStore((s) => isLargeCluster(s.cluster))
   return (
-    <section className="pane pane-editor" aria-label="Sources">
+    <section className="pane pane-editor" id="pane-editor" aria-label="Sources">
       <div className="pane-title" role="tablist" aria-label="Files">
         <button
           type="button"
@@ -66,6 +66,9 @@ export function EditorPane() {
           </Suspense>
         </ErrorBoundary>
       )}
+      <p className="editor-keys" id="editor-keys">
+        <kbd>Esc</kbd> leave editor · <kbd>Ctrl</kbd>+<kbd>M</kbd> Tab moves focus
+      </p>
     </section>
   )
 }

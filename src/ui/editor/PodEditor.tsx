@@ -97,6 +97,13 @@ export default function PodEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
+    // Tab indents (it is a YAML editor); Esc is the visible way out, to the cluster's first card.
+    // Monaco keeps Esc for its own widgets first: suggestions, find, hints, snippets.
+    editor.addCommand(
+      monaco.KeyCode.Escape,
+      () => document.querySelector<HTMLElement>('.cluster-stage .component')?.focus(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !inSnippetMode && !markersNavigationVisible',
+    )
     const model = editor.getModel()
     if (model)
       monaco.editor.setModelMarkers(
@@ -135,7 +142,7 @@ export default function PodEditor() {
           tabSize: 2,
           automaticLayout: true,
           renderWhitespace: 'boundary',
-          ariaLabel: editing === 'manifest' ? 'Pod manifest editor' : 'Cluster objects editor',
+          ariaLabel: `${editing === 'manifest' ? 'Pod manifest editor' : 'Cluster objects editor'}. Escape leaves the editor; Control+M makes Tab move focus.`,
           quickSuggestions: { other: true, comments: false, strings: true },
         }}
       />

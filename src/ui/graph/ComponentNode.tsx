@@ -1,35 +1,53 @@
-/** One component of the cluster, drawn as a card: its name, what it holds now, and its colour. */
+/**
+ * One component of the cluster, drawn as a card: its name, what it holds now,
+ * and its colour. The card is a button: Tab reaches it, Enter or Space opens
+ * it in the inspector, as a click does.
+ */
 import { memo } from 'react'
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { ComponentNodeData } from './project'
-import { ComponentIcon } from './ComponentIcon'
+import { portId, type Port } from './layout'
+import { useAppStore } from '../../store/context'
 
-const SIDES = [
-  ['top', Position.Top],
-  ['right', Position.Right],
-  ['bottom', Position.Bottom],
-  ['left', Position.Left],
-] as const
+const POSITION: Readonly<Record<Port['side'], Position>> = {
+  top: Position.Top,
+  right: Position.Right,
+  bottom: Position.Bottom,
+  left: Position.Left,
+}
+
+/** A handle sits at its port: `at` along the side. */
+function handleStyle(p: Port) {
+  const along = `${p.at * 100}%`
+  return p.side === 'top' || p.side === 'bottom' ? { left: along } : { top: along }
+}
 
 function ComponentNodeView({ data }: NodeProps<Node<ComponentNodeData>>) {
+  const select = useAppStore((s) => s.select)
   return (
-    <div
-      className={`component tone-${data.tone}${data.selected ? ' is-selected' : ''}`}
+    <button
+      type="button"
+      className={`component tone-${data.tone}${data.involved ? ' is-involved' : ' is-calm'}${data.selected ? ' is-selected' : ''}`}
       data-testid={`component-${data.id}`}
       data-tone={data.tone}
+      aria-pressed={data.selected}
+      aria-label={`${data.label}: ${data.detail}. Show in the inspector`}
+      style={{ width: data.width, height: data.height }}
+      onClick={() => select(data.id)}
     >
-      {SIDES.map(([id, pos]) => (
-        <Handle key={id} id={id} type="source" position={pos} isConnectable={false} />
+      {data.ports.map(({ port, kind }) => (
+        <Handle
+          key={portId(port, kind)}
+          id={portId(port, kind)}
+          type={kind === 'out' ? 'source' : 'target'}
+          position={POSITION[port.side]}
+          style={handleStyle(port)}
+          isConnectable={false}
+        />
       ))}
-      {SIDES.map(([id, pos]) => (
-        <Handle key={`${id}-in`} id={`${id}-in`} type="target" position={pos} isConnectable={false} />
-      ))}
-      <ComponentIcon id={data.id} />
-      <div className="component-text">
-        <div className="component-label">{data.label}</div>
-        <div className="component-detail">{data.detail}</div>
-      </div>
-    </div>
+      <span className="component-label">{data.label}</span>
+      <span className="component-detail">{data.detail}</span>
+    </button>
   )
 }
 

@@ -1,55 +1,99 @@
-/** The cluster as a graph: one card per component, the current message moving along its wire. */
+/**
+ * The cluster as a graph: one card per component, the current message moving
+ * along its wire, the cluster's nodes in a column. The graph fills its pane:
+ * it is measured, the arrangement that draws it largest is chosen, and the
+ * viewport is set so it fits (again on every resize), so names stay legible
+ * from the back of a room on a 1024×768 projector.
+ */
 import { useMemo } from 'react'
-import { ReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { ReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useAppStore } from '../../store/context'
 import { selectEvent, selectFrame } from '../../store/selectors'
-import { projectEdges, projectNodes } from './project'
+import { projectEdges, projectNodes, type Tone } from './project'
 import { ComponentNode } from './ComponentNode'
 import { MessageEdge } from './MessageEdge'
 import { NodeChip } from './NodeChip'
 import { lastCycle, projectNodeChips } from './node-chips'
-import type { ComponentId } from '../../engine/index'
+import { chooseArrangement, DEFAULT_METRICS, metricsFor } from './layout'
+import { useSize } from './useSize'
+import { storyOf } from '../../store/story'
+import { ArrowMarkers } from './ArrowMarkers'
 
 const nodeTypes = { component: ComponentNode, nodeChip: NodeChip }
 const edgeTypes = { message: MessageEdge }
-const FIT_VIEW = { padding: 0.12 }
 
-export function Graph() {
+export function Graph({ podTone }: { podTone: Tone }) {
   const frame = useAppStore(selectFrame)
   const event = useAppStore(selectEvent)
   const index = useAppStore((s) => s.cursor.index)
   const selected = useAppStore((s) => s.selected)
-  const select = useAppStore((s) => s.select)
   const timeline = useAppStore((s) => s.timeline)
+  const stepEvents = useMemo(() => {
+    if (index < 0) return []
+    const story = storyOf(timeline)
+    const step = story.steps[story.stepOf(index)]!
+    return timeline.events.slice(step.first, index + 1)
+  }, [timeline, index])
+  const [ref, size] = useSize<HTMLDivElement>()
+  const arrangement = size ? chooseArrangement(size.width, size.height) : 'wide'
+  const m = useMemo(
+    () => (size ? metricsFor(arrangement, size.width, size.height) : DEFAULT_METRICS),
+    [size, arrangement],
+  )
+  const previous = index > 0 ? (timeline.frames[index - 1] ?? null) : index === 0 ? timeline.initial : null
   const nodes = useMemo(
     () => [
-      ...projectNodes(frame, event, selected),
-      ...projectNodeChips(timeline, frame, event, lastCycle(timeline, index)),
+      ...projectNodes(frame, event, selected, arrangement, m, stepEvents),
+      ...projectNodeChips(
+        timeline,
+        frame,
+        event,
+        lastCycle(timeline, index),
+        arrangement,
+        previous,
+        podTone,
+        m,
+      ),
     ],
-    [frame, event, selected, timeline, index],
+    [frame, event, selected, timeline, index, arrangement, previous, podTone, m, stepEvents],
   )
-  const edges = useMemo(() => projectEdges(event, index), [event, index])
-  const onNodeClick: NodeMouseHandler = (_e, node) =>
-    select(node.id.startsWith('node:') ? 'kube-scheduler' : (node.id as ComponentId))
+  const edges = useMemo(
+    () => projectEdges(stepEvents, index, arrangement, m),
+    [stepEvents, index, arrangement, m],
+  )
+  const viewport = useMemo(() => {
+    if (!size) return { x: 0, y: 0, zoom: 1 }
+    const { zoom, bounds } = m
+    return { x: (size.width - bounds.width * zoom) / 2, y: (size.height - bounds.height * zoom) / 2, zoom }
+  }, [size, m])
   return (
-    <div className="graph" aria-label="Cluster components">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeClick={onNodeClick}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        panOnScroll={false}
-        zoomOnScroll={false}
-        zoomOnDoubleClick={false}
-        proOptions={{ hideAttribution: true }}
-        minZoom={0.3}
-      />
+    <div className="graph" ref={ref} data-arrangement={arrangement} data-zoom={viewport.zoom.toFixed(3)}>
+      <ArrowMarkers />
+      {size && (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          viewport={viewport}
+          minZoom={0.1}
+          maxZoom={1}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          panOnDrag={false}
+          panOnScroll={false}
+          zoomOnScroll={false}
+          zoomOnPinch={false}
+          zoomOnDoubleClick={false}
+          preventScrolling={false}
+          disableKeyboardA11y
+          proOptions={{ hideAttribution: true }}
+        />
+      )}
     </div>
   )
 }

@@ -1,53 +1,66 @@
 /**
- * A wire between two components. When the current event is a message on this
- * wire, a dot travels it in the message's direction (a request going out, a
- * response coming back). With reduced motion the dot simply sits at its destination.
+ * A wire between two components, with an arrowhead. At rest it is thin and
+ * grey, its arrow pointing from the client to the server it calls. When the
+ * current step sends a message on this wire, the wire takes the message's
+ * colour, its arrow points the way the message goes, and a label naming what
+ * it carries travels from the sender's card to the receiver's at a pace the
+ * eye can follow; an exchange's messages go one after another.
  */
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react'
+import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react'
 import { m, useReducedMotion } from 'motion/react'
 import type { MessageEdgeData } from './project'
+import { useAppStore } from '../../store/context'
+import { travelSeconds } from './travel'
 
 function MessageEdgeView(props: EdgeProps<Edge<MessageEdgeData>>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props
+  const data = props.data
   const reduce = useReducedMotion()
-  const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-    borderRadius: 12,
-  })
-  const travelling = data?.travelling ?? false
-  const reverse = data?.reverse ?? false
-  const tone = data?.tone ?? 'idle'
-  const from = reverse ? '100%' : '0%'
-  const to = reverse ? '0%' : '100%'
+  const speed = useAppStore((s) => s.speed)
+  if (!data) return null
+  const { travelling, reverse, tone, path, travel, messages } = data
+  const marker = `url(#arrow-${travelling ? tone : 'idle'})`
+  const seconds = travelSeconds(speed)
   return (
     <>
-      <BaseEdge id={props.id} path={path} className={`wire tone-${travelling ? tone : 'idle'}`} />
-      {travelling && (
-        <m.circle
-          key={data?.key}
-          r={9}
-          className={`packet tone-${tone}`}
-          style={{ offsetPath: `path('${path}')` }}
-          initial={{ offsetDistance: reduce ? to : from }}
-          animate={{ offsetDistance: to }}
-          transition={{ duration: reduce ? 0 : 0.6, ease: 'easeInOut' }}
-        />
-      )}
-      {/* Short wires have no room for a label; the narration shows the same summary. */}
-      {travelling && data?.label && Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) > 140 && (
+      <BaseEdge
+        id={props.id}
+        path={path}
+        className={`wire tone-${travelling ? tone : 'idle'}${travelling ? ' is-travelling' : ''}`}
+        {...(travelling && reverse ? { markerStart: marker } : { markerEnd: marker })}
+      />
+      {messages.length > 0 && (
         <EdgeLabelRenderer>
-          <div
-            className={`wire-label tone-${tone}`}
-            style={{ transform: `translate(-50%, -130%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {data.label.length > 48 ? `${data.label.slice(0, 46)}…` : data.label}
-          </div>
+          {messages.map((msg) => {
+            const from = msg.reverse ? '100%' : '0%'
+            const to = msg.reverse ? '0%' : '100%'
+            const delay = reduce ? 0 : msg.order * seconds
+            // It fades in as it leaves its sender and out as it reaches its receiver, so it never
+            // sits over a card's name; the receiving card and the coloured wire show where it went.
+            // With reduced motion it stands still halfway, for as long as the step lasts.
+            return (
+              <m.div
+                key={msg.key}
+                className={`wire-message tone-${msg.tone}`}
+                data-testid="wire-message"
+                style={{ offsetPath: `path('${travel}')`, offsetRotate: '0deg' }}
+                initial={{ offsetDistance: reduce ? '50%' : from, opacity: reduce ? 1 : 0 }}
+                animate={
+                  reduce
+                    ? { offsetDistance: '50%', opacity: 1 }
+                    : { offsetDistance: to, opacity: [0, 1, 1, 0] }
+                }
+                transition={{
+                  duration: reduce ? 0 : seconds,
+                  delay,
+                  ease: 'easeInOut',
+                  opacity: { duration: reduce ? 0 : seconds, delay, times: [0, 0.15, 0.8, 1] },
+                }}
+              >
+                {msg.label}
+              </m.div>
+            )
+          })}
         </EdgeLabelRenderer>
       )}
     </>

@@ -1,4 +1,8 @@
-/** One node of the cluster; when the pod is bound to it, the pod drops onto the chip. */
+/**
+ * One node of the cluster. On the step that binds the pod here, the pod
+ * travels from the scheduler's card onto the chip, so the class sees where it
+ * lands; afterwards it simply sits there.
+ */
 import { memo } from 'react'
 import type { Node, NodeProps } from '@xyflow/react'
 import { m } from 'motion/react'
@@ -6,20 +10,24 @@ import type { NodeChipData } from './node-chips'
 
 function NodeChipView({ data }: NodeProps<Node<NodeChipData>>) {
   return (
-    <div className={`node-chip tone-${data.tone}`} data-testid={`node-chip-${data.name}`}>
+    <div
+      className={`node-chip tone-${data.tone}`}
+      data-testid={`node-chip-${data.name}`}
+      style={{ width: data.width }}
+    >
       <div className="node-chip-name">{data.name}</div>
-      <div className="node-chip-detail" title={data.detail}>
-        {data.detail}
-      </div>
-      {data.pod && (
+      {data.pod ? (
         <m.div
-          className="node-chip-pod"
-          initial={{ y: -40, opacity: 0 }}
-          animate={{ y: 0, opacity: 1 }}
-          transition={{ duration: 0.5, ease: 'easeOut' }}
+          className={`node-chip-pod tone-${data.podTone}`}
+          data-testid="node-chip-pod"
+          initial={data.arriving ? { x: data.arriving.dx, y: data.arriving.dy, scale: 1.15 } : false}
+          animate={{ x: 0, y: 0, scale: 1 }}
+          transition={{ duration: 1.1, ease: 'easeInOut' }}
         >
           pod/{data.pod}
         </m.div>
+      ) : (
+        <div className="node-chip-detail">{data.detail}</div>
       )}
     </div>
   )

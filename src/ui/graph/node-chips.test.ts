@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
 import { SCENARIOS } from '../../engine/views'
-import { lastCycle, MAX_CHIPS, projectNodeChips } from './node-chips'
+import { lastCycle, projectNodeChips } from './node-chips'
+import { chipCapacity } from './layout'
 
 const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
 const chipsAt = (i: number) => projectNodeChips(t, t.frames[i]!, t.events[i]!, lastCycle(t, i))
@@ -21,6 +22,46 @@ describe('node chips', () => {
     expect(chipsAt(i)[0]!.data.detail).toBe('node(s) had untolerated taint(s)')
   })
 
+  it('a reason too long for a chip gives the plugin that said it; the table has it whole', () => {
+    const s = SCENARIOS.find((x) => x.id === 'node-selector')!
+    const n = simulate({ manifest: s.manifest, ...(s.cluster ? { cluster: s.cluster } : {}) }, { seed: 1 })
+    const i = n.events.findIndex((e) => e.kind === 'scheduler.cycle')
+    const chips = projectNodeChips(n, n.frames[i]!, n.events[i]!, lastCycle(n, i))
+    for (const c of chips) expect(c.data.detail.length).toBeLessThanOrEqual(44)
+  })
+
+  it("on the binding step the pod travels from the scheduler's card to its node's chip", () => {
+    const i = t.events.findIndex(
+      (e, k) => k > 0 && t.frames[k]!.pod?.spec.nodeName && !t.frames[k - 1]!.pod?.spec.nodeName,
+    )
+    const chips = projectNodeChips(t, t.frames[i]!, t.events[i]!, lastCycle(t, i), 'wide', t.frames[i - 1]!)
+    const landing = chips.find((c) => c.data.pod === 'nginx')!
+    expect(landing.data.arriving).not.toBeNull()
+    const later = projectNodeChips(
+      t,
+      t.frames[i + 1]!,
+      t.events[i + 1]!,
+      lastCycle(t, i + 1),
+      'wide',
+      t.frames[i]!,
+    )
+    expect(later.find((c) => c.data.pod === 'nginx')!.data.arriving).toBeNull()
+  })
+
+  it('a crash-looping pod is drawn in the rejection colour on its node, not green', () => {
+    const last = t.events.length - 1
+    const chips = projectNodeChips(
+      t,
+      t.frames[last]!,
+      t.events[last]!,
+      lastCycle(t, last),
+      'wide',
+      null,
+      'rejected',
+    )
+    expect(chips.find((c) => c.data.pod === 'nginx')!.data.tone).toBe('rejected')
+  })
+
   it('once bound, the pod sits on the chosen node', () => {
     const last = t.events.length - 1
     const chosen = chipsAt(last).find((c) => c.data.pod === 'nginx')
@@ -37,22 +78,22 @@ describe('node chips', () => {
     ).join('')
     const big = simulate({ manifest: s.manifest, cluster: nodes.slice(4) }, { seed: 1 })
     const i = big.events.length - 1
-    const chips = projectNodeChips(big, big.frames[i]!, big.events[i]!, lastCycle(big, i))
-    expect(chips).toHaveLength(MAX_CHIPS)
+    const chips = projectNodeChips(big, big.frames[i]!, big.events[i]!, lastCycle(big, i), 'tall')
+    expect(chips).toHaveLength(chipCapacity('tall'))
     expect(chips[0]!.data.pod).toBe('nginx')
-    expect(chips.at(-1)!.data.name).toBe('+8 more')
+    expect(chips.at(-1)!.data.name).toBe(`+${12 - (chipCapacity('tall') - 1)} more`)
   })
 
   it('a node that joins during the story gets its chip from then on, and can receive the pod', () => {
     const s = SCENARIOS.find((x) => x.id === 'node-joins')!
     const j = simulate({ manifest: s.manifest, cluster: s.cluster! }, { seed: 1 })
     const at = (i: number) =>
-      projectNodeChips(j, j.frames[i]!, j.events[i]!, lastCycle(j, i)).map((c) => c.data.name)
+      projectNodeChips(j, j.frames[i]!, j.events[i]!, lastCycle(j, i), 'tall').map((c) => c.data.name)
     const joinedAt = j.events.findIndex((e) => e.kind === 'cluster.node-added')
     expect(at(joinedAt - 1)).toEqual(['control-plane', 'worker-1', 'worker-2'])
     expect(at(joinedAt)).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3'])
     const last = j.events.length - 1
-    const chips = projectNodeChips(j, j.frames[last]!, j.events[last]!, lastCycle(j, last))
+    const chips = projectNodeChips(j, j.frames[last]!, j.events[last]!, lastCycle(j, last), 'tall')
     expect(chips.find((c) => c.data.name === 'worker-3')?.data.pod).toBe('big')
   })
 })

@@ -4,11 +4,21 @@
  */
 import type { Node } from '@xyflow/react'
 import type { SchedulingResult, SimEvent, Timeline, World } from '../../engine/index'
-import type { Tone } from './project'
+import { shorten, type Tone } from './project'
+import {
+  CHIP,
+  chipCapacity,
+  DEFAULT_METRICS,
+  nodesArea,
+  positionOf,
+  type Arrangement,
+  type Metrics,
+} from './layout'
 
-export const MAX_CHIPS = 5
-const CHIP_Y = 610
-const CHIP_STEP = 165
+/** Chips longer than this give the rejecting plugin's name instead; the scheduler table has the whole reason. */
+const MAX_REASON = 44
+/** A node name longer than this is shortened in the middle (the inspector has it whole). */
+const MAX_NAME = 18
 
 export interface NodeChipData extends Record<string, unknown> {
   readonly name: string
@@ -16,6 +26,14 @@ export interface NodeChipData extends Record<string, unknown> {
   readonly tone: Tone
   /** The pod's name when it is bound to this node. */
   readonly pod: string | null
+  /**
+   * Set on the step that binds the pod here: where the pod comes from (the scheduler's card),
+   * relative to the chip, so it can be seen travelling onto its node.
+   */
+  readonly arriving: { readonly dx: number; readonly dy: number } | null
+  /** The bound pod's colour: its state (a crash-looping pod is not green). */
+  readonly podTone: Tone
+  readonly width: number
 }
 
 /** The latest scheduling cycle at or before the cursor. */
@@ -27,14 +45,24 @@ export function lastCycle(timeline: Timeline, index: number): SchedulingResult |
   return null
 }
 
-function shownNames(nodes: readonly { metadata: { name?: string } }[], bound: string | null): string[] {
-  if (nodes.length <= MAX_CHIPS) return nodes.map((n) => n.metadata.name ?? '')
+function shownNames(
+  nodes: readonly { metadata: { name?: string } }[],
+  bound: string | null,
+  max: number,
+): string[] {
+  if (nodes.length <= max) return nodes.map((n) => n.metadata.name ?? '')
   const shown = new Set<string>(bound ? [bound] : [])
   for (const n of nodes) {
-    if (shown.size >= MAX_CHIPS - 1) break
+    if (shown.size >= max - 1) break
     shown.add(n.metadata.name ?? '')
   }
-  return [...shown].slice(0, MAX_CHIPS - 1)
+  return [...shown].slice(0, max - 1)
+}
+
+/** The reason a chip shows: the scheduler's own words when they fit, else the plugin that said them. */
+function reasonOf(v: SchedulingResult['nodes'][number]): string {
+  const reason = v.filter.reasons[0] ?? ''
+  return reason.length <= MAX_REASON ? reason : (v.filter.plugin ?? shorten(reason, MAX_REASON))
 }
 
 /** Each node's verdict in a cycle, by name: made once per cycle, not on every step. */
@@ -57,49 +85,70 @@ export function projectNodeChips(
   frame: World,
   event: SimEvent | null,
   cycle: SchedulingResult | null,
+  arrangement: Arrangement = 'wide',
+  previous: World | null = null,
+  podTone: Tone = 'accepted',
+  m: Metrics = DEFAULT_METRICS,
 ): Node<NodeChipData>[] {
+  const max = chipCapacity(arrangement, m)
+  const area = nodesArea(arrangement, m)
+  const at = (i: number) => ({ x: area.x, y: area.y + i * (CHIP.height + CHIP.gap) })
   // Nodes that joined during the story (a ClusterChange) are drawn from the moment they join.
   const joined = (frame.createdObjects ?? []).filter((o) => o.kind === 'Node')
   const nodes = joined.length ? [...timeline.cluster.nodes, ...joined] : timeline.cluster.nodes
   const bound = frame.pod?.spec.nodeName ?? null
   // Show the chosen node first among the shown ones when the cluster is large. This runs on every
   // step: only the few names shown are read, not the whole (possibly 5,000-node) list.
-  const shown = shownNames(nodes, bound)
+  const shown = shownNames(nodes, bound, max)
   const verdicts = verdictsOf(cycle)
   const inCycle = event?.kind === 'scheduler.cycle'
   const chips: Node<NodeChipData>[] = shown.map((name, i) => {
     const v = verdicts.get(name)
     let tone: Tone = 'idle'
-    if (bound === name) tone = 'accepted'
+    if (bound === name) tone = podTone
     else if (v && v.filter.examined && !v.filter.passed) tone = 'rejected'
     else if (inCycle && v?.filter.passed) tone = 'active'
     const detail =
-      v && !v.filter.passed && v.filter.examined
-        ? (v.filter.reasons[0] ?? '')
-        : v?.total != null
-          ? `score ${v.total}`
-          : ''
+      v && !v.filter.passed && v.filter.examined ? reasonOf(v) : v?.total != null ? `score ${v.total}` : ''
+    const position = at(i)
+    const justBound = bound === name && previous !== null && previous.pod?.spec.nodeName !== name
+    const from = positionOf(arrangement, 'kube-scheduler', m)
     return {
       id: `node:${name}`,
       type: 'nodeChip',
-      position: { x: i * CHIP_STEP, y: CHIP_Y },
+      position,
       draggable: false,
       selectable: false,
-      data: { name, detail, tone, pod: bound === name ? (frame.pod?.metadata.name ?? null) : null },
+      focusable: false,
+      data: {
+        name: shorten(name, MAX_NAME),
+        detail,
+        tone,
+        pod: bound === name ? (frame.pod?.metadata.name ?? null) : null,
+        arriving: justBound ? { dx: from.x - position.x, dy: from.y - position.y } : null,
+        podTone,
+        width: area.width,
+      },
+      // Above the cards, so the pod travelling from the scheduler is never hidden behind one.
+      zIndex: 10,
     }
   })
   if (nodes.length > shown.length) {
     chips.push({
       id: 'node:more',
       type: 'nodeChip',
-      position: { x: shown.length * CHIP_STEP, y: CHIP_Y },
+      position: at(shown.length),
       draggable: false,
       selectable: false,
+      focusable: false,
       data: {
         name: `+${nodes.length - shown.length} more`,
         detail: 'see the scheduler table',
         tone: 'idle',
         pod: null,
+        arriving: null,
+        podTone: 'idle',
+        width: area.width,
       },
     })
   }

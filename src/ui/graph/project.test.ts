@@ -11,13 +11,47 @@ describe('graph projection', () => {
     expect(nodes.map((n) => n.data.label)).toContain('containerd (CRI)')
   })
 
-  it('animates the binding POST from the scheduler to the apiserver on their edge, in reverse', () => {
+  it('animates the binding POST on the scheduler → apiserver wire, labelled with what it carries', () => {
     const i = t.events.findIndex((e) => e.kind === 'http.request' && e.component === 'kube-scheduler')
-    const edges = projectEdges(t.events[i]!, i)
+    const edges = projectEdges([t.events[i]!], i)
     const moving = edges.filter((e) => e.data?.travelling)
     expect(moving).toHaveLength(1)
-    expect(moving[0]!.id).toBe('kube-apiserver->kube-scheduler')
-    expect(moving[0]!.data?.reverse).toBe(true)
+    expect(moving[0]!.id).toBe('kube-scheduler->kube-apiserver')
+    expect(moving[0]!.data?.reverse).toBe(false)
+    expect(moving[0]!.data?.messages.map((x) => x.label)).toEqual(['POST pods/nginx/binding'])
+  })
+
+  it('sends the watch event the other way on the same wire: apiserver → scheduler', () => {
+    const i = t.events.findIndex((e) => e.kind === 'watch.event' && e.to === 'kube-scheduler')
+    const moving = projectEdges([t.events[i]!], i).filter((e) => e.data?.travelling)
+    expect(moving.map((e) => [e.id, e.data?.reverse])).toEqual([['kube-scheduler->kube-apiserver', true]])
+  })
+
+  it('gives every pair that talks in the default story its own wire', () => {
+    const pairs = new Set(
+      t.events.filter((e) => e.from && e.to && e.from !== e.to).map((e) => [e.from, e.to].sort().join('|')),
+    )
+    const wires = new Set(projectEdges([], -1).map((e) => [e.source, e.target].sort().join('|')))
+    for (const p of pairs) expect(wires.has(p), p).toBe(true)
+  })
+
+  it('plays an exchange hop by hop: the binding POST, the etcd write, the reply, in that order', () => {
+    const i = t.events.findIndex((e) => e.kind === 'http.request' && e.component === 'kube-scheduler')
+    const edges = projectEdges(t.events.slice(i, i + 3), i + 2)
+    const hops = edges
+      .flatMap((e) => e.data!.messages.map((x) => [x.order, e.id, x.label] as const))
+      .sort((a, b) => a[0] - b[0])
+    expect(hops.map(([, id]) => id)).toEqual([
+      'kube-scheduler->kube-apiserver',
+      'kube-apiserver->etcd',
+      'kube-scheduler->kube-apiserver',
+    ])
+    expect(hops[2]![2]).toBe('201 Created')
+  })
+
+  it('keeps every card text short enough for two lines at any step', () => {
+    for (const f of t.frames)
+      for (const n of projectNodes(f, null, null)) expect(n.data.detail.length).toBeLessThanOrEqual(44)
   })
 
   it('marks a rejected request in the rejection colour', () => {

@@ -10,7 +10,18 @@ import {
   type SimEvent,
   type World,
 } from '../../engine/index'
-import { LINKS, POSITIONS } from './layout'
+import {
+  DEFAULT_METRICS,
+  linksOf,
+  portId,
+  portsOf,
+  positionOf,
+  type Arrangement,
+  type Metrics,
+  type Port,
+} from './layout'
+import { wirePath } from './wire-path'
+import { messageLabel } from './message-label'
 
 /** One colour means one thing across the app. */
 export type Tone = 'idle' | 'active' | 'accepted' | 'rejected' | 'waiting'
@@ -20,17 +31,42 @@ export interface ComponentNodeData extends Record<string, unknown> {
   readonly label: string
   readonly detail: string
   readonly tone: Tone
+  /** Sends or receives the message of this step: drawn strong; the others are drawn calm. */
+  readonly involved: boolean
   readonly selected: boolean
+  readonly ports: readonly { readonly port: Port; readonly kind: 'out' | 'in' }[]
+  /** The card's size for this pane (layout.ts metricsFor). */
+  readonly width: number
+  readonly height: number
+}
+
+/** One message on a wire in this step; `reverse` when it goes target → source. */
+export interface WireMessage {
+  readonly reverse: boolean
+  readonly tone: Tone
+  /** What the message carries, short enough to ride the wire (`POST pods`, `201 Created`). */
+  readonly label: string
+  /** Its turn among the step's messages (0 first): an exchange plays in order. */
+  readonly order: number
+  /** Changes with every event, so the message restarts its trip. */
+  readonly key: number
 }
 
 export interface MessageEdgeData extends Record<string, unknown> {
-  /** The message travelling now, if any; `reverse` when it goes target → source. */
+  /** A message travels this wire in this step (the last one's direction and colour win). */
   readonly travelling: boolean
   readonly reverse: boolean
   readonly tone: Tone
-  readonly label: string
-  /** Changes with every event, so the dot restarts its trip. */
-  readonly key: number
+  readonly messages: readonly WireMessage[]
+  /** The wire's drawn path, and the path a message travels with its length (wire-path.ts). */
+  readonly path: string
+  readonly travel: string
+  readonly length: number
+}
+
+/** Does this event carry a message from one component to another (drawn on a wire)? */
+export function isMessage(e: SimEvent): boolean {
+  return e.from !== undefined && e.to !== undefined && e.from !== e.to
 }
 
 export function toneOf(event: SimEvent | null): Tone {
@@ -61,27 +97,36 @@ export function toneOf(event: SimEvent | null): Tone {
   }
 }
 
-function detailOf(id: ComponentId, frame: World): string {
+/** Long names (a cloud node's DNS name) are shortened in the middle; the inspector has them whole. */
+export function shorten(text: string, max = 30): string {
+  if (text.length <= max) return text
+  const keep = max - 1
+  return `${text.slice(0, Math.ceil(keep / 2))}…${text.slice(text.length - Math.floor(keep / 2))}`
+}
+
+/** What a card says under its name: at most two short lines. */
+export function detailOf(id: ComponentId, frame: World): string {
   const node = frame.pod?.spec.nodeName
   switch (id) {
-    case 'kubectl':
-      return frame.kubectl
-        ? frame.kubectl.exitCode === 0
-          ? frame.kubectl.stdout.trim()
-          : `exit ${frame.kubectl.exitCode}`
-        : 'kubectl apply -f pod.yaml'
+    case 'kubectl': {
+      if (!frame.kubectl) return 'reads pod.yaml, sends it'
+      if (frame.kubectl.exitCode !== 0) return `exit code ${frame.kubectl.exitCode}`
+      const lines = frame.kubectl.stdout.trim().split('\n').filter(Boolean)
+      if (lines.length === 0) return 'exit code 0'
+      return lines.length === 1 ? shorten(lines[0]!, 40) : `${shorten(lines[0]!)} (+${lines.length - 1} more)`
+    }
     case 'kube-apiserver':
       return 'authn · authz · admission'
     case 'etcd':
       return `revision ${frame.etcd.revision}`
     case 'kube-scheduler':
-      return node ? `bound to ${node}` : frame.pod ? 'pod to place' : 'watching pods'
+      return node ? `bound to ${shorten(node)}` : frame.pod ? 'a pod to place' : 'watching pods'
     case 'kubelet':
-      return node ? `on ${node}` : 'one per node'
+      return node ? `on ${shorten(node)}` : 'one on every node'
     case 'containerd': {
       const rt = node ? frame.nodes[node] : undefined
       const running = rt?.containers.filter((c) => c.state === 'CONTAINER_RUNNING').length ?? 0
-      return rt ? `${rt.sandboxes.length} sandbox · ${running} running` : 'CRI runtime'
+      return rt ? `${rt.sandboxes.length} sandbox · ${running} running` : 'container runtime'
     }
     case 'cni': {
       const ip = frame.pod?.status?.podIP
@@ -98,45 +143,82 @@ export function projectNodes(
   frame: World,
   event: SimEvent | null,
   selected: ComponentId | null,
+  arrangement: Arrangement = 'wide',
+  m: Metrics = DEFAULT_METRICS,
+  /** The step's events (an exchange involves every component it passes through). */
+  stepEvents: readonly SimEvent[] = event ? [event] : [],
 ): Node<ComponentNodeData>[] {
   const tone = toneOf(event)
+  const inStep = new Set(stepEvents.flatMap((e) => [e.component, e.from, e.to]))
   return COMPONENT_IDS.map((id) => {
-    const involved = event && (event.component === id || event.to === id)
+    const involved = !!event && inStep.has(id)
     return {
       id,
       type: 'component',
-      position: POSITIONS[id],
+      position: positionOf(arrangement, id, m),
       draggable: false,
+      // Keyboard focus and Enter are handled by the card itself (a button), not by React Flow.
+      focusable: false,
       data: {
         id,
         label: COMPONENT_LABELS[id],
         detail: detailOf(id, frame),
         tone: involved ? (event.component === id ? tone : 'active') : 'idle',
+        involved,
         selected: selected === id,
+        ports: portsOf(arrangement, id),
+        width: m.card.width,
+        height: m.card.height,
       },
     }
   })
 }
 
-export function projectEdges(event: SimEvent | null, index: number): Edge<MessageEdgeData>[] {
-  const tone = toneOf(event)
-  return LINKS.map((l) => {
-    const forward = event?.from === l.source && event?.to === l.target
-    const backward = event?.from === l.target && event?.to === l.source
-    const travelling = !!event && (forward || backward)
+/**
+ * The wires at this step. `events` are the step's events up to the cursor, in order; each one that
+ * carries a message travels its wire in turn, so an exchange (a request, the etcd write it causes,
+ * the reply) is seen as the three hops it is.
+ */
+export function projectEdges(
+  events: readonly SimEvent[],
+  key: number,
+  arrangement: Arrangement = 'wide',
+  m: Metrics = DEFAULT_METRICS,
+): Edge<MessageEdgeData>[] {
+  const moving = events.filter(isMessage)
+  return linksOf(arrangement).map((l) => {
+    const messages: WireMessage[] = []
+    moving.forEach((e, order) => {
+      const forward = e.from === l.source && e.to === l.target
+      const backward = e.from === l.target && e.to === l.source
+      if (forward || backward)
+        messages.push({
+          reverse: backward,
+          tone: toneOf(e),
+          label: messageLabel(e),
+          order,
+          key: key * 100 + order,
+        })
+    })
+    const lastMessage = messages.at(-1)
+    const { path, travel, length } = wirePath(arrangement, l, m)
     return {
       id: `${l.source}->${l.target}`,
       source: l.source,
       target: l.target,
-      sourceHandle: l.from,
-      targetHandle: `${l.to}-in`,
+      sourceHandle: portId(l.from, 'out'),
+      targetHandle: portId(l.to, 'in'),
       type: 'message',
+      focusable: false,
+      selectable: false,
       data: {
-        travelling,
-        reverse: backward,
-        tone: travelling ? tone : 'idle',
-        label: travelling ? (event?.summary ?? '') : '',
-        key: index,
+        travelling: messages.length > 0,
+        reverse: lastMessage?.reverse ?? false,
+        tone: lastMessage?.tone ?? 'idle',
+        messages,
+        path,
+        travel,
+        length,
       },
     }
   })

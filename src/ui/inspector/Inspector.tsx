@@ -66,11 +66,13 @@ export default function Inspector() {
   const index = useAppStore((s) => s.cursor.index)
   const selected = useAppStore((s) => s.selected)
   const select = useAppStore((s) => s.select)
+  const wide = useAppStore((s) => s.inspectorWide)
+  const toggleWide = useAppStore((s) => s.toggleInspectorWide)
   const current = index >= 0 ? timeline.events[index]?.component : undefined
   const shown: ComponentId = selected ?? current ?? 'kubectl'
   const sections = useMemo(() => inspectorSections(timeline, index, shown), [timeline, index, shown])
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" id="pane-inspector" aria-label="Inspector">
       <div className="inspector-tabs" role="group" aria-label="Inspect component">
         {COMPONENT_IDS.map((id) => (
           <button
@@ -96,7 +98,12 @@ export default function Inspector() {
         role="region"
         aria-label="Component state"
       >
-        <h2>{COMPONENT_LABELS[shown]}</h2>
+        <div className="inspector-head">
+          <h2>{COMPONENT_LABELS[shown]}</h2>
+          <button type="button" className="widen" aria-pressed={wide} onClick={toggleWide}>
+            {wide ? 'Narrow the inspector' : 'Widen the inspector'}
+          </button>
+        </div>
         {sections.length === 0 ? (
           <p className="muted">Nothing has happened here yet.</p>
         ) : (

@@ -1,38 +1,57 @@
-/** The current step in plain words: which stage, what happens, and when (virtual time). */
+/**
+ * The current story step in plain words: which chapter, what happens, and when
+ * (virtual time). A collapsed step lists what it holds; the last step says how
+ * the story ends and why, with links to where the cause arose. The text is a
+ * live region, so a screen reader follows the story as it plays.
+ */
 import { STAGES } from '../../engine/index'
 import { useAppStore } from '../../store/context'
-import { selectEvent } from '../../store/selectors'
-import { formatVirtualTime } from '../shared/format'
+import { storyOf } from '../../store/story'
+import { formatVirtualTime, plural } from '../shared/format'
+import { Ending } from './Ending'
+import { CollapsedSteps } from './CollapsedSteps'
 
 const INTRO =
-  'Press Play, or Step forward, to follow the pod from the moment you press Enter on kubectl apply until it runs. Edit the manifest on the left to see how the cluster reacts.'
+  'Press Play (or Space), or Step forward (→), to follow the pod from the moment you press Enter on kubectl until it runs — or until the cluster says why not. Edit the manifest to see how the cluster reacts.'
 
 export function Narration() {
-  const event = useAppStore(selectEvent)
+  const timeline = useAppStore((s) => s.timeline)
   const index = useAppStore((s) => s.cursor.index)
-  const total = useAppStore((s) => s.timeline.events.length)
-  const stage = event ? STAGES.find((s) => s.id === event.stage)?.title : 'Before Enter'
+  const story = storyOf(timeline)
+  const k = story.stepOf(index)
+  const step = k >= 0 ? story.steps[k]! : null
+  const event = index >= 0 ? (timeline.events[index] ?? null) : null
+  const stage = step ? STAGES.find((s) => s.id === step.stage)?.title : 'Before Enter'
+  const isEnd = step !== null && k === story.steps.length - 1
+  const text = step ? (step.kind === 'event' || !step.title ? event!.narration : step.title) : INTRO
   return (
-    <section className="narration" aria-labelledby="narration-title">
+    <section
+      className={`narration${isEnd ? ` is-ending tone-${story.ending.tone}` : ''}`}
+      aria-labelledby="narration-stage"
+      data-testid="narration-panel"
+    >
       <div className="narration-meta">
-        <span className="narration-stage" id="narration-title">
+        <span className="narration-stage" id="narration-stage">
           {stage}
         </span>
         <span className="narration-time">
-          {event ? `t = ${formatVirtualTime(event.at)}` : `${total} steps`}
+          {step
+            ? `step ${k + 1} of ${story.steps.length} · t = ${formatVirtualTime(event!.at)}`
+            : `${plural(story.steps.length, 'step')} · ${plural(timeline.events.length, 'event')}`}
         </span>
       </div>
-      <p className="narration-text" data-testid="narration">
-        {event ? event.narration : INTRO}
-      </p>
-      {event && (
-        <p className="narration-summary">
-          <span className="step-no">
-            {index + 1}/{total}
-          </span>{' '}
-          <code>{event.summary}</code>
+      <div className="narration-body">
+        <p className="narration-text" data-testid="narration" aria-live="polite">
+          {text}
         </p>
-      )}
+        {step && step.kind !== 'event' && <CollapsedSteps step={step} />}
+        {step && step.kind === 'event' && !isEnd && event && (
+          <p className="narration-summary">
+            <code>{event.summary}</code>
+          </p>
+        )}
+        {isEnd && <Ending ending={story.ending} />}
+      </div>
     </section>
   )
 }

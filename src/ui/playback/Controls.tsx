@@ -1,4 +1,4 @@
-/** Play, pause, step and reset: every control a button with an accessible name. */
+/** Play or pause, step, jump by chapter: every control a button with an accessible name and its key. */
 import { useAppStore } from '../../store/context'
 import { Icon } from './icons'
 
@@ -9,15 +9,24 @@ export function Controls() {
   const atStart = useAppStore((s) => s.cursor.index < 0)
   const atEnd = useAppStore((s) => s.cursor.index >= s.timeline.events.length - 1)
   const speed = useAppStore((s) => s.speed)
-  const play = useAppStore((s) => s.play)
-  const pause = useAppStore((s) => s.pause)
+  const togglePlay = useAppStore((s) => s.togglePlay)
   const step = useAppStore((s) => s.step)
+  const seekChapter = useAppStore((s) => s.seekChapter)
   const reset = useAppStore((s) => s.reset)
   const setSpeed = useAppStore((s) => s.setSpeed)
   return (
     <div className="controls" role="group" aria-label="Playback">
       <button type="button" onClick={reset} aria-label="Reset" title="Reset (Home)">
         <Icon name="reset" />
+      </button>
+      <button
+        type="button"
+        onClick={() => seekChapter(-1)}
+        disabled={atStart}
+        aria-label="Previous chapter"
+        title="Previous chapter (Page Up)"
+      >
+        <Icon name="chapterBack" />
       </button>
       <button
         type="button"
@@ -31,15 +40,11 @@ export function Controls() {
       <button
         type="button"
         className="primary"
-        onClick={play}
-        disabled={playing}
-        aria-label="Play"
-        title="Play"
+        onClick={togglePlay}
+        aria-label={playing ? 'Pause' : 'Play'}
+        title={playing ? 'Pause (Space)' : 'Play (Space)'}
       >
-        <Icon name="play" />
-      </button>
-      <button type="button" onClick={pause} disabled={!playing} aria-label="Pause" title="Pause">
-        <Icon name="pause" />
+        <Icon name={playing ? 'pause' : 'play'} />
       </button>
       <button
         type="button"
@@ -49,6 +54,15 @@ export function Controls() {
         title="Step forward (→)"
       >
         <Icon name="forward" />
+      </button>
+      <button
+        type="button"
+        onClick={() => seekChapter(1)}
+        disabled={atEnd}
+        aria-label="Next chapter"
+        title="Next chapter (Page Down)"
+      >
+        <Icon name="chapterForward" />
       </button>
       <label className="speed">
         <span>Speed</span>

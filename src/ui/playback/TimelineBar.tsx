@@ -1,28 +1,35 @@
-/** Where we are in the story: stage chapters to jump to, and a slider to scrub event by event. */
+/**
+ * Where we are in the story: the chapters to jump to, and a slider to scrub
+ * through the story's steps (a collapsed group is one position).
+ */
 import { useMemo } from 'react'
 import { useAppStore } from '../../store/context'
+import { storyOf } from '../../store/story'
 import { stageSegments } from './stage-segments'
 
 export function TimelineBar() {
-  const events = useAppStore((s) => s.timeline.events)
+  const timeline = useAppStore((s) => s.timeline)
   const index = useAppStore((s) => s.cursor.index)
   const seekIndex = useAppStore((s) => s.seekIndex)
   const seekStage = useAppStore((s) => s.seekStage)
   const pause = useAppStore((s) => s.pause)
+  const events = timeline.events
+  const story = storyOf(timeline)
   const segments = useMemo(() => stageSegments(events), [events])
   const current = index >= 0 ? events[index]?.stage : undefined
-  const total = events.length
+  const k = story.stepOf(index)
+  const total = story.steps.length
   return (
     <div className="timeline">
-      <ol className="stages" aria-label="Stages">
+      <ol className="stages" aria-label="Chapters">
         {segments.map((s) => (
-          <li key={s.stage} style={{ flexGrow: Math.max(1, Math.sqrt(s.count)) }}>
+          <li key={s.stage}>
             <button
               type="button"
-              className={`stage${s.stage === current ? ' is-current' : ''}${index >= s.first ? ' is-reached' : ''}`}
+              className={`chapter${s.stage === current ? ' is-current' : ''}${index >= s.first ? ' is-reached' : ''}`}
               aria-current={s.stage === current ? 'step' : undefined}
               onClick={() => seekStage(s.stage)}
-              aria-label={`Jump to stage: ${s.title}`}
+              aria-label={`Jump to chapter: ${s.title}`}
             >
               {s.title}
             </button>
@@ -34,16 +41,17 @@ export function TimelineBar() {
         min={-1}
         max={total - 1}
         step={1}
-        value={index}
-        aria-label="Timeline position"
-        aria-valuetext={`Step ${index + 1} of ${total}`}
+        value={k}
+        aria-label="Story position"
+        aria-valuetext={k < 0 ? 'Before Enter' : `Step ${k + 1} of ${total}`}
         onChange={(e) => {
           pause()
-          seekIndex(Number(e.target.value))
+          const to = Number(e.target.value)
+          seekIndex(to < 0 ? -1 : story.steps[to]!.last)
         }}
       />
       <div className="position" aria-hidden="true">
-        {index + 1} / {total}
+        {k + 1} / {total}
       </div>
     </div>
   )

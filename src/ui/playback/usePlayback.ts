@@ -1,12 +1,32 @@
 /**
- * The one animation loop: while playing, it moves the cursor one event at a
- * time, holding each event long enough to read. Nothing else in the app runs timers.
+ * The one animation loop: while playing, it moves the cursor one story step
+ * at a time (engine/story: a group of steps that change nothing visible is
+ * one), holding each long enough to read: its weight times the base dwell,
+ * and never less than a travelling message needs to reach its destination.
+ * Nothing else in the app runs timers.
  */
 import { useEffect } from 'react'
 import { useAppStoreApi } from '../../store/context'
+import { storyOf } from '../../store/story'
+import { TRAVEL_S } from '../graph/travel'
+import { isMessage } from '../graph/project'
+import type { AppState } from '../../store/create-app-store'
 
-/** Real milliseconds each event stays on screen at 1×. */
-export const DWELL_MS = 1100
+/** Real milliseconds a normal step stays on screen at 1×. */
+export const DWELL_MS = 800
+/** After a message arrives, a moment to see where it went. */
+const AFTER_ARRIVAL_MS = 150
+
+/** How long the step at the cursor stays on screen at 1× (pure, so it can be summed in tests). */
+export function dwellMs(s: Pick<AppState, 'timeline' | 'cursor'>): number {
+  const story = storyOf(s.timeline)
+  const k = story.stepOf(s.cursor.index)
+  if (k < 0) return DWELL_MS
+  const step = story.steps[k]!
+  // An exchange plays its messages one after another: the step lasts until the last has arrived.
+  const moving = s.timeline.events.slice(step.first, step.last + 1).filter(isMessage).length
+  return Math.max(DWELL_MS * step.weight, moving ? moving * TRAVEL_S * 1000 + AFTER_ARRIVAL_MS : 0)
+}
 
 export function usePlayback(): void {
   const store = useAppStoreApi()
@@ -18,11 +38,14 @@ export function usePlayback(): void {
       const s = store.getState()
       if (s.playing) {
         carried += (now - last) * s.speed
-        if (carried >= DWELL_MS) {
+        if (carried >= dwellMs(s)) {
           carried = 0
-          const lastIndex = s.timeline.events.length - 1
-          if (s.cursor.index >= lastIndex) s.pause()
-          else s.seekIndex(s.cursor.index + 1)
+          if (s.cursor.index >= s.timeline.events.length - 1) s.pause()
+          else {
+            s.step(1)
+            // step() pauses (it is what the Step button does); playback goes on.
+            store.setState({ playing: true })
+          }
         }
       } else {
         carried = 0

@@ -1,0 +1,60 @@
+/**
+ * The story of a timeline (engine/story: events grouped into the steps a class
+ * follows) and how the cursor moves through it. Derived from the timeline and
+ * cached per timeline, so the store keeps only its sources.
+ */
+import { buildStory, STAGES, type Story, type Timeline } from '../engine/index'
+
+const cache = new WeakMap<Timeline, Story>()
+
+export function storyOf(t: Timeline): Story {
+  let s = cache.get(t)
+  if (!s) {
+    s = buildStory(t)
+    cache.set(t, s)
+  }
+  return s
+}
+
+/** The event index the cursor lands on for story step `k` (-1 before the first). */
+function landing(story: Story, k: number): number {
+  return k < 0 ? -1 : story.steps[Math.min(k, story.steps.length - 1)]!.last
+}
+
+/** One story step forward or back from the cursor (a collapsed group is one step). */
+export function storyStep(story: Story, index: number, delta: 1 | -1): number {
+  const k = story.stepOf(index)
+  if (delta > 0) return landing(story, Math.min(k + 1, story.steps.length - 1))
+  return landing(story, k - 1)
+}
+
+/** The next (or previous) step that shows something a learner can see. */
+export function matteringStep(story: Story, index: number, delta: 1 | -1): number {
+  let k = story.stepOf(index) + delta
+  while (k >= 0 && k < story.steps.length && !story.steps[k]!.matters) k += delta
+  if (k >= story.steps.length) return landing(story, story.steps.length - 1)
+  return landing(story, k)
+}
+
+/**
+ * The next chapter's first step, or back to the start of this chapter (then the one before),
+ * as presentation software treats PageUp.
+ */
+export function chapterStep(story: Story, index: number, delta: 1 | -1): number {
+  const order = STAGES.map((s) => s.id)
+  const stageAt = (k: number) => order.indexOf(story.steps[k]!.stage)
+  const k = story.stepOf(index)
+  if (delta > 0) {
+    const here = k >= 0 ? stageAt(k) : -1
+    for (let j = k + 1; j < story.steps.length; j++) if (stageAt(j) !== here) return landing(story, j)
+    return landing(story, story.steps.length - 1)
+  }
+  if (k < 0) return -1
+  let first = k
+  while (first > 0 && stageAt(first - 1) === stageAt(k)) first--
+  if (first < k) return landing(story, first)
+  if (first === 0) return -1
+  let prev = first - 1
+  while (prev > 0 && stageAt(prev - 1) === stageAt(first - 1)) prev--
+  return landing(story, prev)
+}

@@ -1,0 +1,42 @@
+/**
+ * How the story ends, and why: the engine's verdict in plain words, the exact
+ * message the cluster printed (whole, every line), and a link to each step
+ * where the cause arose.
+ */
+import type { Ending as EndingData } from '../../engine/index'
+import { useAppStore } from '../../store/context'
+
+export function Ending({ ending }: { ending: EndingData }) {
+  const seekIndex = useAppStore((s) => s.seekIndex)
+  const pause = useAppStore((s) => s.pause)
+  return (
+    <div className="ending" data-testid="ending">
+      <p className="ending-headline">{ending.headline}</p>
+      <p className="ending-explanation">{ending.explanation}</p>
+      {ending.message && (
+        <pre className="ending-message" tabIndex={0} aria-label="What the cluster printed">
+          {ending.message}
+        </pre>
+      )}
+      {ending.causes.length > 0 && (
+        <ul className="ending-causes" aria-label="Where it came from">
+          {ending.causes.map((c) => (
+            <li key={`${c.eventIndex}-${c.label}`}>
+              <button
+                type="button"
+                data-testid="cause-link"
+                data-event-index={c.eventIndex}
+                onClick={() => {
+                  pause()
+                  seekIndex(c.eventIndex)
+                }}
+              >
+                Jump to: {c.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
