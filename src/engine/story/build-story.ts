@@ -10,7 +10,15 @@
  */
 import type { SimEvent } from '../sim/events'
 import type { Timeline } from '../sim/timeline'
-import { changesPod, isProtected, isQuiet, isRejection, isWarning, travels } from './event-classes'
+import {
+  changesPod,
+  isProtected,
+  isQuiet,
+  isRejection,
+  isWarning,
+  resourceOfPath,
+  travels,
+} from './event-classes'
 import { eventSignature } from './event-signature'
 import { findRepeats, internAll } from './repeats'
 import { exchangeTitle, quietGroupTitle, repeatTitle } from './step-titles'
@@ -28,10 +36,7 @@ const isOk = (e: SimEvent | undefined): boolean =>
 function requestNoun(events: readonly SimEvent[], index: number): string {
   for (let i = index; i >= 0; i--) {
     const e = events[i]!
-    if (e.kind !== 'http.request') continue
-    const parts = e.payload.path.split('?')[0]!.split('/')
-    const resource = parts[parts.indexOf('namespaces') >= 0 && parts.length > 5 ? 5 : parts.length - 1] ?? ''
-    return `the ${resource.replace(/s$/, '') || 'object'}`
+    if (e.kind === 'http.request') return `the ${resourceOfPath(e.payload.path) || 'object'}`
   }
   return 'the object'
 }

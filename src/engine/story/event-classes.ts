@@ -98,3 +98,11 @@ export function changesPod(before: World | undefined, after: World | undefined):
 
 /** True when a message travels between two components. */
 export const travels = (e: SimEvent): boolean => !!e.from && !!e.to && e.from !== e.to
+
+/** The resource a request path names, singular: `/api/v1/namespaces/default/pods/nginx/status` → `pod`. */
+export function resourceOfPath(path: string): string {
+  const parts = path.split('?')[0]!.split('/').filter(Boolean)
+  const ns = parts.indexOf('namespaces')
+  const resource = ns >= 0 && parts.length > ns + 2 ? parts[ns + 2] : parts[parts.length - 1]
+  return (resource ?? '').replace(/s$/, '')
+}
