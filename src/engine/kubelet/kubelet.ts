@@ -23,11 +23,11 @@
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
 import type { SimContext } from '../sim/context'
-import type { World } from '../sim/world'
+import type { RuntimeContainer, World } from '../sim/world'
 import type { Message } from '../sim/messages'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
-import { findContainer } from './status'
+import { findContainer, podKeyOf } from './status'
 import { isRestartableInitContainer } from './phase'
 import * as M from './kubelet-messages'
 import { setWs, ws } from './worker-state'
@@ -91,19 +91,41 @@ function onSync(w: StepWriter, ctx: SimContext, node: string, reason: string): v
     return
   }
   const started = reason === 'PLEG ContainerStarted'
+  const exited = started ? exitedSinceStart(w.world, node, pod) : []
   w.emit({
     kind: 'kubelet.sync',
     component: 'kubelet',
     stage: 'status',
-    summary: started ? 'PLEG relist: containers running' : `SyncPod (${reason})`,
+    summary: !started
+      ? `SyncPod (${reason})`
+      : exited.length > 0
+        ? `PLEG relist: ${exited.join(', ')} exited`
+        : 'PLEG relist: containers running',
     narration: started
-      ? 'The pod lifecycle event generator (PLEG) relists the runtime every second. It sees the container running and triggers another sync of the pod.'
+      ? exited.length > 0
+        ? `The pod lifecycle event generator (PLEG) relists the runtime every second. Since the last relist, ${plural(exited, 'container')} ${exited.join(', ')} started and already exited, so it sees ${exited.length === 1 ? 'that container' : 'them'} exited (ContainerDied) and triggers another sync of the pod.`
+        : 'The pod lifecycle event generator (PLEG) relists the runtime every second. It sees the container running and triggers another sync of the pod.'
       : reason === 'PLEG ContainerDied'
         ? 'PLEG relists the runtime every second. It sees that a container has exited and triggers a sync of the pod: the kubelet reports the exit and decides, from restartPolicy and the back-off, whether and when to start it again.'
         : `The pod worker syncs the pod again (${reason}).`,
     payload: { node, action: started ? 'PLEG relist' : reason },
   })
   runSync(w, ctx, node, started)
+}
+
+const plural = (names: readonly string[], noun: string): string => (names.length === 1 ? noun : `${noun}s`)
+
+/**
+ * The pod's containers whose latest instance has already exited when PLEG relists after a start:
+ * a relist sees each container's current state, not the start that was scheduled, so a container
+ * that ran for less than the relist period shows up as exited (pkg/kubelet/pleg/generic.go relist,
+ * generateEvents: a container found exited yields ContainerDied).
+ */
+function exitedSinceStart(world: World, node: string, pod: Pod): string[] {
+  const key = podKeyOf(pod)
+  const latest = new Map<string, RuntimeContainer>()
+  for (const c of world.nodes[node]?.containers ?? []) if (c.pod === key && !c.init) latest.set(c.name, c)
+  return [...latest.values()].filter((c) => c.state === 'CONTAINER_EXITED').map((c) => c.name)
 }
 
 function runSync(w: StepWriter, ctx: SimContext, node: string, firstRunning = false): void {
