@@ -33,6 +33,23 @@ export function findImage(
   return { sizeBytes: tag.sizeBytes, reference: ref.normalized }
 }
 
+/** The image as the pod spec names it (`nginx:1.27`), which containerd normalises before pulling. */
+function specImage(msg: RegistryMessage): string {
+  const { pod, container } = msg.call
+  const c = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x) => x.name === container)
+  return c?.image ?? msg.reference
+}
+
+/**
+ * What containerd fetches: a short name is resolved to its full reference first (docker.io and
+ * library/ are implied; containerd's reference/docker ParseNormalizedNamed), a full one is not.
+ */
+export function pullNarration(image: string, reference: string, host: string): string {
+  return image === reference
+    ? `containerd downloads the manifest and layers of ${reference} from ${host}`
+    : `containerd resolves ${image} to ${reference} and downloads its manifest and layers from ${host}`
+}
+
 /** Token, then a manifest HEAD that fails: a failed resolve is quick. */
 const FAILED_RESOLVE_MS = 310
 
@@ -71,7 +88,7 @@ export function registryStep(world: World, msg: RegistryMessage, ctx: SimContext
     to: 'registry',
     stage: 'containers',
     summary: `pull ${found.reference} (${(found.sizeBytes / 1e6).toFixed(1)} MB)`,
-    narration: `containerd resolves ${msg.reference} to ${found.reference} and downloads its manifest and layers from ${host} (${(found.sizeBytes / 1e6).toFixed(1)} MB, about ${(ms / 1000).toFixed(1)} s here), then unpacks them.`,
+    narration: `${pullNarration(specImage(msg), found.reference, host)} (${(found.sizeBytes / 1e6).toFixed(1)} MB, about ${(ms / 1000).toFixed(1)} s here), then unpacks them.`,
     payload: { image: msg.reference, reference: found.reference, sizeBytes: found.sizeBytes, ms },
   })
   w.send(ms, { to: 'containerd', type: 'pulled', node: msg.node, call: msg.call, sizeBytes: found.sizeBytes })
