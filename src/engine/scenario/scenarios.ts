@@ -183,7 +183,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'invalid',
-    title: 'Two validation errors (422)',
+    title: 'Three validation errors (422)',
     lesson: 'The apiserver reports every validation error together.',
     manifest: pod(
       'Bad_Name',
