@@ -41,6 +41,16 @@ function requestNoun(events: readonly SimEvent[], index: number): string {
   return 'the object'
 }
 
+/**
+ * The story of a timeline: its events grouped into steps (every event in exactly one step, in order),
+ * `stepOf(i)` in O(1), and the ending. Pure and deterministic; the same timeline gives an equal story.
+ *
+ * @example
+ * const story = buildStory(simulate({ manifest }, { seed: 1 }))
+ * story.steps.length        // 34 for the default nginx run (63 events)
+ * story.stepOf(-1)          // -1: the cursor before the first event
+ * story.ending.headline     // "nginx is Running on worker-2 (IP 10.244.2.3), 1/1 containers ready."
+ */
 export function buildStory(timeline: Timeline): Story {
   const { events, frames } = timeline
   const n = events.length

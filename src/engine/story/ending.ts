@@ -74,6 +74,7 @@ function otherPods(world: World): string {
   return ` The manifest also created ${others.length === 1 ? 'pod' : 'pods'} ${others.join(', ')}.`
 }
 
+/** What the last step says: the tone, a headline, why, the message a cluster printed, and the causes. */
 export function storyEnding(timeline: Timeline): Ending {
   const n = timeline.events.length
   const world = n > 0 ? timeline.frames[n - 1]! : timeline.initial
