@@ -5,6 +5,9 @@ import { STAGES } from '../sim/stages'
 import { buildStory } from './build-story'
 import { isProtected } from './event-classes'
 import { runScenario } from './scenario-run'
+import { simulate } from '../simulate'
+import { IDENTITIES } from '../scenario/identities'
+import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
 
 describe('buildStory: every scenario', () => {
   it.each(SCENARIOS.map((s) => [s.id]))('%s: steps cover every event once, in order', (id) => {
@@ -29,9 +32,9 @@ describe('buildStory: every scenario', () => {
 })
 
 describe('buildStory: the stories a class follows', () => {
-  it('nginx, the happy path: 34 steps, every stage still there', () => {
+  it('nginx, the happy path: 31 steps, every stage still there', () => {
     const story = buildStory(runScenario('default'))
-    expect(story.steps).toHaveLength(34)
+    expect(story.steps).toHaveLength(31)
     expect(new Set(story.steps.map((s) => s.stage))).toEqual(new Set(STAGES.map((s) => s.id)))
     expect(story.steps.filter((s) => s.kind === 'group').map((s) => s.title)).toContain(
       '5 mutating admission plugins let the pod through unchanged; the pod passes validation; 10 validating admission plugins let the pod through unchanged',
@@ -50,6 +53,30 @@ describe('buildStory: the stories a class follows', () => {
     const t = runScenario('default')
     const story = buildStory(t)
     expect(story.steps[story.stepOf(t.events.findIndex(test))]!.weight).toBe(weight)
+  })
+
+  it("nginx: apply's GET before its POST is one step; the POST keeps its authentication and authorization steps", () => {
+    const t = runScenario('default')
+    const story = buildStory(t)
+    const get = story.steps[story.stepOf(t.events.findIndex((e) => e.kind === 'http.request'))]!
+    expect(t.events.slice(get.first, get.last + 1).map((e) => e.kind)).toEqual([
+      'http.request',
+      'authn.verdict',
+      'authz.verdict',
+      'http.response',
+    ])
+    const post = t.events.findIndex((e) => e.kind === 'http.request' && e.payload.method === 'POST')
+    expect(story.steps[story.stepOf(post + 1)]!.stage).toBe('authn')
+    expect(story.steps[story.stepOf(post + 2)]!.stage).toBe('authz')
+  })
+
+  it("a GET that is forbidden is not folded: jane's refusal is a step of its own", () => {
+    const jane = IDENTITIES.find((i) => i.id === 'jane')!
+    const t = simulate({ manifest: DEFAULT_MANIFEST, kubeconfig: jane.kubeconfig }, { seed: 1 })
+    const story = buildStory(t)
+    const denied = t.events.findIndex((e) => e.kind === 'authz.verdict' && !e.payload.allowed)
+    expect(denied).toBeGreaterThan(0)
+    expect(story.steps[story.stepOf(denied)]!.kind).toBe('event')
   })
 
   it('nginx: unchanged admission plugins are a minor step that does not matter', () => {

@@ -96,8 +96,33 @@ export function buildStory(timeline: Timeline): Story {
   const quiet = (i: number, b: number): boolean => foldable(i, b) && isQuiet(events[i]!)
   const sameStage = (i: number, j: number): boolean => events[i]!.stage === events[j]!.stage
 
+  /**
+   * kubectl's read before its write (apply's GET of the object, answered 200 or 404): the request,
+   * the authentication and authorization verdicts and the answer, as one step. The chain is the lesson
+   * of the write that follows, which keeps its own authentication and authorization steps; a refused
+   * read (403, 401) is a rejection and stays apart.
+   */
+  const readBeforeWrite = (i: number, b: number): number => {
+    const e = events[i]!
+    if (e.kind !== 'http.request' || e.payload.from !== 'kubectl' || e.payload.method !== 'GET') return 0
+    for (let k = 1; i + k <= b && k <= 4; k++) {
+      const x = events[i + k]!
+      // The 404 counts as a rejection elsewhere; here it is the expected "not there yet".
+      const answered =
+        x.kind === 'http.response' &&
+        x.payload.requestId === e.payload.id &&
+        (x.payload.code === 200 || x.payload.code === 404) &&
+        i + k !== n - 1
+      if (answered) return k + 1
+      if (!foldable(i + k, b) || (x.kind !== 'authn.verdict' && x.kind !== 'authz.verdict')) return 0
+    }
+    return 0
+  }
+
   /** Length (≥ 2) of the exchange starting at i, or 0. */
   const exchangeAt = (i: number, b: number): number => {
+    const read = readBeforeWrite(i, b)
+    if (read) return read
     const e = events[i]!
     const fits = (k: number): boolean => foldable(i + k, b) && sameStage(i, i + k)
     if (!fits(0) || !fits(1)) return 0

@@ -43,7 +43,11 @@ export function isQuiet(e: SimEvent): boolean {
 export function isRejection(e: SimEvent): boolean {
   switch (e.kind) {
     case 'http.response':
-      return e.payload.code >= 400
+      // kubectl apply's GET answered 404 is "not there yet, create it" (apply.go), not a refusal.
+      return (
+        e.payload.code >= 400 &&
+        !(e.payload.code === 404 && e.payload.to === 'kubectl' && e.stage === 'kubectl')
+      )
     case 'authn.verdict':
       return e.payload.user === null
     case 'authz.verdict':
