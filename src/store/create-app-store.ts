@@ -431,11 +431,9 @@ export function createAppStore(
       },
       seekStage(stage) {
         // The chapter's first story step (a collapsed group there lands on its end, as Step does).
-        const { timeline } = get()
-        const i = timeline.events.findIndex((e) => e.stage === stage)
-        if (i < 0) return
-        const story = storyOf(timeline)
-        set({ playing: false, cursor: { index: story.steps[story.stepOf(i)]!.last } })
+        const story = storyOf(get().timeline)
+        const step = story.steps.find((s) => s.stage === stage)
+        if (step) set({ playing: false, cursor: { index: step.last } })
       },
       reset() {
         set({ playing: false, cursor: START })

@@ -3,7 +3,7 @@
  * follows) and how the cursor moves through it. Derived from the timeline and
  * cached per timeline, so the store keeps only its sources.
  */
-import { buildStory, STAGES, type Story, type Timeline } from '../engine/index'
+import { buildStory, STAGES, type SimEvent, type Story, type Timeline } from '../engine/index'
 
 const cache = new WeakMap<Timeline, Story>()
 
@@ -57,4 +57,16 @@ export function chapterStep(story: Story, index: number, delta: 1 | -1): number 
   let prev = first - 1
   while (prev > 0 && stageAt(prev - 1) === stageAt(first - 1)) prev--
   return landing(story, prev)
+}
+
+/**
+ * The events the graph plays at the cursor: an exchange (a 'group' step) plays every hop up to the
+ * cursor, in order; a single event or a collapsed 'repeat' shows only the event at the cursor
+ * (replaying forty probe failures would say nothing new).
+ */
+export function shownEvents(t: Timeline, index: number): readonly SimEvent[] {
+  if (index < 0) return []
+  const story = storyOf(t)
+  const step = story.steps[story.stepOf(index)]!
+  return step.kind === 'group' ? t.events.slice(step.first, index + 1) : [t.events[index]!]
 }

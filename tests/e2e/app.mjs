@@ -41,7 +41,7 @@ export async function retypeLine(page, needle, replacement) {
 }
 
 export async function jumpToEnd(page) {
-  const slider = page.getByRole('slider', { name: 'Timeline position' })
+  const slider = page.getByRole('slider', { name: 'Story position' })
   await slider.focus()
   await page.keyboard.press('End')
 }

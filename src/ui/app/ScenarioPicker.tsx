@@ -43,7 +43,7 @@ export default function ScenarioPicker() {
         </select>
       </label>
       {replaced && (
-        <div className="undo-load" role="status">
+        <div className="undo-load" aria-live="polite">
           <span>Your manifest was replaced.</span>
           <button type="button" onClick={undoLoad}>
             Undo

@@ -17,7 +17,7 @@ import { NodeChip } from './NodeChip'
 import { lastCycle, projectNodeChips } from './node-chips'
 import { chooseArrangement, DEFAULT_METRICS, metricsFor } from './layout'
 import { useSize } from './useSize'
-import { storyOf } from '../../store/story'
+import { shownEvents } from '../../store/story'
 import { ArrowMarkers } from './ArrowMarkers'
 
 const nodeTypes = { component: ComponentNode, nodeChip: NodeChip }
@@ -29,12 +29,7 @@ export function Graph({ podTone }: { podTone: Tone }) {
   const index = useAppStore((s) => s.cursor.index)
   const selected = useAppStore((s) => s.selected)
   const timeline = useAppStore((s) => s.timeline)
-  const stepEvents = useMemo(() => {
-    if (index < 0) return []
-    const story = storyOf(timeline)
-    const step = story.steps[story.stepOf(index)]!
-    return timeline.events.slice(step.first, index + 1)
-  }, [timeline, index])
+  const stepEvents = useMemo(() => shownEvents(timeline, index), [timeline, index])
   const [ref, size] = useSize<HTMLDivElement>()
   const arrangement = size ? chooseArrangement(size.width, size.height) : 'wide'
   const m = useMemo(

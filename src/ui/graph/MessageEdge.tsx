@@ -20,7 +20,7 @@ function MessageEdgeView(props: EdgeProps<Edge<MessageEdgeData>>) {
   if (!data) return null
   const { travelling, reverse, tone, path, travel, messages } = data
   const marker = `url(#arrow-${travelling ? tone : 'idle'})`
-  const seconds = travelSeconds(speed)
+  const seconds = travelSeconds(speed, data.hops)
   return (
     <>
       <BaseEdge

@@ -24,7 +24,7 @@ export type Arrangement = 'wide' | 'tall'
  * projector. Cards grow with the pane between these bounds; only a pane too
  * small for the smallest cards (200 % zoom) is drawn scaled down.
  */
-const CARD_MIN = { width: 196, height: 84 } as const
+const CARD_MIN = { width: 196, height: 78 } as const
 const CARD_MAX = { width: 250, height: 112 } as const
 /** Space between cells: room for a wire, its arrowhead and a message passing. */
 const GAP_MIN = { x: 34, y: 28 } as const

@@ -58,6 +58,8 @@ export interface MessageEdgeData extends Record<string, unknown> {
   readonly reverse: boolean
   readonly tone: Tone
   readonly messages: readonly WireMessage[]
+  /** How many messages the whole step plays (on every wire): an exchange's hops are quicker. */
+  readonly hops: number
   /** The wire's drawn path, and the path a message travels with its length (wire-path.ts). */
   readonly path: string
   readonly travel: string
@@ -216,6 +218,7 @@ export function projectEdges(
         reverse: lastMessage?.reverse ?? false,
         tone: lastMessage?.tone ?? 'idle',
         messages,
+        hops: moving.length,
         path,
         travel,
         length,

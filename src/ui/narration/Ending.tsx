@@ -1,23 +1,20 @@
 /**
- * How the story ends, and why: the engine's verdict in plain words, the exact
- * message the cluster printed (whole, every line), and a link to each step
- * where the cause arose.
+ * How the story ends, and why: the engine's verdict in plain words, a link to
+ * each step where the cause arose, the exact message the cluster printed
+ * (whole, every line), then the explanation. Links come before the long text
+ * so they are on screen in a short narration panel.
  */
 import type { Ending as EndingData } from '../../engine/index'
 import { useAppStore } from '../../store/context'
 
-export function Ending({ ending }: { ending: EndingData }) {
+export function Ending({ ending, lastStep }: { ending: EndingData; lastStep: string }) {
   const seekIndex = useAppStore((s) => s.seekIndex)
   const pause = useAppStore((s) => s.pause)
   return (
     <div className="ending" data-testid="ending">
-      <p className="ending-headline">{ending.headline}</p>
-      <p className="ending-explanation">{ending.explanation}</p>
-      {ending.message && (
-        <pre className="ending-message" tabIndex={0} aria-label="What the cluster printed">
-          {ending.message}
-        </pre>
-      )}
+      <p className="ending-headline narration-text" data-testid="narration" aria-live="polite">
+        {ending.headline}
+      </p>
       {ending.causes.length > 0 && (
         <ul className="ending-causes" aria-label="Where it came from">
           {ending.causes.map((c) => (
@@ -37,6 +34,13 @@ export function Ending({ ending }: { ending: EndingData }) {
           ))}
         </ul>
       )}
+      {ending.message && (
+        <pre className="ending-message" tabIndex={0} aria-label="What the cluster printed">
+          {ending.message}
+        </pre>
+      )}
+      <p className="ending-explanation">{ending.explanation}</p>
+      <p className="ending-last-step">Last step: {lastStep}</p>
     </div>
   )
 }

@@ -24,6 +24,7 @@ export function Narration() {
   const stage = step ? STAGES.find((s) => s.id === step.stage)?.title : 'Before Enter'
   const isEnd = step !== null && k === story.steps.length - 1
   const text = step ? (step.kind === 'event' || !step.title ? event!.narration : step.title) : INTRO
+  // The last step is the ending: it says how the story ends rather than what the last event did.
   return (
     <section
       className={`narration${isEnd ? ` is-ending tone-${story.ending.tone}` : ''}`}
@@ -41,16 +42,19 @@ export function Narration() {
         </span>
       </div>
       <div className="narration-body">
-        <p className="narration-text" data-testid="narration" aria-live="polite">
-          {text}
-        </p>
+        {isEnd ? (
+          <Ending ending={story.ending} lastStep={text} />
+        ) : (
+          <p className="narration-text" data-testid="narration" aria-live="polite">
+            {text}
+          </p>
+        )}
         {step && step.kind !== 'event' && <CollapsedSteps step={step} />}
         {step && step.kind === 'event' && !isEnd && event && (
           <p className="narration-summary">
             <code>{event.summary}</code>
           </p>
         )}
-        {isEnd && <Ending ending={story.ending} />}
       </div>
     </section>
   )

@@ -11,13 +11,11 @@ export function TimelineBar() {
   const timeline = useAppStore((s) => s.timeline)
   const index = useAppStore((s) => s.cursor.index)
   const seekIndex = useAppStore((s) => s.seekIndex)
-  const seekStage = useAppStore((s) => s.seekStage)
   const pause = useAppStore((s) => s.pause)
-  const events = timeline.events
   const story = storyOf(timeline)
-  const segments = useMemo(() => stageSegments(events), [events])
-  const current = index >= 0 ? events[index]?.stage : undefined
+  const segments = useMemo(() => stageSegments(story), [story])
   const k = story.stepOf(index)
+  const current = k >= 0 ? story.steps[k]!.stage : undefined
   const total = story.steps.length
   return (
     <div className="timeline">
@@ -26,9 +24,12 @@ export function TimelineBar() {
           <li key={s.stage}>
             <button
               type="button"
-              className={`chapter${s.stage === current ? ' is-current' : ''}${index >= s.first ? ' is-reached' : ''}`}
+              className={`chapter${s.stage === current ? ' is-current' : ''}${k >= s.step ? ' is-reached' : ''}`}
               aria-current={s.stage === current ? 'step' : undefined}
-              onClick={() => seekStage(s.stage)}
+              onClick={() => {
+                pause()
+                seekIndex(s.landing)
+              }}
               aria-label={`Jump to chapter: ${s.title}`}
             >
               {s.title}

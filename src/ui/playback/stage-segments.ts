@@ -1,20 +1,25 @@
-/** The timeline bar's chapters: where each stage starts and how many events it spans (pure). */
-import { STAGES, type SimEvent, type StageId } from '../../engine/index'
+/**
+ * The timeline bar's chapters: the story step each stage starts at (pure). Read from the story's
+ * steps rather than the raw events, so a chapter button lands where Step would (apply's GET is
+ * folded into one kubectl step: the Authentication chapter starts at the POST's verdict).
+ */
+import { STAGES, type StageId, type Story } from '../../engine/index'
 
 export interface Segment {
   readonly stage: StageId
   readonly title: string
-  readonly first: number
-  readonly count: number
+  /** The story step the chapter starts at. */
+  readonly step: number
+  /** The event index the cursor lands on for that step. */
+  readonly landing: number
 }
 
-export function stageSegments(events: readonly SimEvent[]): Segment[] {
+export function stageSegments(story: Story): Segment[] {
   const out: Segment[] = []
   for (const s of STAGES) {
-    const first = events.findIndex((e) => e.stage === s.id)
-    if (first < 0) continue
-    const count = events.filter((e) => e.stage === s.id).length
-    out.push({ stage: s.id, title: s.title, first, count })
+    const step = story.steps.findIndex((x) => x.stage === s.id)
+    if (step < 0) continue
+    out.push({ stage: s.id, title: s.title, step, landing: story.steps[step]!.last })
   }
-  return out.sort((a, b) => a.first - b.first)
+  return out.sort((a, b) => a.step - b.step)
 }

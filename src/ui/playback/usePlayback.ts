@@ -7,15 +7,15 @@
  */
 import { useEffect } from 'react'
 import { useAppStoreApi } from '../../store/context'
-import { storyOf } from '../../store/story'
-import { TRAVEL_S } from '../graph/travel'
+import { shownEvents, storyOf } from '../../store/story'
+import { travelSeconds } from '../graph/travel'
 import { isMessage } from '../graph/project'
 import type { AppState } from '../../store/create-app-store'
 
 /** Real milliseconds a normal step stays on screen at 1×. */
-export const DWELL_MS = 800
+export const DWELL_MS = 650
 /** After a message arrives, a moment to see where it went. */
-const AFTER_ARRIVAL_MS = 150
+const AFTER_ARRIVAL_MS = 120
 
 /** How long the step at the cursor stays on screen at 1× (pure, so it can be summed in tests). */
 export function dwellMs(s: Pick<AppState, 'timeline' | 'cursor'>): number {
@@ -24,8 +24,11 @@ export function dwellMs(s: Pick<AppState, 'timeline' | 'cursor'>): number {
   if (k < 0) return DWELL_MS
   const step = story.steps[k]!
   // An exchange plays its messages one after another: the step lasts until the last has arrived.
-  const moving = s.timeline.events.slice(step.first, step.last + 1).filter(isMessage).length
-  return Math.max(DWELL_MS * step.weight, moving ? moving * TRAVEL_S * 1000 + AFTER_ARRIVAL_MS : 0)
+  const moving = shownEvents(s.timeline, step.last).filter(isMessage).length
+  return Math.max(
+    DWELL_MS * step.weight,
+    moving ? moving * travelSeconds(1, moving) * 1000 + AFTER_ARRIVAL_MS : 0,
+  )
 }
 
 export function usePlayback(): void {
