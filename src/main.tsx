@@ -12,14 +12,19 @@ import {
   saveManifest,
   saveScenarioChoice,
 } from './store/persist'
-import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './engine/index'
+import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, DEFAULT_SCENARIO } from './engine/index'
 import './ui/app/app.css'
 import './ui/app/layout.css'
 import './ui/graph/graph.css'
 import './ui/narration/narration.css'
 
+const manifest = loadManifest(DEFAULT_MANIFEST)
+// A first visit opens the default scenario: the picker says so.
+const scenario =
+  loadScenarioChoice() ?? (manifest === DEFAULT_MANIFEST ? { ...DEFAULT_SCENARIO, edited: false } : null)
+
 const store = createAppStore(
-  loadManifest(DEFAULT_MANIFEST),
+  manifest,
   {
     saveManifest,
     saveCluster,
@@ -28,7 +33,7 @@ const store = createAppStore(
     afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
   },
   loadCluster(DEFAULT_CLUSTER),
-  loadScenarioChoice(),
+  scenario,
 )
 
 createRoot(document.getElementById('root')!).render(

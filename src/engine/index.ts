@@ -30,6 +30,7 @@ export { podDisplayStatus } from './model/pod-display-status'
 export {
   DEFAULT_MANIFEST,
   DEFAULT_MANIFEST_NAME,
+  DEFAULT_SCENARIO,
   DEFAULT_CLUSTER,
   DEFAULT_KUBECONFIG,
 } from './scenario/default-scenario'

@@ -40,4 +40,6 @@ export type {
 export { buildStory } from './story/build-story'
 export { podPill, podNotFound } from './story/pod-pill'
 export { formatVirtualTime } from './story/virtual-time'
+// The ending is shown only at the last step: it loads after first paint, with the other views.
+export { storyEnding } from './story/ending'
 export type { Story, StoryStep, StoryStepKind, Ending, EndingCause, EndingTone, PodPill } from './story/types'

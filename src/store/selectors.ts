@@ -7,14 +7,6 @@ export const selectEvent = (s: AppState): SimEvent | null =>
   s.cursor.index >= 0 ? (s.timeline.events[s.cursor.index] ?? null) : null
 export const selectTime = (s: AppState): number => timeAt(s.timeline, s.cursor)
 
-/** What `kubectl get pod` would show in its STATUS column right now (the engine computes it). */
-export function selectPodStatus(s: AppState): string {
-  const frame = selectFrame(s)
-  if (frame.pod) return podDisplayStatus(frame.pod)
-  if (frame.kubectl && frame.kubectl.exitCode !== 0) return 'Rejected'
-  return 'Not created yet'
-}
-
 /** The manifest's other pods (a multi-document manifest), each with its STATUS column text. */
 export function otherPods(frame: World): { name: string; status: string; node: string | null }[] {
   return (frame.podSlots ?? []).flatMap((slot) =>

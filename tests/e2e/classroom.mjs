@@ -169,6 +169,9 @@ classroomTests.push([
       ['graph', 'narration'],
       ['graph', 'editor'],
       ['narration', 'editor'],
+      ['graph', 'playbar'],
+      ['narration', 'playbar'],
+      ['playbar', 'editor'],
     ])
       assert(!overlaps(m.regions[a], m.regions[b]), `${a} overlaps ${b}`)
     const play = page.getByRole('button', { name: 'Play' })
@@ -328,6 +331,12 @@ classroomTests.push([
   'loading a scenario over an edited manifest can be undone, and the picker shows what is loaded',
   async (page) => {
     await open(page, BASE)
+    // A first visit: the default scenario is loaded, and its lesson is on screen.
+    const first = page.getByRole('combobox', { name: 'Scenario' })
+    await first.waitFor()
+    const loaded = await first.evaluate((el) => el.options[el.selectedIndex].textContent)
+    assert(loaded === 'nginx, the happy path', `the picker shows ${loaded} on a first visit`)
+    await expectText(page.getByTestId('lesson'), /Every hop from kubectl to Running/)
     await retypeLine(page, 'image: nginx', '    image: redis:7.4')
     await page.waitForTimeout(600)
     const picker = page.getByRole('combobox', { name: 'Scenario' })
@@ -335,6 +344,7 @@ classroomTests.push([
     await expectText(page.locator('.monaco-editor .view-lines'), /cpu:\s"6"/, 5000)
     const shown = await picker.evaluate((el) => el.options[el.selectedIndex].textContent)
     assert(shown === 'Too big for any node (Pending)', `the picker shows ${shown}`)
+    await expectText(page.getByTestId('lesson'), /NodeResourcesFit rejects both workers/)
     await page.getByRole('button', { name: 'Undo' }).click()
     await expectText(page.locator('.monaco-editor .view-lines'), /redis:7\.4/, 5000)
     await page.reload()

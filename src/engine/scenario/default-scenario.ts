@@ -28,6 +28,13 @@ spec:
 
 export const DEFAULT_MANIFEST_NAME = 'pod.yaml'
 
+/** The default scenario as the picker names it, so a first visit shows what is loaded. */
+export const DEFAULT_SCENARIO = {
+  id: 'default',
+  title: 'nginx, the happy path',
+  lesson: 'Every hop from kubectl to Running.',
+} as const
+
 /** What `kubectl get nodes,pods -A -o yaml` would show, trimmed to what matters here. */
 export const DEFAULT_CLUSTER = `apiVersion: v1
 kind: Node

@@ -3,7 +3,7 @@
  * learner should see (a plugin rejecting a node, a pull failing, a container
  * crash-looping). A scenario is a manifest and, where it needs one, a cluster.
  */
-import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './default-scenario'
+import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, DEFAULT_SCENARIO } from './default-scenario'
 
 export interface Scenario {
   readonly id: string
@@ -23,12 +23,7 @@ spec:
 ${spec}`
 
 export const SCENARIOS: readonly Scenario[] = [
-  {
-    id: 'default',
-    title: 'nginx, the happy path',
-    lesson: 'Every hop from kubectl to Running.',
-    manifest: DEFAULT_MANIFEST,
-  },
+  { ...DEFAULT_SCENARIO, manifest: DEFAULT_MANIFEST },
   {
     id: 'insufficient-cpu',
     title: 'Too big for any node (Pending)',

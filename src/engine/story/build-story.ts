@@ -22,7 +22,6 @@ import {
 import { eventSignature } from './event-signature'
 import { findRepeats, internAll } from './repeats'
 import { exchangeTitle, quietGroupTitle, repeatTitle } from './step-titles'
-import { storyEnding } from './ending'
 import type { Story, StoryStep, StoryStepKind } from './types'
 
 const MINOR = 0.6
@@ -49,7 +48,6 @@ function requestNoun(events: readonly SimEvent[], index: number): string {
  * const story = buildStory(simulate({ manifest }, { seed: 1 }))
  * story.steps.length        // 34 for the default nginx run (63 events)
  * story.stepOf(-1)          // -1: the cursor before the first event
- * story.ending.headline     // "nginx is Running on worker-2 (IP 10.244.2.3), 1/1 containers ready."
  */
 export function buildStory(timeline: Timeline): Story {
   const { events, frames } = timeline
@@ -207,6 +205,5 @@ export function buildStory(timeline: Timeline): Story {
   return {
     steps,
     stepOf: (eventIndex) => (eventIndex < 0 || n === 0 ? -1 : index[Math.min(eventIndex, n - 1)]!),
-    ending: storyEnding(timeline),
   }
 }

@@ -1,7 +1,7 @@
+import { storyEnding } from './ending'
 import { describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../scenario/scenarios'
 import { simulate } from '../simulate'
-import { buildStory } from './build-story'
 import { runScenario } from './scenario-run'
 
 /** For each scenario: the word the event behind the main cause must name, and how the headline starts. */
@@ -87,7 +87,7 @@ describe('the ending of every scenario', () => {
 
   it.each(SCENARIOS.map((s) => [s.id]))('%s: its main cause links to an event that names it', (id) => {
     const t = runScenario(id)
-    const ending = buildStory(t).ending
+    const ending = storyEnding(t)
     const [tone, word, headline] = EXPECTED[id]!
     expect(ending.tone).toBe(tone)
     expect(ending.headline.startsWith(headline), ending.headline).toBe(true)
@@ -99,7 +99,7 @@ describe('the ending of every scenario', () => {
 describe('what an ending quotes and links', () => {
   it("a 422: kubectl's stderr whole, the validation event first, then the 422 and kubectl's exit", () => {
     const t = runScenario('invalid')
-    const ending = buildStory(t).ending
+    const ending = storyEnding(t)
     expect(ending.message).toBe(t.frames[t.frames.length - 1]!.kubectl!.stderr)
     expect(ending.message!.split('\n').filter((l) => l.startsWith('* '))).toHaveLength(3)
     expect(ending.causes.map((c) => [c.label, t.events[c.eventIndex]!.kind])).toEqual([
@@ -111,7 +111,7 @@ describe('what an ending quotes and links', () => {
 
   it('Pending: the FailedScheduling message whole, each node named in the explanation', () => {
     const t = runScenario('insufficient-cpu')
-    const ending = buildStory(t).ending
+    const ending = storyEnding(t)
     expect(ending.message).toBe(t.outcome.kind === 'Pending' ? t.outcome.message : '')
     for (const node of ['control-plane', 'worker-1', 'worker-2']) expect(ending.explanation).toContain(node)
     expect(ending.explanation).toContain('worker-1: Insufficient cpu (NodeResourcesFit)')
@@ -137,7 +137,7 @@ describe('what an ending quotes and links', () => {
       ],
     ],
   ])('%s: the causes, main cause first', (id, labels) => {
-    expect(buildStory(runScenario(id)).ending.causes.map((c) => c.label)).toEqual(labels)
+    expect(storyEnding(runScenario(id)).causes.map((c) => c.label)).toEqual(labels)
   })
 
   it.each([
@@ -149,7 +149,7 @@ describe('what an ending quotes and links', () => {
     ['an unknown kind', 'apiVersion: v1\nkind: Pdo\nmetadata:\n  name: x\n', 'it does not know the kind'],
   ])('kubectl fails on its own, %s: its stderr whole, linked to its output', (_name, manifest, fragment) => {
     const t = simulate({ manifest }, { seed: 1 })
-    const ending = buildStory(t).ending
+    const ending = storyEnding(t)
     expect(ending.tone).toBe('rejected')
     expect(ending.headline).toContain(fragment)
     expect(ending.message).toBe(t.frames[t.frames.length - 1]!.kubectl!.stderr)
@@ -159,7 +159,7 @@ describe('what an ending quotes and links', () => {
   it('two pods in one manifest: the ending is about the first and names the other', () => {
     const doc = (name: string) =>
       `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n`
-    const ending = buildStory(simulate({ manifest: `${doc('a')}---\n${doc('b')}` }, { seed: 1 })).ending
+    const ending = storyEnding(simulate({ manifest: `${doc('a')}---\n${doc('b')}` }, { seed: 1 }))
     expect(ending.headline).toMatch(/^a is Running/)
     expect(ending.explanation).toContain('The manifest also created pod b (Running).')
   })

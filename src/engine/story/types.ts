@@ -43,7 +43,6 @@ export interface Story {
   readonly steps: readonly StoryStep[]
   /** The story step holding event index i; -1 for the cursor before the first event (i = -1). O(1). */
   stepOf(eventIndex: number): number
-  readonly ending: Ending
 }
 
 export type EndingTone = 'accepted' | 'rejected' | 'waiting'

@@ -6,7 +6,6 @@
  * room it needs to be read from the back of a room. Narrower still (200 %
  * zoom), everything stacks and the page scrolls down, never sideways.
  */
-import { LazyMotion, MotionConfig } from 'motion/react'
 import { Graph } from '../graph/Graph'
 import { Controls } from '../playback/Controls'
 import { TimelineBar } from '../playback/TimelineBar'
@@ -25,9 +24,6 @@ import { ErrorBoundary } from './ErrorBoundary'
 const Inspector = lazy(() => import('../inspector/Inspector'))
 const ScenarioPicker = lazy(() => import('./ScenarioPicker'))
 
-/** The animation features come in their own chunk, after first paint (motion's LazyMotion). */
-const loadMotionFeatures = () => import('./motion-features').then((m) => m.default)
-
 export function App() {
   usePlayback()
   useKeyboardShortcuts()
@@ -35,39 +31,35 @@ export function App() {
   const wide = useAppStore((s) => s.inspectorWide)
   const podTone = useAppStore((s) => podPill(s.timeline, s.cursor.index).tone)
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
-        <div className="app">
-          <header className="topbar">
-            <h1>
-              Podlife <span className="tagline">how a Pod comes to life</span>
-            </h1>
-            <div className="topbar-right">
-              <Suspense fallback={null}>
-                <ScenarioPicker />
-              </Suspense>
-              <PodStatus />
-            </div>
-          </header>
-          <main className="workspace" data-side={side} data-wide-inspector={wide ? 'true' : undefined}>
-            <SideTabs />
-            <EditorPane />
-            <section className="cluster-stage" aria-label="Cluster">
-              <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
-              <Narration />
-            </section>
-            <ErrorBoundary fallback={<aside className="inspector" aria-label="Inspector" />}>
-              <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
-                <Inspector />
-              </Suspense>
-            </ErrorBoundary>
-          </main>
-          <footer className="playbar">
-            <Controls />
-            <TimelineBar />
-          </footer>
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          Podlife <span className="tagline">how a Pod comes to life</span>
+        </h1>
+        <div className="topbar-right">
+          <Suspense fallback={null}>
+            <ScenarioPicker />
+          </Suspense>
+          <PodStatus />
         </div>
-      </LazyMotion>
-    </MotionConfig>
+      </header>
+      <main className="workspace" data-side={side} data-wide-inspector={wide ? 'true' : undefined}>
+        <SideTabs />
+        <EditorPane />
+        <section className="cluster-stage" aria-label="Cluster">
+          <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
+          <Narration />
+        </section>
+        <ErrorBoundary fallback={<aside className="inspector" aria-label="Inspector" />}>
+          <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
+            <Inspector />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className="playbar">
+        <Controls />
+        <TimelineBar />
+      </footer>
+    </div>
   )
 }

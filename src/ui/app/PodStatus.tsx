@@ -14,6 +14,7 @@ export function PodStatus() {
   const frame = useAppStore(selectFrame)
   const pill = podPill(timeline, index)
   const others = otherPods(frame)
+  const lines = pill.kind === 'kubectl-failed' ? pill.text.trim().split('\n') : []
   return (
     <div
       className={`pod-status tone-${pill.tone}`}
@@ -47,7 +48,11 @@ export function PodStatus() {
           <span className="pod-status-value" data-testid="pod-status">
             kubectl exit {pill.exitCode}
           </span>
-          <span className="pod-status-text">{pill.text.split('\n')[0]}</span>
+          <span className="pod-status-text" title={pill.text}>
+            {lines[0]}
+          </span>
+          {/* The ending shows every line; the pill says honestly that there are more. */}
+          {lines.length > 1 && <span className="pod-status-more">+{lines.length - 1} more lines</span>}
         </>
       )}
       {others.length > 0 && (

@@ -5,7 +5,7 @@
  * viewport is set so it fits (again on every resize), so names stay legible
  * from the back of a room on a 1024×768 projector.
  */
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { ReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useAppStore } from '../../store/context'
@@ -31,6 +31,10 @@ export function Graph({ podTone }: { podTone: Tone }) {
   const timeline = useAppStore((s) => s.timeline)
   const stepEvents = useMemo(() => shownEvents(timeline, index), [timeline, index])
   const [ref, size] = useSize<HTMLDivElement>()
+  // Fetch the moving parts (motion) once the page has painted, before the first step needs them.
+  useEffect(() => {
+    void import('./motion-parts')
+  }, [])
   const arrangement = size ? chooseArrangement(size.width, size.height) : 'wide'
   const m = useMemo(
     () => (size ? metricsFor(arrangement, size.width, size.height) : DEFAULT_METRICS),

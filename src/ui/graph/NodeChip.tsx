@@ -3,10 +3,12 @@
  * travels from the scheduler's card onto the chip, so the class sees where it
  * lands; afterwards it simply sits there.
  */
-import { memo } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import type { Node, NodeProps } from '@xyflow/react'
-import { m } from 'motion/react'
 import type { NodeChipData } from './node-chips'
+
+// motion comes after first paint; until then the pod simply sits on its node.
+const ArrivingPod = lazy(() => import('./motion-parts').then((m) => ({ default: m.ArrivingPod })))
 
 function NodeChipView({ data }: NodeProps<Node<NodeChipData>>) {
   return (
@@ -17,15 +19,19 @@ function NodeChipView({ data }: NodeProps<Node<NodeChipData>>) {
     >
       <div className="node-chip-name">{data.name}</div>
       {data.pod ? (
-        <m.div
-          className={`node-chip-pod tone-${data.podTone}`}
-          data-testid="node-chip-pod"
-          initial={data.arriving ? { x: data.arriving.dx, y: data.arriving.dy, scale: 1.15 } : false}
-          animate={{ x: 0, y: 0, scale: 1 }}
-          transition={{ duration: 1.1, ease: 'easeInOut' }}
+        <Suspense
+          fallback={
+            <div className={`node-chip-pod tone-${data.podTone}`} data-testid="node-chip-pod">
+              pod/{data.pod}
+            </div>
+          }
         >
-          pod/{data.pod}
-        </m.div>
+          <ArrivingPod
+            className={`node-chip-pod tone-${data.podTone}`}
+            text={`pod/${data.pod}`}
+            from={data.arriving}
+          />
+        </Suspense>
       ) : (
         <div className="node-chip-detail">{data.detail}</div>
       )}

@@ -2,16 +2,30 @@
  * How the story ends, and why: the engine's verdict in plain words, a link to
  * each step where the cause arose, the exact message the cluster printed
  * (whole, every line), then the explanation. Links come before the long text
- * so they are on screen in a short narration panel.
+ * so they are on screen in a short narration panel. Loaded after first paint
+ * (engine/views): it is needed only at the last step.
  */
-import type { Ending as EndingData } from '../../engine/index'
+import { storyEnding, type Ending as EndingData } from '../../engine/views'
+import type { Timeline } from '../../engine/index'
 import { useAppStore } from '../../store/context'
 
-export function Ending({ ending, lastStep }: { ending: EndingData; lastStep: string }) {
+const cache = new WeakMap<Timeline, EndingData>()
+function endingOf(t: Timeline): EndingData {
+  let e = cache.get(t)
+  if (!e) {
+    e = storyEnding(t)
+    cache.set(t, e)
+  }
+  return e
+}
+
+export default function Ending({ lastStep }: { lastStep: string }) {
+  const timeline = useAppStore((s) => s.timeline)
   const seekIndex = useAppStore((s) => s.seekIndex)
   const pause = useAppStore((s) => s.pause)
+  const ending = endingOf(timeline)
   return (
-    <div className="ending" data-testid="ending">
+    <div className={`ending tone-${ending.tone}`} data-testid="ending">
       <p className="ending-headline narration-text" data-testid="narration" aria-live="polite">
         {ending.headline}
       </p>

@@ -4,18 +4,22 @@
  * the story ends and why, with links to where the cause arose. The text is a
  * live region, so a screen reader follows the story as it plays.
  */
+import { lazy, Suspense } from 'react'
 import { STAGES } from '../../engine/index'
 import { useAppStore } from '../../store/context'
 import { storyOf } from '../../store/story'
 import { formatVirtualTime, plural } from '../shared/format'
-import { Ending } from './Ending'
 import { CollapsedSteps } from './CollapsedSteps'
+
+// The ending (and the engine code that works it out) loads after first paint.
+const Ending = lazy(() => import('./Ending'))
 
 const INTRO =
   'Press Play (or Space), or Step forward (→), to follow the pod from the moment you press Enter on kubectl until it runs — or until the cluster says why not. Edit the manifest to see how the cluster reacts.'
 
 export function Narration() {
   const timeline = useAppStore((s) => s.timeline)
+  const scenario = useAppStore((s) => s.scenario)
   const index = useAppStore((s) => s.cursor.index)
   const story = storyOf(timeline)
   const k = story.stepOf(index)
@@ -27,7 +31,7 @@ export function Narration() {
   // The last step is the ending: it says how the story ends rather than what the last event did.
   return (
     <section
-      className={`narration${isEnd ? ` is-ending tone-${story.ending.tone}` : ''}`}
+      className={`narration${isEnd ? ' is-ending' : ''}`}
       aria-labelledby="narration-stage"
       data-testid="narration-panel"
     >
@@ -43,10 +47,21 @@ export function Narration() {
       </div>
       <div className="narration-body">
         {isEnd ? (
-          <Ending ending={story.ending} lastStep={text} />
+          <Suspense fallback={<p className="narration-text">{text}</p>}>
+            <Ending lastStep={text} />
+          </Suspense>
         ) : (
           <p className="narration-text" data-testid="narration" aria-live="polite">
             {text}
+          </p>
+        )}
+        {!step && scenario && (
+          <p className="narration-lesson" data-testid="lesson">
+            <strong>
+              {scenario.title}
+              {scenario.edited ? ' (edited)' : ''}:
+            </strong>{' '}
+            {scenario.lesson}
           </p>
         )}
         {step && step.kind !== 'event' && <CollapsedSteps step={step} />}
