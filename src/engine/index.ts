@@ -41,5 +41,6 @@ export type { Identity } from './scenario/identities'
 // a separate entry so the app can load them after first paint.
 // The story a class follows (steps, ending) and the status pill, needed at first paint.
 export { buildStory } from './story/build-story'
+export { travels } from './story/event-classes'
 export { podPill } from './story/pod-pill'
 export type { Story, StoryStep, StoryStepKind, Ending, EndingCause, EndingTone, PodPill } from './story/types'

@@ -104,6 +104,8 @@ export interface AppActions {
   play(): void
   pause(): void
   step(delta: 1 | -1): void
+  /** Playback's tick: the next story step, still playing (pauses at the last). */
+  advance(): void
   seekIndex(index: number): void
   seekTime(ms: number): void
   seekStage(stage: StageId): void
@@ -422,6 +424,11 @@ export function createAppStore(
           playing: false,
           cursor: clampCursor(timeline, storyStep(storyOf(timeline), cursor.index, delta)),
         })
+      },
+      advance() {
+        const { timeline, cursor } = get()
+        if (cursor.index >= timeline.events.length - 1) set({ playing: false })
+        else set({ cursor: clampCursor(timeline, storyStep(storyOf(timeline), cursor.index, 1)) })
       },
       seekIndex(index) {
         set({ cursor: clampCursor(get().timeline, index) })

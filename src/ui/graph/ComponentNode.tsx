@@ -4,17 +4,11 @@
  * it in the inspector, as a click does.
  */
 import { memo } from 'react'
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { Handle, type Node, type NodeProps } from '@xyflow/react'
 import type { ComponentNodeData } from './project'
 import { portId, type Port } from './layout'
+import { reactFlowPosition } from './wire-path'
 import { useAppStore } from '../../store/context'
-
-const POSITION: Readonly<Record<Port['side'], Position>> = {
-  top: Position.Top,
-  right: Position.Right,
-  bottom: Position.Bottom,
-  left: Position.Left,
-}
 
 /** A handle sits at its port: `at` along the side. */
 function handleStyle(p: Port) {
@@ -40,7 +34,7 @@ function ComponentNodeView({ data }: NodeProps<Node<ComponentNodeData>>) {
           key={portId(port, kind)}
           id={portId(port, kind)}
           type={kind === 'out' ? 'source' : 'target'}
-          position={POSITION[port.side]}
+          position={reactFlowPosition(port.side)}
           style={handleStyle(port)}
           isConnectable={false}
         />

@@ -98,58 +98,40 @@ const PAIRS = [
   ['containerd', 'registry'],
 ] as const satisfies readonly (readonly [ComponentId, ComponentId])[]
 
+const across = (at = 0.5): readonly [Port, Port] => [
+  { side: 'right', at },
+  { side: 'left', at },
+]
+
+/**
+ * Ports of PAIRS, in order. The control plane and kubelet → containerd sit the same in both
+ * arrangements; only containerd's two wires differ (CNI and the registry move).
+ */
+const SHARED_PORTS: readonly (readonly [Port, Port])[] = [
+  across(),
+  across(),
+  [
+    { side: 'left', at: 0.5 },
+    { side: 'bottom', at: 0.78 },
+  ],
+  [
+    { side: 'top', at: 0.35 },
+    { side: 'bottom', at: 0.35 },
+  ],
+  across(),
+]
+
 const PORTS: Readonly<Record<Arrangement, readonly (readonly [Port, Port])[]>> = {
   wide: [
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
-    [
-      { side: 'left', at: 0.5 },
-      { side: 'bottom', at: 0.78 },
-    ],
-    [
-      { side: 'top', at: 0.35 },
-      { side: 'bottom', at: 0.35 },
-    ],
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
+    ...SHARED_PORTS,
+    across(),
     [
       { side: 'top', at: 0.78 },
       { side: 'bottom', at: 0.5 },
     ],
   ],
   tall: [
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
-    [
-      { side: 'left', at: 0.5 },
-      { side: 'bottom', at: 0.78 },
-    ],
-    [
-      { side: 'top', at: 0.35 },
-      { side: 'bottom', at: 0.35 },
-    ],
-    [
-      { side: 'right', at: 0.5 },
-      { side: 'left', at: 0.5 },
-    ],
+    ...SHARED_PORTS,
     [
       { side: 'bottom', at: 0.65 },
       { side: 'top', at: 0.65 },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
+import { simulate, DEFAULT_MANIFEST, travels } from '../../engine/index'
 import { messageLabel } from './message-label'
 
 const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
-const labels = t.events.filter((e) => e.from && e.to && e.from !== e.to).map(messageLabel)
+const labels = t.events.filter(travels).map(messageLabel)
 
 describe('what a travelling message is labelled with', () => {
   it('names the request by method and resource, as an access log would', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { simulate, DEFAULT_MANIFEST, COMPONENT_IDS } from '../../engine/index'
+import { simulate, DEFAULT_MANIFEST, COMPONENT_IDS, travels } from '../../engine/index'
 import { projectEdges, projectNodes } from './project'
 
 const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
@@ -28,9 +28,7 @@ describe('graph projection', () => {
   })
 
   it('gives every pair that talks in the default story its own wire', () => {
-    const pairs = new Set(
-      t.events.filter((e) => e.from && e.to && e.from !== e.to).map((e) => [e.from, e.to].sort().join('|')),
-    )
+    const pairs = new Set(t.events.filter(travels).map((e) => [e.from, e.to].sort().join('|')))
     const wires = new Set(projectEdges([], -1).map((e) => [e.source, e.target].sort().join('|')))
     for (const p of pairs) expect(wires.has(p), p).toBe(true)
   })

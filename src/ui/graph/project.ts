@@ -6,6 +6,7 @@ import type { Edge, Node } from '@xyflow/react'
 import {
   COMPONENT_IDS,
   COMPONENT_LABELS,
+  travels,
   type ComponentId,
   type SimEvent,
   type World,
@@ -64,11 +65,6 @@ export interface MessageEdgeData extends Record<string, unknown> {
   readonly path: string
   readonly travel: string
   readonly length: number
-}
-
-/** Does this event carry a message from one component to another (drawn on a wire)? */
-export function isMessage(e: SimEvent): boolean {
-  return e.from !== undefined && e.to !== undefined && e.from !== e.to
 }
 
 export function toneOf(event: SimEvent | null): Tone {
@@ -187,7 +183,7 @@ export function projectEdges(
   arrangement: Arrangement = 'wide',
   m: Metrics = DEFAULT_METRICS,
 ): Edge<MessageEdgeData>[] {
-  const moving = events.filter(isMessage)
+  const moving = events.filter(travels)
   return linksOf(arrangement).map((l) => {
     const messages: WireMessage[] = []
     moving.forEach((e, order) => {

@@ -11,6 +11,7 @@ export function TimelineBar() {
   const timeline = useAppStore((s) => s.timeline)
   const index = useAppStore((s) => s.cursor.index)
   const seekIndex = useAppStore((s) => s.seekIndex)
+  const seekStage = useAppStore((s) => s.seekStage)
   const pause = useAppStore((s) => s.pause)
   const story = storyOf(timeline)
   const segments = useMemo(() => stageSegments(story), [story])
@@ -26,10 +27,7 @@ export function TimelineBar() {
               type="button"
               className={`chapter${s.stage === current ? ' is-current' : ''}${k >= s.step ? ' is-reached' : ''}`}
               aria-current={s.stage === current ? 'step' : undefined}
-              onClick={() => {
-                pause()
-                seekIndex(s.landing)
-              }}
+              onClick={() => seekStage(s.stage)}
               aria-label={`Jump to chapter: ${s.title}`}
             >
               {s.title}

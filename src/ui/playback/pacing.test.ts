@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { simulate, DEFAULT_MANIFEST, STAGES } from '../../engine/index'
+import { simulate, DEFAULT_MANIFEST, STAGES, travels } from '../../engine/index'
 import { SCENARIOS } from '../../engine/views'
 import { shownEvents, storyOf } from '../../store/story'
 import { dwellMs } from './usePlayback'
@@ -27,7 +27,7 @@ describe('the pace of the story at 1×', () => {
   it('gives a travelling message time to arrive, one hop after another in an exchange', () => {
     const story = storyOf(t)
     for (const s of story.steps) {
-      const hops = shownEvents(t, s.last).filter((e) => e.from && e.to && e.from !== e.to).length
+      const hops = shownEvents(t, s.last).filter(travels).length
       expect(dwellMs({ timeline: t, cursor: { index: s.last } })).toBeGreaterThanOrEqual(
         hops * travelSeconds(1, hops) * 1000,
       )

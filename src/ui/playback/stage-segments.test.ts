@@ -15,7 +15,8 @@ describe('the chapters of the timeline bar', () => {
   it("starts Authentication at the POST's verdict: apply's GET before it is one kubectl step", () => {
     const authn = segments.find((s) => s.stage === 'authn')!
     const post = t.events.findIndex((e) => e.kind === 'http.request' && e.payload.method === 'POST')
-    expect(authn.landing).toBeGreaterThan(post)
-    expect(t.events[authn.landing]!.kind).toBe('authn.verdict')
+    const landing = story.steps[authn.step]!.last
+    expect(landing).toBeGreaterThan(post)
+    expect(t.events[landing]!.kind).toBe('authn.verdict')
   })
 })

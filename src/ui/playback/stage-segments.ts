@@ -10,8 +10,6 @@ export interface Segment {
   readonly title: string
   /** The story step the chapter starts at. */
   readonly step: number
-  /** The event index the cursor lands on for that step. */
-  readonly landing: number
 }
 
 export function stageSegments(story: Story): Segment[] {
@@ -19,7 +17,7 @@ export function stageSegments(story: Story): Segment[] {
   for (const s of STAGES) {
     const step = story.steps.findIndex((x) => x.stage === s.id)
     if (step < 0) continue
-    out.push({ stage: s.id, title: s.title, step, landing: story.steps[step]!.last })
+    out.push({ stage: s.id, title: s.title, step })
   }
   return out.sort((a, b) => a.step - b.step)
 }

@@ -9,7 +9,7 @@ import { useEffect } from 'react'
 import { useAppStoreApi } from '../../store/context'
 import { shownEvents, storyOf } from '../../store/story'
 import { travelSeconds } from '../graph/travel'
-import { isMessage } from '../graph/project'
+import { travels } from '../../engine/index'
 import type { AppState } from '../../store/create-app-store'
 
 /** Real milliseconds a normal step stays on screen at 1×. */
@@ -24,7 +24,7 @@ export function dwellMs(s: Pick<AppState, 'timeline' | 'cursor'>): number {
   if (k < 0) return DWELL_MS
   const step = story.steps[k]!
   // An exchange plays its messages one after another: the step lasts until the last has arrived.
-  const moving = shownEvents(s.timeline, step.last).filter(isMessage).length
+  const moving = shownEvents(s.timeline, step.last).filter(travels).length
   return Math.max(
     DWELL_MS * step.weight,
     moving ? moving * travelSeconds(1, moving) * 1000 + AFTER_ARRIVAL_MS : 0,
@@ -43,12 +43,7 @@ export function usePlayback(): void {
         carried += (now - last) * s.speed
         if (carried >= dwellMs(s)) {
           carried = 0
-          if (s.cursor.index >= s.timeline.events.length - 1) s.pause()
-          else {
-            s.step(1)
-            // step() pauses (it is what the Step button does); playback goes on.
-            store.setState({ playing: true })
-          }
+          s.advance()
         }
       } else {
         carried = 0
