@@ -13,10 +13,12 @@ import {
   saveScenarioChoice,
 } from './store/persist'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, DEFAULT_SCENARIO } from './engine/index'
+import { openFromAddress } from './ui/classroom/open-from-address'
 import './ui/app/app.css'
 import './ui/app/layout.css'
 import './ui/graph/graph.css'
 import './ui/narration/narration.css'
+import './ui/classroom/classroom.css'
 
 const manifest = loadManifest(DEFAULT_MANIFEST)
 // A first visit opens the default scenario: the picker says so.
@@ -35,6 +37,9 @@ const store = createAppStore(
   loadCluster(DEFAULT_CLUSTER),
   scenario,
 )
+
+// A share link (#s=…), or ?scenario= / ?lesson=, opens what it names; a bad one says why.
+openFromAddress(store)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

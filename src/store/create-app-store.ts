@@ -21,8 +21,15 @@ import {
 } from '../engine/index'
 import { isLargeCluster, parseCluster } from './cluster-text'
 import { chapterStep, matteringStep, storyOf, storyStep } from './story'
+import {
+  classroomSlice,
+  CLASSROOM_INITIAL,
+  stopsAt,
+  type ClassroomActions,
+  type ClassroomState,
+} from './classroom'
 
-export interface AppState {
+export interface AppState extends ClassroomState {
   readonly manifest: string
   /** The cluster file (YAML or JSON of Kubernetes objects). */
   readonly cluster: string
@@ -58,7 +65,7 @@ export interface AppState {
   readonly inspectorWide: boolean
 }
 
-export interface AppActions {
+export interface AppActions extends ClassroomActions {
   /** The user edited the manifest: keep the text now, re-simulate after a pause in typing. */
   setManifest(text: string): void
   /** The user edited the cluster file; same debounce. */
@@ -233,6 +240,8 @@ export function createAppStore(
       replaced: null,
       side: 'editor',
       inspectorWide: false,
+      ...CLASSROOM_INITIAL,
+      ...classroomSlice(set, get),
 
       setManifest(text) {
         const { scenario, manifest } = get()
@@ -412,10 +421,10 @@ export function createAppStore(
       play() {
         const { timeline, cursor } = get()
         const atEnd = cursor.index >= timeline.events.length - 1
-        set({ playing: true, cursor: atEnd ? START : cursor })
+        set({ playing: true, playTo: null, cursor: atEnd ? START : cursor })
       },
       pause() {
-        set({ playing: false })
+        set({ playing: false, playTo: null })
       },
       step(delta) {
         // One story step: a collapsed group of steps that change nothing visible counts as one.
@@ -426,9 +435,20 @@ export function createAppStore(
         })
       },
       advance() {
-        const { timeline, cursor } = get()
-        if (cursor.index >= timeline.events.length - 1) set({ playing: false })
-        else set({ cursor: clampCursor(timeline, storyStep(storyOf(timeline), cursor.index, 1)) })
+        const s = get()
+        const { timeline, cursor } = s
+        if (cursor.index >= timeline.events.length - 1) {
+          set({ playing: false, playTo: null })
+          return
+        }
+        let next = storyStep(storyOf(timeline), cursor.index, 1)
+        // Playing to a target (a lesson stop) lands on it, not past it.
+        if (s.playTo !== null && next > s.playTo) next = s.playTo
+        const stop = stopsAt(s, cursor.index, next)
+        set({
+          cursor: clampCursor(timeline, next),
+          ...(stop ? { playing: false, playTo: null } : {}),
+        })
       },
       seekIndex(index) {
         set({ cursor: clampCursor(get().timeline, index) })

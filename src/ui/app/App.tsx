@@ -19,6 +19,11 @@ import { lazy, Suspense } from 'react'
 import { useAppStore } from '../../store/context'
 import { podPill } from '../../engine/index'
 import { ErrorBoundary } from './ErrorBoundary'
+import { NoticeBar } from '../classroom/NoticeBar'
+import { PresenterChapter, PresenterTools } from '../classroom/PresenterBar'
+import { PresenterButton } from '../classroom/PresenterButton'
+import { ShareButton } from '../classroom/ShareButton'
+import { usePresenter } from '../classroom/usePresenter'
 
 // The inspector (tables, kubectl describe, virtualised rows) loads after first paint.
 const Inspector = lazy(() => import('../inspector/Inspector'))
@@ -27,11 +32,14 @@ const ScenarioPicker = lazy(() => import('./ScenarioPicker'))
 export function App() {
   usePlayback()
   useKeyboardShortcuts()
+  usePresenter()
+  const presenter = useAppStore((s) => s.presenter)
+  const presenterPanel = useAppStore((s) => s.presenterPanel)
   const side = useAppStore((s) => s.side)
   const wide = useAppStore((s) => s.inspectorWide)
   const podTone = useAppStore((s) => podPill(s.timeline, s.cursor.index).tone)
   return (
-    <div className="app">
+    <div className="app" data-presenter={presenter ? 'true' : undefined}>
       <header className="topbar">
         <h1>
           Podlife <span className="tagline">how a Pod comes to life</span>
@@ -40,13 +48,23 @@ export function App() {
           <Suspense fallback={null}>
             <ScenarioPicker />
           </Suspense>
+          <ShareButton />
+          <PresenterButton />
+          {presenter && <PresenterTools />}
           <PodStatus />
         </div>
       </header>
-      <main className="workspace" data-side={side} data-wide-inspector={wide ? 'true' : undefined}>
+      <NoticeBar />
+      <main
+        className="workspace"
+        data-side={side}
+        data-wide-inspector={wide ? 'true' : undefined}
+        data-presenter-panel={presenter ? (presenterPanel ?? 'none') : undefined}
+      >
         <SideTabs />
         <EditorPane />
         <section className="cluster-stage" aria-label="Cluster">
+          {presenter && <PresenterChapter />}
           <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
           <Narration />
         </section>

@@ -2,12 +2,15 @@
  * The keys a presenter uses, the same as a presentation clicker sends:
  * → / ← one step, Shift+→ / Shift+← the next / previous step that shows
  * something, PageDown / PageUp the next chapter / back to this chapter's start,
- * Space play or pause, Home the start, End the ending. Nothing fires while the
+ * Space play or pause, Home the start, End the ending, P presenter mode. In
+ * presenter mode a clicker's PageDown / → both mean "next" (play this chapter
+ * to its end) and PageUp / ← "previous"; Esc leaves. Nothing fires while the
  * user types in the editor or a form field, and Space is left to a focused
  * button (it presses it, as everywhere).
  */
 import { useEffect } from 'react'
 import { useAppStoreApi } from '../../store/context'
+import { enterFullscreen } from '../classroom/fullscreen'
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -24,7 +27,28 @@ export function useKeyboardShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return
       const s = store.getState()
+      if (s.presenter && !e.shiftKey) {
+        if (e.key === 'PageDown' || e.key === 'ArrowRight') {
+          s.presenterNext()
+          e.preventDefault()
+          return
+        }
+        if (e.key === 'PageUp' || e.key === 'ArrowLeft') {
+          s.presenterPrevious()
+          e.preventDefault()
+          return
+        }
+      }
       switch (e.key) {
+        case 'p':
+        case 'P':
+          if (!s.presenter) enterFullscreen()
+          s.setPresenter(!s.presenter)
+          break
+        case 'Escape':
+          if (!s.presenter) return
+          s.setPresenter(false)
+          break
         case 'ArrowRight':
           if (e.shiftKey) s.stepMatters(1)
           else s.step(1)
