@@ -43,3 +43,22 @@ export { formatVirtualTime } from './story/virtual-time'
 // The ending is shown only at the last step: it loads after first paint, with the other views.
 export { storyEnding } from './story/ending'
 export type { Story, StoryStep, StoryStepKind, Ending, EndingCause, EndingTone, PodPill } from './story/types'
+// Classroom: lessons (data, resolved against a run), chapter introductions, and "what if" (fixes
+// proposed by re-running the engine, and two runs aligned by stage). Loaded after first paint.
+export { LESSONS } from './lessons/lessons'
+export { resolveLesson } from './lessons/resolve-lesson'
+export { lessonInput } from './lessons/lesson-input'
+export { CHAPTER_INTROS } from './lessons/chapters'
+export type { ChapterIntro } from './lessons/chapters'
+export type {
+  Lesson,
+  LessonStop,
+  LessonResolution,
+  ResolvedStop,
+  Prediction,
+  PredictionKind,
+} from './lessons/types'
+export { proposeFixes, reachesRunning } from './whatif/proposals'
+export type { Proposal, ProposalChange } from './whatif/types'
+export { alignRuns } from './whatif/align'
+export type { RunAlignment, StageAlignment, Divergence } from './whatif/align'

@@ -1,0 +1,17 @@
+/**
+ * The pod a lesson follows is the story's: the manifest's first Pod document, whose state the frames
+ * hold in `world.pod` (sim/slots.ts). Events about it carry its document index as `slot`, or none
+ * when it is document 0.
+ */
+import type { SimEvent } from '../sim/events'
+import type { Timeline } from '../sim/timeline'
+
+/** The document index of the pod the story follows. */
+export function primarySlotOf(t: Timeline): number {
+  return t.frames[t.frames.length - 1]?.primarySlot ?? 0
+}
+
+/** True when the event is about the pod the story follows. */
+export function isAboutPrimaryPod(t: Timeline, e: SimEvent): boolean {
+  return (e.slot ?? 0) === primarySlotOf(t)
+}
