@@ -17,6 +17,7 @@ import {
   type Cursor,
   type ManifestError,
   type StageId,
+  type SimInput,
   type Timeline,
 } from '../engine/index'
 import { isLargeCluster, parseCluster } from './cluster-text'
@@ -28,8 +29,10 @@ import {
   type ClassroomActions,
   type ClassroomState,
 } from './classroom'
+import { WHAT_IF_INITIAL, whatIfSlice, type WhatIfActions, type WhatIfState } from './what-if'
+import { LESSON_INITIAL, lessonSlice, onArrival, type LessonActions, type LessonState } from './lesson'
 
-export interface AppState extends ClassroomState {
+export interface AppState extends ClassroomState, LessonState, WhatIfState {
   readonly manifest: string
   /** The cluster file (YAML or JSON of Kubernetes objects). */
   readonly cluster: string
@@ -65,7 +68,7 @@ export interface AppState extends ClassroomState {
   readonly inspectorWide: boolean
 }
 
-export interface AppActions extends ClassroomActions {
+export interface AppActions extends ClassroomActions, LessonActions, WhatIfActions {
   /** The user edited the manifest: keep the text now, re-simulate after a pause in typing. */
   setManifest(text: string): void
   /** The user edited the cluster file; same debounce. */
@@ -154,20 +157,31 @@ export function commandLine(r: RunAs): string {
   return `kubectl ${r.verb} -f pod.yaml${r.namespace ? ` -n ${r.namespace}` : ''}`
 }
 
-type Run = { ok: true; timeline: Timeline } | { ok: false; error: string }
+export type Run = { ok: true; timeline: Timeline } | { ok: false; error: string }
 
-function run(manifest: string, cluster: string, seed: number, runAs: RunAs = DEFAULT_RUN_AS): Run {
+/** The engine's input for these sources, as the app runs them; null when the cluster file does not load. */
+export function simInputOf(
+  manifest: string,
+  cluster: string,
+  runAs: RunAs = DEFAULT_RUN_AS,
+): SimInput | null {
+  const parsed = parseCluster(cluster)
+  if (!parsed.ok) return null
+  const kubeconfig = IDENTITIES.find((i) => i.id === runAs.identity)?.kubeconfig
+  return {
+    manifest,
+    cluster: parsed.objects,
+    command: commandLine(runAs),
+    ...(kubeconfig ? { kubeconfig } : {}),
+  }
+}
+
+export function run(manifest: string, cluster: string, seed: number, runAs: RunAs = DEFAULT_RUN_AS): Run {
   // A cluster file that does not load is the user's mistake, reported with where it is.
   const parsed = parseCluster(cluster)
   if (!parsed.ok) return { ok: false, error: `cluster.yaml cannot be loaded: ${parsed.error}` }
   try {
-    const kubeconfig = IDENTITIES.find((i) => i.id === runAs.identity)?.kubeconfig
-    const input = {
-      manifest,
-      cluster: parsed.objects,
-      command: commandLine(runAs),
-      ...(kubeconfig ? { kubeconfig } : {}),
-    }
+    const input = simInputOf(manifest, cluster, runAs)!
     return { ok: true, timeline: simulate(input, { seed }) }
   } catch (e) {
     // Anything else is a bug in Podlife; say so rather than blame the user's files.
@@ -242,6 +256,10 @@ export function createAppStore(
       inspectorWide: false,
       ...CLASSROOM_INITIAL,
       ...classroomSlice(set, get),
+      ...LESSON_INITIAL,
+      ...lessonSlice(set, get),
+      ...WHAT_IF_INITIAL,
+      ...whatIfSlice(set, get, debounceMs),
 
       setManifest(text) {
         const { scenario, manifest } = get()
@@ -449,6 +467,7 @@ export function createAppStore(
           cursor: clampCursor(timeline, next),
           ...(stop ? { playing: false, playTo: null } : {}),
         })
+        if (stop && s.lesson) onArrival(get, set)
       },
       seekIndex(index) {
         set({ cursor: clampCursor(get().timeline, index) })

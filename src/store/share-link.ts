@@ -185,7 +185,7 @@ export function sharedStateOf(
     readonly cursor: { readonly index: number }
     readonly selected: ComponentId | null
     readonly scenario: (SharedState['scenario'] & { readonly edited: boolean }) | null
-    readonly lesson?: SharedState['lesson']
+    readonly lesson: { readonly data: { readonly id: string }; readonly stop: number } | null
     readonly presenter: boolean
   },
   builtInCluster: string,
@@ -204,7 +204,7 @@ export function sharedStateOf(
       s.scenario && !s.scenario.edited
         ? { id: s.scenario.id, title: s.scenario.title, lesson: s.scenario.lesson }
         : null,
-    lesson: s.lesson ?? null,
+    lesson: s.lesson ? { id: s.lesson.data.id, stop: s.lesson.stop } : null,
     presenter: s.presenter,
   }
 }

@@ -24,10 +24,13 @@ import { PresenterChapter, PresenterTools } from '../classroom/PresenterBar'
 import { PresenterButton } from '../classroom/PresenterButton'
 import { ShareButton } from '../classroom/ShareButton'
 import { usePresenter } from '../classroom/usePresenter'
+import { WhatIfButton } from '../whatif/WhatIfButton'
 
 // The inspector (tables, kubectl describe, virtualised rows) loads after first paint.
 const Inspector = lazy(() => import('../inspector/Inspector'))
 const ScenarioPicker = lazy(() => import('./ScenarioPicker'))
+const LessonCard = lazy(() => import('../classroom/LessonCard'))
+const WhatIfView = lazy(() => import('../whatif/WhatIfView'))
 
 export function App() {
   usePlayback()
@@ -35,6 +38,8 @@ export function App() {
   usePresenter()
   const presenter = useAppStore((s) => s.presenter)
   const presenterPanel = useAppStore((s) => s.presenterPanel)
+  const inLesson = useAppStore((s) => s.lesson !== null)
+  const comparing = useAppStore((s) => s.whatIf !== null)
   const side = useAppStore((s) => s.side)
   const wide = useAppStore((s) => s.inspectorWide)
   const podTone = useAppStore((s) => podPill(s.timeline, s.cursor.index).tone)
@@ -48,6 +53,7 @@ export function App() {
           <Suspense fallback={null}>
             <ScenarioPicker />
           </Suspense>
+          <WhatIfButton />
           <ShareButton />
           <PresenterButton />
           {presenter && <PresenterTools />}
@@ -55,25 +61,45 @@ export function App() {
         </div>
       </header>
       <NoticeBar />
-      <main
-        className="workspace"
-        data-side={side}
-        data-wide-inspector={wide ? 'true' : undefined}
-        data-presenter-panel={presenter ? (presenterPanel ?? 'none') : undefined}
-      >
-        <SideTabs />
-        <EditorPane />
-        <section className="cluster-stage" aria-label="Cluster">
-          {presenter && <PresenterChapter />}
-          <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
-          <Narration />
-        </section>
-        <ErrorBoundary fallback={<aside className="inspector" aria-label="Inspector" />}>
-          <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
-            <Inspector />
+      {comparing ? (
+        <ErrorBoundary fallback={<main className="whatif" />}>
+          <Suspense fallback={<main className="whatif">Re-running the fixes…</main>}>
+            <WhatIfView />
           </Suspense>
         </ErrorBoundary>
-      </main>
+      ) : (
+        <main
+          className="workspace"
+          data-side={side}
+          data-wide-inspector={wide ? 'true' : undefined}
+          data-presenter-panel={presenter ? (presenterPanel ?? (inLesson ? 'lesson' : 'none')) : undefined}
+        >
+          <SideTabs />
+          <EditorPane />
+          <section className="cluster-stage" aria-label="Cluster">
+            {presenter && <PresenterChapter />}
+            <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
+            {inLesson && !presenter && (
+              <Suspense fallback={null}>
+                <LessonCard />
+              </Suspense>
+            )}
+            <Narration />
+          </section>
+          {inLesson && presenter && (
+            <aside className="presenter-lesson" aria-label="Lesson">
+              <Suspense fallback={null}>
+                <LessonCard />
+              </Suspense>
+            </aside>
+          )}
+          <ErrorBoundary fallback={<aside className="inspector" aria-label="Inspector" />}>
+            <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
+              <Inspector />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      )}
       <footer className="playbar">
         <Controls />
         <TimelineBar />

@@ -4,8 +4,9 @@
  * loading one over the user's own manifest can be undone.
  */
 import { DEFAULT_CLUSTER } from '../../engine/index'
-import { SCENARIOS } from '../../engine/views'
-import { useAppStore } from '../../store/context'
+import { LESSONS, SCENARIOS } from '../../engine/views'
+import { openLesson } from '../classroom/open-lesson'
+import { useAppStore, useAppStoreApi } from '../../store/context'
 
 export default function ScenarioPicker() {
   const loadScenario = useAppStore((s) => s.loadScenario)
@@ -13,15 +14,24 @@ export default function ScenarioPicker() {
   const replaced = useAppStore((s) => s.replaced)
   const undoLoad = useAppStore((s) => s.undoLoad)
   const dismissUndo = useAppStore((s) => s.dismissUndo)
-  const known = scenario && SCENARIOS.some((x) => x.id === scenario.id) ? scenario.id : ''
+  const lesson = useAppStore((s) => s.lesson)
+  const api = useAppStoreApi()
+  const known = lesson
+    ? `lesson:${lesson.data.id}`
+    : scenario && SCENARIOS.some((x) => x.id === scenario.id)
+      ? scenario.id
+      : ''
   return (
     <div className="scenario-picker">
       <label className="scenario">
-        <span>Scenario</span>
+        <span>Scenario or lesson</span>
         <select
-          aria-label="Scenario"
+          aria-label="Scenario or lesson"
           value={known}
           onChange={(e) => {
+            const l = LESSONS.find((x) => `lesson:${x.id}` === e.target.value)
+            if (l) return openLesson(api.getState, l)
+            api.getState().closeLesson()
             const s = SCENARIOS.find((x) => x.id === e.target.value)
             if (s)
               loadScenario(s.manifest, s.cluster ?? DEFAULT_CLUSTER, {
@@ -34,12 +44,21 @@ export default function ScenarioPicker() {
           <option value="" disabled>
             {scenario ? 'Your own manifest' : 'Load a scenario…'}
           </option>
-          {SCENARIOS.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-              {scenario?.id === s.id && scenario.edited ? ' (edited)' : ''}
-            </option>
-          ))}
+          <optgroup label="Lessons">
+            {LESSONS.map((l) => (
+              <option key={l.id} value={`lesson:${l.id}`}>
+                Lesson: {l.title}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Scenarios">
+            {SCENARIOS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+                {scenario?.id === s.id && scenario.edited ? ' (edited)' : ''}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       {replaced && (

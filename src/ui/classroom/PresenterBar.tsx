@@ -46,11 +46,11 @@ export function PresenterTools() {
       <button type="button" aria-pressed={panel === 'inspector'} onClick={() => setPanel('inspector')}>
         Inspector
       </button>
-      <label className="presenter-autopause">
+      <label className="presenter-autopause" title="Playing pauses at the end of each chapter">
         <input type="checkbox" checked={autoPause} onChange={(e) => setAutoPause(e.target.checked)} />
-        Pause at each chapter
+        Auto-pause
       </label>
-      <button type="button" onClick={() => setPresenter(false)} title="Leave presenter mode (Esc)">
+      <button type="button" onClick={() => setPresenter(false)} title="Esc">
         Leave presenter mode
       </button>
     </div>

@@ -14,8 +14,40 @@ export function openFromAddress(store: AppStore, where: Location = location): vo
   if (shared?.ok) s.openShared(shared.state)
   else if (shared) s.showNotice({ tone: 'rejected', text: shared.error })
   if (shared) history.replaceState(null, '', where.pathname + where.search)
-  if (shared?.ok) return
+  if (shared?.ok) {
+    const l = shared.state.lesson
+    if (l)
+      void import('../../engine/views').then(({ LESSONS, resolveLesson }) => {
+        const lesson = LESSONS.find((x) => x.id === l.id)
+        if (lesson) store.getState().attachLesson(lesson, resolveLesson, l.stop)
+        else
+          store.getState().showNotice({
+            tone: 'waiting',
+            text: `The link follows a lesson ("${l.id}") this Podlife does not have; it shows the run without it.`,
+          })
+      })
+    return
+  }
   const params = new URLSearchParams(where.search)
+  const lessonId = params.get('lesson')
+  if (lessonId) {
+    void Promise.all([import('../../engine/views'), import('./open-lesson')]).then(
+      ([{ LESSONS }, { openLesson }]) => {
+        const lesson = LESSONS.find((x) => x.id === lessonId)
+        if (!lesson) {
+          store.getState().showNotice({
+            tone: 'rejected',
+            text: `There is no lesson "${lessonId}" in this Podlife; these exist: ${LESSONS.map((x) => x.id).join(', ')}.`,
+          })
+          return
+        }
+        const stop = Number(params.get('stop') ?? '1')
+        openLesson(store.getState, lesson, Number.isInteger(stop) && stop > 0 ? stop - 1 : 0)
+        if (params.get('present') === '1') store.getState().setPresenter(true)
+      },
+    )
+    return
+  }
   const scenarioId = params.get('scenario')
   if (scenarioId) {
     void import('../../engine/views').then(({ SCENARIOS }) => {

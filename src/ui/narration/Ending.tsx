@@ -8,6 +8,7 @@
 import { storyEnding, type Ending as EndingData } from '../../engine/views'
 import type { Timeline } from '../../engine/index'
 import { useAppStore } from '../../store/context'
+import { WhatIfButton } from '../whatif/WhatIfButton'
 
 const cache = new WeakMap<Timeline, EndingData>()
 function endingOf(t: Timeline): EndingData {
@@ -52,6 +53,12 @@ export default function Ending({ lastStep }: { lastStep: string }) {
         <pre className="ending-message" tabIndex={0} aria-label="What the cluster printed">
           {ending.message}
         </pre>
+      )}
+      {ending.tone !== 'accepted' && (
+        <p className="ending-whatif">
+          <WhatIfButton className="ending-whatif-button" /> compare with a fix the engine has checked, or your
+          own change
+        </p>
       )}
       <p className="ending-explanation">{ending.explanation}</p>
       <p className="ending-last-step">Last step: {lastStep}</p>

@@ -13,6 +13,7 @@ import { CollapsedSteps } from './CollapsedSteps'
 
 // The ending (and the engine code that works it out) loads after first paint.
 const Ending = lazy(() => import('./Ending'))
+const ChapterIntro = lazy(() => import('../classroom/ChapterIntro'))
 
 const INTRO =
   'Press Play (or Space), or Step forward (→), to follow the pod from the moment you press Enter on kubectl until it runs — or until the cluster says why not. Edit the manifest to see how the cluster reacts.'
@@ -21,6 +22,7 @@ export function Narration() {
   const timeline = useAppStore((s) => s.timeline)
   const scenario = useAppStore((s) => s.scenario)
   const index = useAppStore((s) => s.cursor.index)
+  const presenter = useAppStore((s) => s.presenter)
   const story = storyOf(timeline)
   const k = story.stepOf(index)
   const step = k >= 0 ? story.steps[k]! : null
@@ -28,6 +30,8 @@ export function Narration() {
   const stage = step ? STAGES.find((s) => s.id === step.stage)?.title : 'Before Enter'
   const isEnd = step !== null && k === story.steps.length - 1
   const text = step ? (step.kind === 'event' || !step.title ? event!.narration : step.title) : INTRO
+  // A chapter starts at its first step (chapters can return: the scheduler's work interleaves kubectl's).
+  const chapterStart = step !== null && (k === 0 || story.steps[k - 1]!.stage !== step.stage)
   // The last step is the ending: it says how the story ends rather than what the last event did.
   return (
     <section
@@ -63,6 +67,11 @@ export function Narration() {
             </strong>{' '}
             {scenario.lesson}
           </p>
+        )}
+        {step && !isEnd && (
+          <Suspense fallback={null}>
+            <ChapterIntro stage={step.stage} open={presenter && chapterStart} />
+          </Suspense>
         )}
         {step && step.kind !== 'event' && <CollapsedSteps step={step} />}
         {step && step.kind === 'event' && !isEnd && event && (

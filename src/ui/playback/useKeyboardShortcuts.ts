@@ -4,7 +4,8 @@
  * something, PageDown / PageUp the next chapter / back to this chapter's start,
  * Space play or pause, Home the start, End the ending, P presenter mode. In
  * presenter mode a clicker's PageDown / → both mean "next" (play this chapter
- * to its end) and PageUp / ← "previous"; Esc leaves. Nothing fires while the
+ * to its end) and PageUp / ← "previous"; Esc leaves. With a lesson open they
+ * move from stop to stop instead. Nothing fires while the
  * user types in the editor or a form field, and Space is left to a focused
  * button (it presses it, as everywhere).
  */
@@ -27,6 +28,17 @@ export function useKeyboardShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return
       const s = store.getState()
+      // In a lesson, PageDown / PageUp (and a presenter's → / ←) move from stop to stop.
+      if (s.lesson && !e.shiftKey) {
+        const next = e.key === 'PageDown' || (s.presenter && e.key === 'ArrowRight')
+        const previous = e.key === 'PageUp' || (s.presenter && e.key === 'ArrowLeft')
+        if (next || previous) {
+          if (next) s.nextStop()
+          else s.previousStop()
+          e.preventDefault()
+          return
+        }
+      }
       if (s.presenter && !e.shiftKey) {
         if (e.key === 'PageDown' || e.key === 'ArrowRight') {
           s.presenterNext()

@@ -1,0 +1,41 @@
+/**
+ * The two manifests side by side in Monaco's diff editor: the main run's on the left (read-only),
+ * the what-if's on the right, editable — an edit there re-runs the second simulation.
+ */
+import { DiffEditor } from '@monaco-editor/react'
+import { monaco } from '../editor/monaco-setup'
+import { useAppStore } from '../../store/context'
+
+// monaco-setup configures the loader with the bundled Monaco; naming it keeps the import used.
+void monaco
+
+export default function ManifestDiff() {
+  const original = useAppStore((s) => s.manifest)
+  const modified = useAppStore((s) => s.whatIf?.manifest ?? '')
+  const setWhatIfManifest = useAppStore((s) => s.setWhatIfManifest)
+  return (
+    <div className="whatif-diff" data-testid="whatif-diff" aria-label="The two manifests, compared">
+      <DiffEditor
+        original={original}
+        modified={modified}
+        language="yaml"
+        originalModelPath="file:///this-run/pod.yaml"
+        modifiedModelPath="file:///what-if/pod.yaml"
+        options={{
+          renderSideBySide: true,
+          originalEditable: false,
+          readOnly: false,
+          minimap: { enabled: false },
+          fontSize: 15,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          renderOverviewRuler: false,
+        }}
+        onMount={(editor) => {
+          const model = editor.getModifiedEditor()
+          model.onDidChangeModelContent(() => setWhatIfManifest(model.getValue()))
+        }}
+      />
+    </div>
+  )
+}
