@@ -48,6 +48,7 @@ async function measure(page) {
       regions: {
         graph: region('.graph'),
         narration: region('.narration'),
+        lesson: region('.lesson-card'),
         inspector: region('.inspector'),
         editor: region('.pane-editor'),
         playbar: region('.playbar'),
@@ -64,7 +65,7 @@ const inside = (a, b) =>
   a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5
 
 /** Check the legibility rules on what is on screen now. */
-async function checkLegible(page, where) {
+export async function checkLegible(page, where) {
   const m = await measure(page)
   for (const t of m.texts) {
     const min = t.cls === 'component-label' ? 18 : 14
@@ -87,6 +88,9 @@ async function checkLegible(page, where) {
   const r = m.regions
   const pairs = [
     ['graph', 'narration'],
+    ['graph', 'lesson'],
+    ['narration', 'lesson'],
+    ['lesson', 'playbar'],
     ['graph', 'inspector'],
     ['graph', 'editor'],
     ['narration', 'inspector'],

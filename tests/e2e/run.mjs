@@ -1,6 +1,7 @@
 // End-to-end tests: the built app in Debian's Chromium, used the way a person uses it.
 import { BASE, SHOTS, assert, run, slug } from './harness.mjs'
 import { classroomTests } from './classroom.mjs'
+import { teachingTests } from './teaching.mjs'
 import {
   expectText,
   inspect,
@@ -421,6 +422,7 @@ tests.push([
 ])
 
 tests.push(...classroomTests)
+tests.push(...teachingTests)
 
 const ok = await run(tests)
 process.exit(ok ? 0 : 1)

@@ -2,6 +2,7 @@
  * The two manifests side by side in Monaco's diff editor: the main run's on the left (read-only),
  * the what-if's on the right, editable — an edit there re-runs the second simulation.
  */
+import { useEffect, useRef } from 'react'
 import { DiffEditor } from '@monaco-editor/react'
 import { monaco } from '../editor/monaco-setup'
 import { useAppStore } from '../../store/context'
@@ -9,7 +10,22 @@ import { useAppStore } from '../../store/context'
 // monaco-setup configures the loader with the bundled Monaco; naming it keeps the import used.
 void monaco
 
+type Diff = Parameters<NonNullable<Parameters<typeof DiffEditor>[0]['onMount']>>[0]
+
 export default function ManifestDiff() {
+  // The wrapper disposing the models before the diff widget lets go of them throws ("TextModel got
+  // disposed before DiffEditorWidget model got reset"): keep them, detach them first, then dispose.
+  const editorRef = useRef<Diff | null>(null)
+  useEffect(
+    () => () => {
+      const editor = editorRef.current
+      const models = editor?.getModel()
+      editor?.setModel(null)
+      models?.original.dispose()
+      models?.modified.dispose()
+    },
+    [],
+  )
   const original = useAppStore((s) => s.manifest)
   const modified = useAppStore((s) => s.whatIf?.manifest ?? '')
   const setWhatIfManifest = useAppStore((s) => s.setWhatIfManifest)
@@ -31,7 +47,10 @@ export default function ManifestDiff() {
           automaticLayout: true,
           renderOverviewRuler: false,
         }}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
         onMount={(editor) => {
+          editorRef.current = editor
           const model = editor.getModifiedEditor()
           model.onDidChangeModelContent(() => setWhatIfManifest(model.getValue()))
         }}
