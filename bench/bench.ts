@@ -19,6 +19,8 @@ import type { Pod } from '../src/engine/model/objects'
 import { makeBenchClusterJson, makeBenchNodes, makeBenchPods, makePendingPod } from './fixtures'
 import { median, percentile, type Reporter } from './stats'
 import { benchHugeCluster } from './app-cluster'
+import { encodeShare, type SharedState } from '../src/store/share-link'
+import { proposeFixes, SCENARIOS } from '../src/engine/views'
 
 // The preview server's port; the end-to-end tests use 4173.
 const PORT = Number(process.env['BENCH_PORT'] ?? 4174)
@@ -258,6 +260,53 @@ async function benchBrowser(parts: { load: boolean; cluster: boolean }): Promise
   }
 }
 
+/** Share links: the default scenario's must paste in a chat; the longest built-in scenario's is printed. */
+function benchShareLinks(): void {
+  const state = (manifest: string, cluster: string | null): SharedState => ({
+    manifest,
+    cluster,
+    clusterOmitted: null,
+    runAs: { identity: 'admin', verb: 'apply', namespace: '' },
+    seed: 1,
+    index: 14,
+    selected: 'kube-scheduler',
+    scenario: null,
+    lesson: null,
+    presenter: false,
+  })
+  const fragment = encodeShare(state(DEFAULT_MANIFEST, null))
+  record(
+    "share link of the default scenario (the fragment after the page's address)",
+    `${fragment.length + 1} characters`,
+    '≤ 500',
+    fragment.length + 1 <= 500,
+  )
+  const longest = Math.max(
+    ...SCENARIOS.map((s) => encodeShare(state(s.manifest, s.cluster ?? null)).length + 1),
+  )
+  record(
+    'share link of the longest built-in scenario (manifest and cluster)',
+    `${longest} characters`,
+    '',
+    null,
+  )
+  const t = SCENARIOS.find((s) => s.id === 'insufficient-cpu')!
+  const timeline = simulate({ manifest: t.manifest }, { seed: 1 })
+  const times: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now()
+    proposeFixes({ manifest: t.manifest }, timeline)
+    times.push(performance.now() - t0)
+  }
+  const m = median(times)
+  record(
+    'what-if fixes for "Too big for any node" (each re-run), median of 10',
+    `${m.toFixed(1)} ms`,
+    '≤ 150 ms',
+    m <= 150,
+  )
+}
+
 // --scheduler: the headless scheduler figures only; --app-cluster: the app with the 5,000-node cluster only.
 console.log('Podlife benchmark')
 const scheduler = process.argv.includes('--scheduler')
@@ -266,6 +315,7 @@ const all = !scheduler && !appCluster
 if (all) benchEngine()
 if (all || scheduler) benchScheduler()
 if (all || scheduler) benchClusterFile()
+if (all) benchShareLinks()
 if (all) benchBundle()
 if (all || appCluster) await benchBrowser({ load: all, cluster: true })
 const failed = rows.filter((r) => r.ok === false)
