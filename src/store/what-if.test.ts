@@ -42,6 +42,15 @@ describe('what if…', () => {
     )
   })
 
+  it('runs the second as another identity: jane, with no RBAC binding, is Forbidden where admin is not', () => {
+    const s = createAppStore(DEFAULT_MANIFEST, { debounceMs: 0 })
+    s.getState().openWhatIf({ title: 'copy' })
+    s.getState().setWhatIfRunAs({ identity: 'jane', verb: 'create' })
+    expect(s.getState().timeline.outcome.kind).toBe('Running')
+    expect(s.getState().whatIf?.timeline.outcome).toMatchObject({ kind: 'Rejected', exitCode: 1 })
+    expect(s.getState().whatIf?.title).toMatch(/^Run as jane/)
+  })
+
   it('reads a proposal’s kubeconfig and command back as the identity, verb and namespace', () => {
     const admin = IDENTITIES.find((i) => i.id === 'admin')!
     expect(

@@ -41,6 +41,8 @@ export interface WhatIfActions {
   openWhatIf(change: WhatIfChange): void
   /** The user edits the second manifest (in the diff view): re-run it. */
   setWhatIfManifest(text: string): void
+  /** Run the second as someone else, or with another verb or namespace. */
+  setWhatIfRunAs(runAs: Partial<AppState['runAs']>): void
   setWhatIfIndex(index: number): void
   closeWhatIf(): void
   /** Make the second run the main one; what it replaced can be undone. */
@@ -114,6 +116,14 @@ export function whatIfSlice(set: Set, get: Get, debounceMs: number): WhatIfActio
       })
       if (timer) clearTimeout(timer)
       timer = setTimeout(rerun, debounceMs)
+    },
+    setWhatIfRunAs(runAs) {
+      const w = get().whatIf
+      if (!w) return
+      const next = { ...w.runAs, ...runAs }
+      const who = IDENTITIES.find((i) => i.id === next.identity)?.title ?? next.identity
+      set({ whatIf: { ...w, runAs: next, title: `Run as ${who}, kubectl ${next.verb}`, why: null } })
+      rerun()
     },
     setWhatIfIndex(index) {
       const w = get().whatIf

@@ -166,6 +166,38 @@ teachingTests.push([
 ])
 
 teachingTests.push([
+  'a share link made during a lesson opens the lesson at the same stop with the same narration',
+  async (page, context) => {
+    await open(page, BASE)
+    await picker(page).selectOption({ label: 'Lesson: How a pod gets its IP' })
+    await card(page).waitFor()
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('PageDown')
+      await page.keyboard.press('PageDown')
+      await settle(page)
+    }
+    const where = await progress(page)
+    const title = await page.getByTestId('lesson-stop-title').textContent()
+    const narration = await page.getByTestId('narration-panel').textContent()
+    await page.getByRole('button', { name: 'Share' }).click()
+    const link = await page.getByTestId('share-link').inputValue()
+    const other = await context.browser().newContext({ viewport: { width: 1280, height: 720 } })
+    try {
+      const fresh = await other.newPage()
+      await fresh.goto(link)
+      await fresh.getByTestId('lesson-card').waitFor()
+      await expectText(fresh.getByTestId('lesson-progress'), new RegExp(`Stop ${where.k} of ${where.n}`))
+      await expectText(fresh.getByTestId('lesson-stop-title'), new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+      assert((await fresh.getByTestId('narration-panel').textContent()) === narration, 'the narration differs')
+    } finally {
+      await other.close()
+    }
+  },
+  { viewport: { width: 1280, height: 720 } },
+])
+
+teachingTests.push([
   'a link cut short, tampered with or from a newer Podlife opens a working app that says why',
   async (page, context) => {
     await open(page, BASE)

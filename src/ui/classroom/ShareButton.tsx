@@ -7,7 +7,6 @@
 import { useRef, useState } from 'react'
 import { DEFAULT_CLUSTER } from '../../engine/index'
 import { useAppStoreApi } from '../../store/context'
-import { encodeShare, sharedStateOf } from '../../store/share-link'
 
 /** Past this many characters some chat apps and e-mail clients cut a link. */
 const LONG_LINK = 8000
@@ -25,7 +24,9 @@ export function ShareButton() {
   const store = useAppStoreApi()
   const [link, setLink] = useState<{ url: string; omitted: number | null; copied: boolean } | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  const open = () => {
+  const open = async () => {
+    // The link's compression (fflate) loads when first asked for, not before first paint.
+    const { encodeShare, sharedStateOf } = await import('../../store/share-link')
     const shared = sharedStateOf(store.getState(), DEFAULT_CLUSTER)
     const url = `${location.origin}${location.pathname}#${encodeShare(shared)}`
     setLink({ url, omitted: shared.clusterOmitted, copied: false })
@@ -40,7 +41,7 @@ export function ShareButton() {
       <button
         type="button"
         className="share-button"
-        onClick={() => (link ? setLink(null) : open())}
+        onClick={() => (link ? setLink(null) : void open())}
         aria-expanded={link !== null}
         aria-controls="share-dialog"
       >

@@ -5,11 +5,21 @@
  * the user's own edits does not bring the link's manifest back over them.
  */
 import type { AppStore } from '../../store/create-app-store'
-import { decodeShare } from '../../store/share-link'
+import type { Decoded } from '../../store/share-link'
 import { DEFAULT_CLUSTER } from '../../engine/index'
 
 export function openFromAddress(store: AppStore, where: Location = location): void {
-  const shared = decodeShare(where.hash)
+  // Only a link with a share fragment loads the decoder (fflate): it stays out of the first paint.
+  if (/(?:^#|&)s=/.test(where.hash)) {
+    void import('../../store/share-link').then(({ decodeShare }) =>
+      openAddress(store, where, decodeShare(where.hash)),
+    )
+    return
+  }
+  openAddress(store, where, null)
+}
+
+function openAddress(store: AppStore, where: Location, shared: Decoded | null): void {
   const s = store.getState()
   if (shared?.ok) s.openShared(shared.state)
   else if (shared) s.showNotice({ tone: 'rejected', text: shared.error })

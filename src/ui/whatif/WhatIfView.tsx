@@ -5,7 +5,7 @@
  * step where they differ is marked with what differs, and each run's ending is shown.
  */
 import { lazy, Suspense, useMemo } from 'react'
-import { STAGES, type StageId, type Timeline } from '../../engine/index'
+import { IDENTITIES, STAGES, type StageId, type Timeline } from '../../engine/index'
 import { alignRuns, proposeFixes, storyEnding, type Proposal } from '../../engine/views'
 import { useAppStore } from '../../store/context'
 import { isLargeCluster } from '../../store/cluster-text'
@@ -51,6 +51,7 @@ export default function WhatIfView() {
   const closeWhatIf = useAppStore((s) => s.closeWhatIf)
   const adoptWhatIf = useAppStore((s) => s.adoptWhatIf)
   const seekIndex = useAppStore((s) => s.seekIndex)
+  const setWhatIfRunAs = useAppStore((s) => s.setWhatIfRunAs)
   // The fixes: each one re-run by the engine; only those that reach Running come back.
   const proposals = useMemo<readonly Proposal[]>(() => {
     const input = simInputOf(manifest, cluster, runAs)
@@ -108,6 +109,35 @@ export default function WhatIfView() {
             {p.title}
           </button>
         ))}
+      </div>
+      <div className="whatif-runas">
+        <label>
+          The second run as{' '}
+          <select
+            aria-label="The second run as"
+            value={whatIf.runAs.identity}
+            onChange={(e) => setWhatIfRunAs({ identity: e.target.value })}
+          >
+            {IDENTITIES.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          with{' '}
+          <select
+            aria-label="The second run's verb"
+            value={whatIf.runAs.verb}
+            onChange={(e) => setWhatIfRunAs({ verb: e.target.value as typeof whatIf.runAs.verb })}
+          >
+            <option value="apply">kubectl apply</option>
+            <option value="create">kubectl create</option>
+            <option value="apply --server-side">kubectl apply --server-side</option>
+          </select>
+        </label>
+        <span className="whatif-hint">or edit its manifest on the right, below</span>
       </div>
       {whatIf.error && (
         <p className="banner tone-rejected" role="alert">
