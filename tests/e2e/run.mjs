@@ -2,6 +2,7 @@
 import { BASE, SHOTS, assert, run, slug } from './harness.mjs'
 import { classroomTests } from './classroom.mjs'
 import { teachingTests } from './teaching.mjs'
+import { robustnessTests } from './robustness.mjs'
 import {
   expectText,
   inspect,
@@ -425,6 +426,7 @@ tests.push([
 
 tests.push(...classroomTests)
 tests.push(...teachingTests)
+tests.push(...robustnessTests)
 
 const ok = await run(tests)
 process.exit(ok ? 0 : 1)
