@@ -35,3 +35,30 @@ robustnessTests.push([
     assert(!(await page.getByText('Loading the saved cluster').count()), 'the saved cluster stays "Loading…"')
   },
 ])
+
+robustnessTests.push([
+  'the built page has a Content-Security-Policy without eval, and nothing in it is refused while the app is used',
+  async (page) => {
+    await page.addInitScript(() => {
+      window.__violations = []
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      )
+    })
+    await open(page, BASE)
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    assert(csp && /script-src 'self'(;|$)/.test(csp), `no strict script-src in ${csp}`)
+    assert(!/unsafe-eval/.test(csp), 'the policy allows eval')
+    // Use what loads code at run time: Monaco and its YAML worker, the inspector, the diff editor.
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20000 })
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type('  ')
+    await page.getByTestId('component-kube-scheduler').click()
+    await page.getByRole('button', { name: 'What if…' }).first().click()
+    await page.locator('.whatif-diff .editor.modified').waitFor({ timeout: 20000 })
+    await page.waitForTimeout(500)
+    const violations = await page.evaluate(() => window.__violations)
+    assert(violations.length === 0, `refused by the policy: ${violations.join(', ')}`)
+  },
+])
