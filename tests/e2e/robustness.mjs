@@ -1,6 +1,6 @@
 // End-to-end tests that nothing stored can blank the page or lock the user out.
 import { BASE, assert, expectText } from './harness.mjs'
-import { open } from './app.mjs'
+import { inspect, jumpToEnd, open, replaceManifest } from './app.mjs'
 
 export const robustnessTests = []
 
@@ -60,5 +60,36 @@ robustnessTests.push([
     await page.waitForTimeout(500)
     const violations = await page.evaluate(() => window.__violations)
     assert(violations.length === 0, `refused by the policy: ${violations.join(', ')}`)
+  },
+])
+
+robustnessTests.push([
+  'markup in a manifest (names, annotations, images, commands) is shown as text everywhere, never run',
+  async (page) => {
+    await open(page, BASE)
+    const evil = '<img src=x onerror="window.__pwned=1">'
+    // JSON on one line, as kubectl accepts it: the editor's auto-indent cannot reshape it.
+    await replaceManifest(
+      page,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'markup', annotations: { note: evil } },
+        spec: { containers: [{ name: 'app', image: evil, command: ['sh', '-c', evil] }] },
+      }),
+    )
+    await page.waitForTimeout(700)
+    await jumpToEnd(page)
+    for (const c of ['kubectl', 'kube-apiserver', 'kubelet', 'containerd (CRI)']) {
+      await inspect(page, c)
+      await page.waitForTimeout(150)
+    }
+    const found = await page.evaluate(() => ({
+      pwned: window.__pwned === 1,
+      imgs: document.querySelectorAll('img[src="x"]').length,
+      shown: document.body.innerText.includes('<img src=x'),
+    }))
+    assert(!found.pwned && found.imgs === 0, 'markup from the manifest became an element')
+    assert(found.shown, 'the markup is not shown as text anywhere')
   },
 ])
