@@ -3,7 +3,7 @@
  * returns the immutable timeline: every event in (at, seq) order and the world
  * after each. The same input and seed always give a deep-equal timeline.
  */
-import { parseClusterText } from './model/cluster-file'
+import { checkClusterObjects, parseClusterText } from './model/cluster-file'
 import type { KubeObject } from './model/objects'
 import { loadCluster, withObjects } from './model/cluster'
 import { parseCommand } from './kubectl/command'
@@ -28,6 +28,8 @@ export interface SimInput {
   /** Cluster objects, or their YAML/JSON text; the built-in 3-node cluster when absent. */
   readonly cluster?: readonly KubeObject[] | string
   readonly kubeconfig?: string
+  /** The kubeconfig's file name, for kubectl's messages (default: kubectl's ~/.kube/config). */
+  readonly kubeconfigName?: string
   readonly context?: string
   /** The kubectl command line; `kubectl apply -f <manifestName>` when absent. */
   readonly command?: string
@@ -47,20 +49,25 @@ export interface SimOptions {
 }
 
 export const DEFAULT_START_TIME = Date.UTC(2025, 8, 1, 9, 0, 0)
-const MAX_EVENTS = 50_000
+/** The event budget: a run that would go past it stops there, with `stopped` saying so. */
+export const MAX_EVENTS = 50_000
+export const EVENT_BUDGET_MESSAGE = `Podlife stopped the simulation after ${MAX_EVENTS} events (its event budget); the world is shown as it was then`
 
+/**
+ * Never throws for the user's input: a cluster of the wrong shape comes back as an `InvalidInput`
+ * outcome with where the problem is, and a run past the event budget stops with `stopped` set.
+ */
 export function simulate(input: SimInput, options: SimOptions): Timeline {
   const until = options.until ?? 600_000
   const manifestName = input.manifestName ?? DEFAULT_MANIFEST_NAME
-  const clusterObjects =
+  const checked =
     typeof input.cluster === 'string'
-      ? (() => {
-          const r = parseClusterText(input.cluster)
-          if (!r.ok) throw new Error(`invalid cluster file: ${r.error}`)
-          return r.objects
-        })()
-      : (input.cluster ?? defaultClusterObjects())
-  const cluster = loadCluster(clusterObjects)
+      ? parseClusterText(input.cluster)
+      : input.cluster
+        ? checkClusterObjects(input.cluster)
+        : ({ ok: true, objects: defaultClusterObjects() } as const)
+  if (!checked.ok) return invalidInput(options.seed, until, checked.error)
+  const cluster = loadCluster(checked.objects)
   const commandText = input.command ?? `kubectl apply -f ${manifestName}`
   const parsedCommand = parseCommand(commandText)
   if (!parsedCommand.ok) throw new Error(parsedCommand.error)
@@ -70,6 +77,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     input: {
       manifest: input.manifest,
       kubeconfig: input.kubeconfig ?? DEFAULT_KUBECONFIG,
+      ...(input.kubeconfigName ? { kubeconfigName: input.kubeconfigName } : {}),
       command: parsedCommand.command,
       coldCache: input.coldCache === true,
       ...(input.context ? { context: input.context } : {}),
@@ -85,6 +93,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
   )
   const events: SimEvent[] = []
   const frames: World[] = []
+  let stopped: string | undefined
   for (let item = queue.pop(); item; item = queue.pop()) {
     if (item.at > until) break
     const slot = item.item.slot
@@ -107,10 +116,30 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     }
     for (const d of step.deliveries)
       queue.push(item.at + d.delay, { message: d.message, slot: d.slot ?? slot })
-    if (events.length > MAX_EVENTS) throw new Error(`simulation produced more than ${MAX_EVENTS} events`)
+    if (events.length > MAX_EVENTS) {
+      stopped = EVENT_BUDGET_MESSAGE
+      break
+    }
   }
-  return { seed: options.seed, events, frames, initial, outcome: outcomeOf(events, world), until, cluster }
+  return {
+    seed: options.seed,
+    events,
+    frames,
+    initial,
+    outcome: outcomeOf(events, world),
+    until,
+    cluster,
+    ...(stopped ? { stopped } : {}),
+  }
 }
+
+/** Nothing simulated: the input could not be loaded. The world is the built-in cluster's, untouched. */
+function invalidInput(seed: number, until: number, message: string): Timeline {
+  const cluster = loadCluster(EMPTY_CLUSTER)
+  const initial = initialWorld(cluster, seed)
+  return { seed, events: [], frames: [], initial, outcome: { kind: 'InvalidInput', message }, until, cluster }
+}
+const EMPTY_CLUSTER: readonly KubeObject[] = []
 
 let cachedDefault: KubeObject[] | null = null
 function defaultClusterObjects(): KubeObject[] {

@@ -6,6 +6,7 @@
  */
 import { goQuote } from './go-quote'
 import { isSet, rawArray, rawObject, rawString, type RawObject } from './raw-fields'
+import { trimEndWhile } from '../model/text-trim'
 
 /**
  * Volume plugins the warning names, in upstream's order: the v1 JSON key,
@@ -43,7 +44,8 @@ interface PathAndSource {
 
 const describe = (p: PathAndSource) => (p.source ? `${goQuote(p.path)} (${p.source})` : goQuote(p.path))
 // The check runs in the API server, which uses '/' whatever the nodes run.
-const trimSlashes = (path: string) => path.replace(/\/+$/, '')
+// A loop, not `/\/+$/`, which is quadratic on a long run of '/' before other text (model/text-trim.ts).
+const trimSlashes = (path: string) => trimEndWhile(path, (c) => c === '/')
 
 function checkForOverlap(haystack: readonly PathAndSource[], needle: PathAndSource): PathAndSource[] {
   if (needle.path === '') return []

@@ -29,16 +29,33 @@ const LIST_KEYS: Readonly<Record<string, readonly string[]>> = {
   ports: ['containerPort', 'protocol'],
 }
 
+/**
+ * `containers[0][1]` → [`containers`, [`0`, `1`]]: what `/^(.*?)((?:\[\d+\])*)$/` splits, read from the
+ * end (the lazy expression rescans the rest from every position, quadratic on `[1][1]…x`).
+ */
+function splitIndexes(part: string): [string, string[]] {
+  const indexes: string[] = []
+  let end = part.length
+  for (;;) {
+    if (part[end - 1] !== ']') break
+    let i = end - 2
+    while (i >= 0 && part[i]! >= '0' && part[i]! <= '9') i--
+    if (i === end - 2 || i < 0 || part[i] !== '[') break
+    indexes.unshift(part.slice(i + 1, end - 1))
+    end = i
+  }
+  return [part.slice(0, end), indexes]
+}
+
 /** `spec.containers[0].imagePullPolice` → `.spec.containers[name="web"].imagePullPolice`, using the body for keys. */
 export function smdPath(path: string, body: Json): string {
   let node: unknown = body
   let out = ''
   for (const part of path.split('.')) {
-    const m = /^(.*?)((?:\[\d+\])*)$/.exec(part)!
-    const field = m[1]!
+    const [field, indexes] = splitIndexes(part)
     out += `.${field}`
     node = node && typeof node === 'object' ? (node as Record<string, unknown>)[field] : undefined
-    for (const idx of m[2]!.match(/\d+/g) ?? []) {
+    for (const idx of indexes) {
       const item = Array.isArray(node) ? node[Number(idx)] : undefined
       const keys = LIST_KEYS[field]
       if (keys && item && typeof item === 'object') {

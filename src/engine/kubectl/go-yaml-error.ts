@@ -20,6 +20,7 @@
  * `yaml` package's own message.
  */
 import type { LineCounter, YAMLError } from 'yaml'
+import { isJsWhitespace } from '../model/text-trim'
 
 // Scanner problems. Upstream: go-yaml v2 scannerc.go.
 /** yaml_parser_fetch_value, a ':' where no simple key may start. */
@@ -171,9 +172,33 @@ function endLine(source: string, lc: LineCounter): number {
 function continuesPlainScalar(source: string, line: number): boolean {
   const ls = lines(source)
   for (let i = line - 2; i >= 0; i--) {
-    const l = ls[i]!.replace(/\s+#.*$/, '').trimEnd()
+    const l = withoutComment(ls[i]!).trimEnd()
     if (l.trim() === '' || l.trim().startsWith('#')) continue
     return !/[:"'|>[\]{},-]$/.test(l)
   }
   return false
+}
+
+/**
+ * `line.replace(/\s+#.*$/, '')` as a scan: the expression retries `\s+` from every position of a long
+ * run of blanks, so 2 million spaces before a tab never finished. The comment is the first '#' after
+ * whitespace from which no line terminator follows (`.` stops at \r, \u2028, \u2029), and the
+ * whitespace before it goes with it.
+ */
+export function withoutComment(line: string): string {
+  let from = 0
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line[i]!
+    if (c === '\r' || c === '\u2028' || c === '\u2029') {
+      from = i
+      break
+    }
+  }
+  for (let j = Math.max(from, 1); j < line.length; j++) {
+    if (line[j] !== '#' || !isJsWhitespace(line[j - 1]!)) continue
+    let start = j - 1
+    while (start > 0 && isJsWhitespace(line[start - 1]!)) start--
+    return line.slice(0, start)
+  }
+  return line
 }

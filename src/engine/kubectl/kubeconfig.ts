@@ -8,6 +8,16 @@
 import { parse } from 'yaml'
 import { encodeBase64, utf8Bytes } from '../model/base64'
 import { readClientCertificate } from './certificate'
+import { checkShape, goJsonMessage } from '../model/go-json-shape'
+import { KUBECONFIG_SHAPE } from './kubeconfig-shape'
+import {
+  DEPTH_MESSAGE,
+  MAX_ALIAS_COUNT,
+  MAX_DEPTH,
+  STACK_MESSAGE,
+  isNestedDeeperThan,
+  isStackOverflow,
+} from './parse-limits'
 
 export type Credential =
   | { readonly kind: 'client-certificate'; readonly data: string; readonly subject: string }
@@ -40,16 +50,37 @@ function find(list: unknown, name: string, field: string): Record<string, unknow
   return entry?.[field] as Record<string, unknown> | undefined
 }
 
-export function resolveKubeconfig(text: string, contextName?: string): KubeconfigResult {
-  let doc: Record<string, unknown>
+/** Where kubectl reads its kubeconfig when neither --kubeconfig nor KUBECONFIG names one (clientcmd.RecommendedHomeFile). */
+export const DEFAULT_KUBECONFIG_PATH = '/root/.kube/config'
+
+/**
+ * The kubeconfig `text` (read from `fileName`) resolved for `contextName` or its current-context. A
+ * file that does not decode fails as clientcmd's loader fails it: `error loading config file "<file>": …`.
+ */
+export function resolveKubeconfig(
+  text: string,
+  contextName?: string,
+  fileName: string = DEFAULT_KUBECONFIG_PATH,
+): KubeconfigResult {
+  const loadError = (why: string): KubeconfigResult => ({
+    ok: false,
+    error: `error loading config file "${fileName}": ${why}`,
+  })
+  let value: unknown
   try {
-    doc = (parse(text, { maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
+    value = parse(text, { maxAliasCount: MAX_ALIAS_COUNT })
   } catch (e) {
-    return {
-      ok: false,
-      error: `error loading config file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-    }
+    if (isStackOverflow(e)) return loadError(STACK_MESSAGE)
+    return loadError(`yaml: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`)
   }
+  if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value)))
+    return loadError(
+      `json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string'} into Go value of type v1.Config`,
+    )
+  if (isNestedDeeperThan(value, MAX_DEPTH)) return loadError(DEPTH_MESSAGE)
+  const doc = (value ?? {}) as Record<string, unknown>
+  const bad = checkShape(doc, KUBECONFIG_SHAPE, 'Config')
+  if (bad) return loadError(goJsonMessage(bad))
   const ctxName = contextName ?? (doc['current-context'] as string | undefined) ?? ''
   if (!ctxName) {
     return {

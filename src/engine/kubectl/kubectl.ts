@@ -77,7 +77,7 @@ function start(w: StepWriter, ctx: SimContext): void {
     )
     return
   }
-  const cfg = resolveKubeconfig(ctx.input.kubeconfig, ctx.input.context)
+  const cfg = resolveKubeconfig(ctx.input.kubeconfig, ctx.input.context, ctx.input.kubeconfigName)
   if (!cfg.ok) {
     finish(
       w,

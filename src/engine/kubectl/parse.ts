@@ -10,6 +10,16 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml'
 import type { JsonObject } from '../model/objects'
 import { toGoYamlError, unknownAnchor } from './go-yaml-error'
+import {
+  DEPTH_MESSAGE,
+  MAX_ALIAS_COUNT,
+  MAX_DEPTH,
+  MAX_MANIFEST_DOCUMENTS,
+  STACK_MESSAGE,
+  documentsMessage,
+  isNestedDeeperThan,
+  isStackOverflow,
+} from './parse-limits'
 
 export interface ManifestError {
   readonly line: number
@@ -38,10 +48,17 @@ export type ParseResult =
 
 /** Beyond this many bytes the manifest is refused before parsing (a real apiserver caps requests at 3 MiB). */
 export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024
-/** Alias expansion cap, so a "billion laughs" document is refused instead of hanging the tab. */
-const MAX_ALIAS_COUNT = 100
-
 export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult {
+  try {
+    return parseManifestOrThrow(text, fileName)
+  } catch (e) {
+    // The yaml package recurses per level of nesting: running out of stack is Podlife's limit, never go-yaml's.
+    if (isStackOverflow(e)) return fail(1, 1, STACK_MESSAGE, `error parsing ${fileName}: ${STACK_MESSAGE}`)
+    throw e
+  }
+}
+
+function parseManifestOrThrow(text: string, fileName: string): ParseResult {
   if (text.length > MAX_MANIFEST_BYTES) {
     const message = `the manifest is ${text.length} bytes, more than the ${MAX_MANIFEST_BYTES} bytes a request may carry`
     return fail(1, 1, message, `error parsing ${fileName}: ${message}`)
@@ -49,9 +66,15 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
   const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false })
   const list = Array.isArray(docs) ? docs : [docs]
+  if (list.length > MAX_MANIFEST_DOCUMENTS) {
+    const line = lineCounter.linePos(list[MAX_MANIFEST_DOCUMENTS]!.range[0]).line
+    const message = documentsMessage(MAX_MANIFEST_DOCUMENTS, 'one manifest')
+    return fail(line, 1, message, `error parsing ${fileName}: ${message}`)
+  }
   const documents: ManifestDocument[] = []
   for (const doc of list) {
     const err = doc.errors[0]
+    if (doc.errors.some(isStackOverflow)) throw new RangeError(STACK_MESSAGE)
     if (err) {
       const pos = lineCounter.linePos(err.pos[0])
       const goError = toGoYamlError(text, err, lineCounter)
@@ -68,10 +91,12 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
     } catch (e) {
+      if (isStackOverflow(e)) throw e
       const message = e instanceof Error ? e.message : String(e)
       // go-yaml reports an alias to an undefined anchor without a line (decode.go).
-      const alias = /^Unresolved alias.*: (.+)$/.exec(message)
-      const goText = alias ? unknownAnchor(alias[1]!) : message
+      const colon = message.lastIndexOf(': ')
+      const alias = message.startsWith('Unresolved alias') && colon >= 0 ? message.slice(colon + 2) : ''
+      const goText = alias && !alias.includes('\n') ? unknownAnchor(alias) : message
       return fail(
         1,
         1,
@@ -81,6 +106,10 @@ export function parseManifest(text: string, fileName = 'pod.yaml'): ParseResult 
       )
     }
     if (value === null || value === undefined) continue
+    if (isNestedDeeperThan(value, MAX_DEPTH)) {
+      const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0)
+      return fail(pos.line, pos.col, DEPTH_MESSAGE, `error parsing ${fileName}: ${DEPTH_MESSAGE}`, documents)
+    }
     if (typeof value !== 'object' || Array.isArray(value)) {
       const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0)
       const message = 'a Kubernetes object must be a mapping'

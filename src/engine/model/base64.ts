@@ -1,9 +1,12 @@
 /** Base64 without Buffer or atob, so the engine runs the same in Node and in the browser. */
+import { trimEndWhile } from './text-trim'
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const LOOKUP = new Map([...ALPHABET].map((c, i) => [c, i]))
 
 export function decodeBase64(text: string): Uint8Array | undefined {
-  const clean = text.replace(/\s+/g, '').replace(/=+$/, '')
+  // Padding trimmed by a loop: `/=+$/` is quadratic on a long run of '=' before other text (text-trim.ts).
+  const clean = trimEndWhile(text.replace(/\s+/g, ''), (c) => c === '=')
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4))
   let bits = 0
   let value = 0

@@ -8,6 +8,19 @@
 import { LineCounter, parseAllDocuments } from 'yaml'
 import type { KubeObject } from './objects'
 import { parseQuantity } from './quantity'
+import { checkShape } from './go-json-shape'
+import { KIND_SHAPES, PODLIFE_SHAPES } from './cluster-shapes'
+import {
+  DEPTH_MESSAGE,
+  MAX_ALIAS_COUNT,
+  MAX_CLUSTER_CHARS,
+  MAX_CLUSTER_DOCUMENTS,
+  MAX_DEPTH,
+  STACK_MESSAGE,
+  documentsMessage,
+  isNestedDeeperThan,
+  isStackOverflow,
+} from '../kubectl/parse-limits'
 
 export type ClusterParse = { ok: true; objects: KubeObject[] } | { ok: false; error: string }
 
@@ -58,12 +71,24 @@ function checkObject(o: unknown, at: Where): string | null {
   const obj = o as Record<string, unknown>
   if (typeof obj['kind'] !== 'string' || !obj['kind']) return `${at()}: kind not set`
   if (typeof obj['apiVersion'] !== 'string' || !obj['apiVersion']) return `${at()}: apiVersion not set`
-  if (obj['apiVersion'] === 'podlife.dev/v1alpha1') return null
+  if (isNestedDeeperThan(obj, MAX_DEPTH)) return `${at()}: ${DEPTH_MESSAGE}`
+  const kind = obj['kind']
   const meta = obj['metadata'] as Record<string, unknown> | undefined
-  if (!meta || typeof meta !== 'object' || typeof meta['name'] !== 'string' || !meta['name']) {
-    return `${at()}: ${obj['kind']} has no metadata.name`
+  const shapes = obj['apiVersion'] === 'podlife.dev/v1alpha1' ? PODLIFE_SHAPES : KIND_SHAPES
+  const shaped = Object.hasOwn(shapes, kind) ? shapes[kind] : undefined
+  if (shaped) {
+    const bad = checkShape(obj, shaped, kind)
+    if (bad) {
+      const named =
+        meta && typeof meta === 'object' && typeof meta['name'] === 'string' ? ` "${meta['name']}"` : ''
+      return `${at()}: ${kind}${named}: ${bad.path}: must be ${bad.expected}`
+    }
   }
-  const name = () => `${at()}: ${obj['kind'] as string} ${meta['name'] as string}`
+  if (obj['apiVersion'] === 'podlife.dev/v1alpha1') return checkPodlifeObject(obj, at)
+  if (!meta || typeof meta !== 'object' || typeof meta['name'] !== 'string' || !meta['name']) {
+    return `${at()}: ${kind} has no metadata.name`
+  }
+  const name = () => `${at()}: ${kind} ${meta['name'] as string}`
   if (obj['kind'] === 'Node') {
     const status = (obj['status'] ?? {}) as Record<string, unknown>
     return (
@@ -79,20 +104,76 @@ function checkObject(o: unknown, at: Where): string | null {
   return null
 }
 
+/** Required fields of Podlife's own kinds that the shape check (which accepts absence) cannot see. */
+function checkPodlifeObject(obj: Record<string, unknown>, at: Where): string | null {
+  if (obj['kind'] !== 'Registry') return null
+  const repos = (obj['repositories'] ?? []) as unknown[]
+  for (let i = 0; i < repos.length; i++) {
+    const r = repos[i] as Record<string, unknown> | null
+    if (!r || typeof r['name'] !== 'string' || !r['name'])
+      return `${at()}: Registry: repositories[${i}].name: must be set`
+  }
+  return null
+}
+
+/** Objects already decoded, checked once (a re-simulation of the same cluster does not check again). */
+const checkedLists = new WeakMap<readonly unknown[], ClusterParse>()
+
+/**
+ * Cluster objects handed to simulate() directly (not as text) pass the same checks as a cluster file's,
+ * located by their index in the list.
+ */
+export function checkClusterObjects(objects: readonly unknown[]): ClusterParse {
+  const hit = checkedLists.get(objects)
+  if (hit) return hit
+  let result: ClusterParse = { ok: true, objects: objects as KubeObject[] }
+  for (let i = 0; i < objects.length; i++) {
+    const bad = checkObject(objects[i], () => `object ${i}`)
+    if (bad) {
+      result = { ok: false, error: bad }
+      break
+    }
+  }
+  checkedLists.set(objects, result)
+  return result
+}
+
 export function parseClusterText(text: string): ClusterParse {
+  try {
+    return parseClusterTextOrThrow(text)
+  } catch (e) {
+    // The yaml package recurses per level of nesting; a stack overflow is Podlife's limit, not a YAML error.
+    if (isStackOverflow(e)) return { ok: false, error: STACK_MESSAGE }
+    throw e
+  }
+}
+
+function parseClusterTextOrThrow(text: string): ClusterParse {
+  if (text.length > MAX_CLUSTER_CHARS)
+    return {
+      ok: false,
+      error: `the cluster file is ${text.length} characters; Podlife stops at ${MAX_CLUSTER_CHARS} (a 5,000-node, 150,000-pod cluster is about 45 MB)`,
+    }
   const trimmed = text.trimStart()
   const values: { value: unknown; where: string }[] = []
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       values.push({ value: JSON.parse(text), where: 'JSON' })
     } catch (e) {
+      if (isStackOverflow(e)) return { ok: false, error: STACK_MESSAGE }
       return { ok: false, error: e instanceof Error ? e.message : String(e) }
     }
   } else {
     const lc = new LineCounter()
     const docs = parseAllDocuments(text, { lineCounter: lc })
-    for (const d of Array.isArray(docs) ? docs : [docs]) {
+    const list = Array.isArray(docs) ? docs : [docs]
+    if (list.length > MAX_CLUSTER_DOCUMENTS) {
+      const at = lc.linePos(list[MAX_CLUSTER_DOCUMENTS]!.range[0]).line
+      return { ok: false, error: `line ${at}: ${documentsMessage(MAX_CLUSTER_DOCUMENTS, 'a cluster file')}` }
+    }
+    for (const d of list) {
       const err = d.errors[0]
+      if (d.errors.some(isStackOverflow)) return { ok: false, error: STACK_MESSAGE }
       if (err)
         return {
           ok: false,
@@ -100,9 +181,14 @@ export function parseClusterText(text: string): ClusterParse {
         }
       if (d.contents === null) continue
       try {
-        values.push({ value: d.toJS({ maxAliasCount: 100 }), where: `line ${lc.linePos(d.range[0]).line}` })
+        values.push({
+          value: d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
+          where: `line ${lc.linePos(d.range[0]).line}`,
+        })
       } catch (e) {
-        return { ok: false, error: e instanceof Error ? e.message : String(e) }
+        const where = `line ${lc.linePos(d.range[0]).line}`
+        if (isStackOverflow(e)) return { ok: false, error: `${where}: ${STACK_MESSAGE}` }
+        return { ok: false, error: `${where}: ${e instanceof Error ? e.message : String(e)}` }
       }
     }
   }

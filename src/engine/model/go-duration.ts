@@ -12,7 +12,7 @@ export function goDuration(ms: number): string {
   const whole = Math.floor(secMs / 1000)
   const frac = String(secMs % 1000)
     .padStart(3, '0')
-    .replace(/0+$/, '')
+    .replace(/0{1,3}$/, '') // at most 3 digits: a bounded quantifier (regex-linearity.test.ts)
   const seconds = `${whole}${frac ? `.${frac}` : ''}s`
   if (hours) return `${hours}h${minutes}m${seconds}`
   if (minutes) return `${minutes}m${seconds}`

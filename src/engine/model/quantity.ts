@@ -40,7 +40,28 @@ const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 
 const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIXES).map(([s, e]) => [e, s]))
 const BINARY_BY_EXPONENT = new Map(Object.entries(BINARY_SUFFIXES).map(([s, e]) => [e, s]))
 
-const SHAPE = /^([+-]?)([0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/
+/**
+ * The suffix part of ERR_FORMAT_WRONG's expression. Its three classes are disjoint, so a backtracking
+ * engine gives back at most one character class at a time: linear.
+ */
+const SUFFIX_SHAPE = /^[eEinumkKMGTP]*[-+]?[0-9]*$/
+
+const isNumberChar = (c: string) => (c >= '0' && c <= '9') || c === '.'
+
+/**
+ * `^([+-]?)([0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$` as a scan. As one expression, `[0-9.]+` and the
+ * suffix's `[0-9]*` overlap, so 200,000 digits and a stray letter take V8 seconds (Go's RE2 is linear).
+ * Greedy is exact here: the suffix cannot start with '.', and if it started with a digit the digits
+ * would have to run to the end, where the greedy split matches as well.
+ */
+function splitQuantity(text: string): [sign: string, numberPart: string, suffix: string] | null {
+  const sign = text[0] === '+' || text[0] === '-' ? text[0] : ''
+  let i = sign.length
+  while (i < text.length && isNumberChar(text[i]!)) i++
+  if (i === sign.length) return null
+  const suffix = text.slice(i)
+  return SUFFIX_SHAPE.test(suffix) ? [sign, text.slice(sign.length, i), suffix] : null
+}
 const NANO = 1_000_000_000n
 
 interface Suffix {
@@ -60,9 +81,9 @@ function interpretSuffix(suffix: string): Suffix | undefined {
 
 /** Parses a quantity string exactly as apimachinery's ParseQuantity accepts it. */
 export function parseQuantity(text: string): QuantityResult {
-  const shape = SHAPE.exec(text)
+  const shape = splitQuantity(text)
   if (!shape) return { ok: false, error: ERR_FORMAT_WRONG }
-  const [, sign = '', numberPart = '', suffixText = ''] = shape
+  const [sign, numberPart, suffixText] = shape
   const dots = numberPart.split('.')
   if (dots.length > 2) return { ok: false, error: ERR_FORMAT_WRONG }
   const suffix = interpretSuffix(suffixText)

@@ -134,6 +134,10 @@ export interface ContractReport {
     /** The manifest document the entry is about, when it is not the first (added field). */
     readonly slot?: number
   }[]
+  /** Added: set when the run hit its event budget and stopped early, in words. */
+  readonly stopped?: string
+  /** Added: set when the input could not be loaded (nothing was simulated), with where the problem is. */
+  readonly error?: string
 }
 
 /**
@@ -153,6 +157,8 @@ export function toContractReport(timeline: Timeline, meta: ContractMeta): Contra
   const world = last >= 0 ? timeline.frames[last]! : timeline.initial
   const kubectl = world.kubectl ?? { exitCode: null, stdout: '', stderr: '' }
   return {
+    ...(timeline.stopped ? { stopped: timeline.stopped } : {}),
+    ...(timeline.outcome.kind === 'InvalidInput' ? { error: timeline.outcome.message } : {}),
     kubernetesVersion: KUBERNETES_VERSION,
     command: meta.command,
     kubectl: { exitCode: kubectl.exitCode, stdout: kubectl.stdout, stderr: kubectl.stderr },

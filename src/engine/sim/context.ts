@@ -6,6 +6,8 @@ import type { KubectlCommand } from '../kubectl/command'
 export interface KubectlInput {
   readonly manifest: string
   readonly kubeconfig: string
+  /** The kubeconfig's file name, for kubectl's `error loading config file "<name>"`. */
+  readonly kubeconfigName?: string
   readonly context?: string
   readonly command: KubectlCommand
   /** The discovery cache is empty (--cold-cache). */

@@ -8,6 +8,8 @@ export type Outcome =
   | { readonly kind: 'Rejected'; readonly at: number; readonly exitCode: number; readonly message: string }
   | { readonly kind: 'Pending'; readonly reason: string; readonly message: string }
   | { readonly kind: 'InProgress'; readonly status: string }
+  /** The input could not be loaded (a cluster file of the wrong shape): nothing was simulated. */
+  | { readonly kind: 'InvalidInput'; readonly message: string }
 
 export interface Timeline {
   readonly seed: number
@@ -21,4 +23,6 @@ export interface Timeline {
   readonly until: number
   /** The cluster the run used (nodes, existing pods, objects), for views such as the overlay packet. */
   readonly cluster: Cluster
+  /** Set when the run hit a budget (events) and stopped early: what was hit, in words. */
+  readonly stopped?: string
 }

@@ -7,6 +7,7 @@
  */
 import { Document, isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml'
 import type { JsonObject, KubeObject } from '../model/objects'
+import { isJsWhitespace, trailingRun } from '../model/text-trim'
 
 export type Path = readonly (string | number)[]
 
@@ -182,7 +183,7 @@ function editYaml(text: string, match: MatchFn, edit: EditFn): string | null {
     const after = doc.toString(printOptions(text))
     if (after === before) return null
     // Keep the blank lines that followed the document.
-    const trailing = /\s*$/.exec(text.slice(start, end))?.[0] ?? ''
+    const trailing = trailingRun(text.slice(start, end), isJsWhitespace)
     return `${text.slice(0, start)}${after.trimEnd()}${trailing}${text.slice(end)}`
   }
   return null

@@ -38,8 +38,28 @@ const ENFORCE = 'pod-security.kubernetes.io/enforce'
 /** "pod or container "web" must set securityContext.runAsNonRoot=true", "container "web" must set …=false". */
 const MUST_SET =
   /(pod or )?containers? ((?:"[^"]*"(?:, )?)+) must set securityContext\.([A-Za-z.]+)(?:=(\[[^\]]*\]|[A-Za-z0-9]+)| to "([A-Za-z]+)")/g
-/** "containers "a" and pod must not set securityContext.privileged=true" (booleans only). */
-const MUST_NOT_SET = /([^(,;]*?) must not set securityContext\.([A-Za-z.]+)=(true|false)/g
+const MUST_NOT_SET = ' must not set securityContext.'
+const MUST_NOT_SET_TAIL = /([A-Za-z.]+)=(true|false)/y
+
+/**
+ * "containers "a" and pod must not set securityContext.privileged=true" (booleans only): what
+ * `/([^(,;]*?) must not set securityContext\.([A-Za-z.]+)=(true|false)/g` matches, found by searching
+ * for the fixed text (the lazy expression rescans from every position of a long run: quadratic). The
+ * subject runs back from the fixed text to the last '(', ',' or ';' or the previous match's end.
+ */
+function* mustNotSet(message: string): Generator<[who: string, field: string, value: string]> {
+  let lastEnd = 0
+  for (let q = message.indexOf(MUST_NOT_SET); q >= 0; q = message.indexOf(MUST_NOT_SET, q + 1)) {
+    MUST_NOT_SET_TAIL.lastIndex = q + MUST_NOT_SET.length
+    const tail = MUST_NOT_SET_TAIL.exec(message)
+    if (!tail) continue
+    let p = q
+    while (p > lastEnd && !'(,;'.includes(message[p - 1]!)) p--
+    yield [message.slice(p, q), tail[1]!, tail[2]!]
+    lastEnd = MUST_NOT_SET_TAIL.lastIndex
+    q = lastEnd - 1
+  }
+}
 
 interface Setting {
   readonly path: Path
@@ -62,11 +82,11 @@ function settingsFrom(message: string, containers: ReturnType<typeof containersO
         out.push({ path: [...path, 'securityContext', ...field], value })
       }
   }
-  for (const m of message.matchAll(MUST_NOT_SET)) {
-    const field = m[2]!.split('.')
-    const value = m[3] !== 'true'
+  for (const [subject, fieldPath, set] of mustNotSet(message)) {
+    const field = fieldPath.split('.')
+    const value = set !== 'true'
     // Upstream lists the setters as `pod and containers "a", "b"`.
-    const who = m[1]!.trim()
+    const who = subject.trim()
     if (/^pod\b/.test(who)) out.push({ path: ['spec', 'securityContext', ...field], value })
     for (const path of byName(who)) {
       if (!path) return null
