@@ -5,10 +5,10 @@
  * validating admission → etcd write → 201 → watch events.
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { AdmissionRecord, HttpRequest, UserInfo } from '../sim/events'
-import type { CreateInFlight } from '../sim/messages'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { AdmissionRecord, HttpRequest, UserInfo } from '../protocol/events'
+import type { CreateInFlight } from '../protocol/messages'
 import type { Json, Pod } from '../model/objects'
 import { decodePod } from './decode'
 import { applyPodDefaults } from './defaulting'

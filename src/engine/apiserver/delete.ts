@@ -8,10 +8,10 @@
  * pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer: "Stopping container")
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { HttpRequest, Json, KubeEvent } from '../sim/events'
-import type { EtcdState } from '../sim/world'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { HttpRequest, Json, KubeEvent } from '../protocol/events'
+import type { EtcdState } from '../protocol/world'
 import type { Pod, PodCondition } from '../model/objects'
 import { respond, type ResponseAudit } from './respond'
 import { notFound } from './status'

@@ -10,9 +10,9 @@
  * endpoints/handlers/create.go and registry/generic/registry/store.go.
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { HttpRequest } from '../sim/events'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { HttpRequest } from '../protocol/events'
 import type { Json, JsonObject, KubeObject } from '../model/objects'
 import { findObject } from '../model/cluster'
 import { storageKey, type CoreResource } from '../model/core-resources'

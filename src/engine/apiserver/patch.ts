@@ -10,7 +10,7 @@
  * the updated pod further (the kubelet would restart a container whose image changed).
  */
 import type { StepWriter } from '../sim/step'
-import type { HttpRequest, Json } from '../sim/events'
+import type { HttpRequest, Json } from '../protocol/events'
 import type { JsonObject, Pod } from '../model/objects'
 import { applyStrategicMergePatch } from '../model/strategic-merge'
 import { writePod } from '../etcd/write-pod'

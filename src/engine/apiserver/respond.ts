@@ -1,7 +1,7 @@
 /** Sending an HTTP response back to whichever component asked. */
 import type { StepWriter } from '../sim/step'
-import type { AuthzDecision, HttpRequest, Json, UserInfo } from '../sim/events'
-import type { StageId } from '../sim/stages'
+import type { AuthzDecision, HttpRequest, Json, UserInfo } from '../protocol/events'
+import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
 
 export interface ResponseAudit {

@@ -9,7 +9,7 @@
  * sigs.k8s.io/structured-merge-diff typed/validate.go (ValidationErrors.Error).
  */
 import type { StepWriter } from '../sim/step'
-import type { HttpRequest, Json, UserInfo } from '../sim/events'
+import type { HttpRequest, Json, UserInfo } from '../protocol/events'
 import type { JsonObject } from '../model/objects'
 import { failure } from './status'
 import { respond, type ResponseAudit } from './respond'

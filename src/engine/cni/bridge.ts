@@ -12,9 +12,9 @@
  */
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
-import type { World } from '../sim/world'
-import type { Message } from '../sim/messages'
-import type { Json } from '../sim/events'
+import type { World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
+import type { Json } from '../protocol/events'
 import { allocate, rangeOf, release } from './host-local-ipam'
 import { randomHex } from '../model/uuid'
 

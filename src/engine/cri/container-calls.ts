@@ -6,10 +6,10 @@
  * container_stop.go, events.go)
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { NodeRuntime } from '../sim/world'
-import type { CriMessage } from './messages'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { NodeRuntime } from '../protocol/world'
+import type { CriMessage } from '../protocol/cri'
 import { randomHex } from '../model/uuid'
 import { parseImageReference } from '../model/image-reference'
 import { containerProcess } from '../kubelet/container-behaviour'

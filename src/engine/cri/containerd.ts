@@ -13,10 +13,10 @@
  */
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { World, NodeRuntime } from '../sim/world'
-import type { Message } from '../sim/messages'
-import type { CriMessage } from './messages'
+import type { SimContext } from '../protocol/context'
+import type { World, NodeRuntime } from '../protocol/world'
+import type { Message } from '../protocol/messages'
+import type { CriMessage } from '../protocol/cri'
 import {
   networkTornDown,
   podSandboxStatus,

@@ -4,9 +4,9 @@
  * Upstream: containerd internal/cri/server (the CRI gRPC service), k8s.io/cri-api runtime/v1
  */
 import type { StepWriter } from '../sim/step'
-import type { World } from '../sim/world'
-import type { Json } from '../sim/events'
-import type { CriMessage } from './messages'
+import type { World } from '../protocol/world'
+import type { Json } from '../protocol/events'
+import type { CriMessage } from '../protocol/cri'
 
 /** Virtual ms between these calls and their reply to the kubelet. */
 export const CALL_MS: Readonly<Record<string, number>> = {

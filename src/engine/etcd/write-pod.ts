@@ -4,7 +4,7 @@
  * learner sees. Create, binding, status and update all go through here.
  */
 import type { StepWriter } from '../sim/step'
-import type { StageId } from '../sim/stages'
+import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
 import { etcdPut, podKey } from './store'
 

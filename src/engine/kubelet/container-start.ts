@@ -6,9 +6,9 @@
  * kubelet_pods.go (makeEnvironmentVariables)
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { SimContext } from '../protocol/context'
 import type { Container, Pod } from '../model/objects'
-import type { CriReply } from '../cri/messages'
+import type { CriReply } from '../protocol/cri'
 import { containerEnvError } from './object-references'
 import { instancesOf } from './status'
 import { containerConfig } from './cri-config'

@@ -5,7 +5,7 @@
  */
 import type { StepWriter } from '../sim/step'
 import type { Pod } from '../model/objects'
-import type { CriMessage } from '../cri/messages'
+import type { CriMessage } from '../protocol/cri'
 import { podKeyOf } from './status'
 
 export function cri(w: StepWriter, delay: number, node: string, call: CriMessage): void {

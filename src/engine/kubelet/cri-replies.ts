@@ -6,8 +6,8 @@
  * kuberuntime_container.go
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { CriReply } from '../cri/messages'
+import type { SimContext } from '../protocol/context'
+import type { CriReply } from '../protocol/cri'
 import { podDisplayStatus } from '../model/pod-display-status'
 import { findContainer } from './status'
 import { MSG_PRE_STOP_FAILED, REASON_FAILED_PRE_STOP_HOOK } from './prestop'

@@ -4,7 +4,7 @@
  * Upstream: pkg/kubelet/events, client-go tools/record
  */
 import type { StepWriter } from '../sim/step'
-import type { KubeEvent } from '../sim/events'
+import type { KubeEvent } from '../protocol/events'
 import type { Pod } from '../model/objects'
 
 export function recordEvent(

@@ -5,8 +5,8 @@
  * Upstream: pkg/kubelet/images/image_manager.go (EnsureImageExists), images/helpers.go
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { Json } from '../sim/events'
+import type { SimContext } from '../protocol/context'
+import type { Json } from '../protocol/events'
 import type { Container, Pod } from '../model/objects'
 import { parseImageReference } from '../model/image-reference'
 import { findContainer } from './status'

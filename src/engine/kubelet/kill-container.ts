@@ -4,7 +4,7 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer, executePreStopHook)
  */
 import type { StepWriter } from '../sim/step'
-import type { RuntimeContainer } from '../sim/world'
+import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'
 import { goDuration } from '../model/go-duration'
 import {

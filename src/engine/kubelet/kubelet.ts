@@ -22,9 +22,9 @@
  */
 import type { Step } from '../sim/step'
 import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { RuntimeContainer, World } from '../sim/world'
-import type { Message } from '../sim/messages'
+import type { SimContext } from '../protocol/context'
+import type { RuntimeContainer, World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import { findContainer, podKeyOf } from './status'

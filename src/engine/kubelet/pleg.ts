@@ -4,7 +4,7 @@
  * Upstream: pkg/kubelet/pleg/generic.go
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { SimContext } from '../protocol/context'
 
 /** PLEG's generic relist period. */
 const RELIST_MS = 1000

@@ -6,8 +6,8 @@
  * computeInitContainerActions, doBackOff)
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { RuntimeContainer } from '../sim/world'
+import type { SimContext } from '../protocol/context'
+import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'
 import { instancesOf } from './status'
 import { formatBackoff, isInBackOffSince, nextBackoff } from './backoff'

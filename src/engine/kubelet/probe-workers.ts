@@ -5,8 +5,8 @@
  * Upstream: pkg/kubelet/prober/worker.go, prober/prober_manager.go
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { RuntimeContainer } from '../sim/world'
+import type { SimContext } from '../protocol/context'
+import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'
 import { findContainer } from './status'
 import type { ProbeKind } from './pod-state'

@@ -6,7 +6,7 @@
  * Upstream: pkg/kubelet/pod_workers.go, kuberuntime/kuberuntime_manager.go (SyncPod)
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { SimContext } from '../protocol/context'
 import type { Pod } from '../model/objects'
 import { next } from '../sim/rng'
 

@@ -6,7 +6,7 @@
  * pkg/volume/util/nestedpendingoperations
  */
 import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { SimContext } from '../protocol/context'
 import type { Pod } from '../model/objects'
 import { unmountableVolumes } from './object-references'
 import { sandboxConfig } from './cri-config'

@@ -8,7 +8,7 @@
  * are only ever added, never renamed or dropped; everything reflects the world
  * at `until` (the last event at or before it).
  */
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import type {
   AdmissionRecord,
   AuthzDecision,
@@ -19,10 +19,10 @@ import type {
   NodeVerdict,
   SimEvent,
   UserInfo,
-} from '../sim/events'
-import type { ComponentId } from '../sim/components'
+} from '../protocol/events'
+import type { ComponentId } from '../protocol/components'
 import type { Pod } from '../model/objects'
-import { allSlotPods } from '../sim/slots'
+import { allSlotPods } from '../protocol/slots'
 
 /** The Kubernetes minor version whose texts and behaviour the engine follows. */
 export const KUBERNETES_VERSION = '1.34'

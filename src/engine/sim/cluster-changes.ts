@@ -9,13 +9,13 @@
  */
 import type { Cluster } from '../model/cluster'
 import type { KubeObject, Node } from '../model/objects'
-import type { SimContext } from './context'
+import type { SimContext } from '../protocol/context'
 import type { Step } from './step'
 import { StepWriter } from './step'
-import type { NodeRuntime, World } from './world'
+import type { NodeRuntime, World } from '../protocol/world'
 import { etcdPut } from '../etcd/store'
 import { parseImageReference } from '../model/image-reference'
-import { podSlotIndices } from './slots'
+import { podSlotIndices } from '../protocol/slots'
 
 export interface ClusterChange {
   /** Virtual ms after Enter. */

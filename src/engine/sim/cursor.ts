@@ -2,8 +2,8 @@
  * Time travel is an index into the timeline: -1 is "before Enter", then one
  * position per event. Scrubbing never re-runs the simulation.
  */
-import type { Timeline } from './timeline'
-import type { World } from './world'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 
 export interface Cursor {
   readonly index: number

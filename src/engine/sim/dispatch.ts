@@ -1,8 +1,8 @@
 /** Hands each message to the step function of the component it is addressed to. */
-import type { Message } from './messages'
+import type { Message } from '../protocol/messages'
 import type { Step } from './step'
-import type { World } from './world'
-import type { SimContext } from './context'
+import type { World } from '../protocol/world'
+import type { SimContext } from '../protocol/context'
 import { kubectlStep } from '../kubectl/kubectl'
 import { apiserverStep } from '../apiserver/apiserver'
 import { schedulerStep } from '../scheduler/scheduler'

@@ -1,6 +1,6 @@
 /** The world before Enter: etcd already holds the cluster's objects, nodes hold their images and pods. */
 import type { Cluster } from '../model/cluster'
-import type { EtcdEntry, EtcdState, NodeRuntime, World } from './world'
+import type { EtcdEntry, EtcdState, NodeRuntime, World } from '../protocol/world'
 import { createRng } from './rng'
 import { parseImageReference } from '../model/image-reference'
 import { createEtcdState } from '../etcd/store'

@@ -4,16 +4,16 @@
  * messages it sends on. `StepWriter` is a small local builder for that result;
  * it never escapes the step.
  */
-import type { EventDraft } from './events'
-import type { World } from './world'
-import type { Message } from './messages'
+import type { EventDraft } from '../protocol/events'
+import type { World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
 
 export interface Delivery {
   /** Virtual milliseconds after the current instant. */
   readonly delay: number
   readonly message: Message
   /**
-   * Which of the manifest's pods the message is about (sim/slots.ts). Absent: the same pod as the
+   * Which of the manifest's pods the message is about (protocol/slots.ts). Absent: the same pod as the
    * message being handled. kubectl sets it when it sends the request for another document.
    */
   readonly slot?: number

@@ -5,7 +5,7 @@
 import type { HttpRequest, HttpResponse, UserInfo, AdmissionRecord } from './events'
 import type { ResponseAudit } from '../apiserver/respond'
 import type { Pod } from '../model/objects'
-import type { CriMessage, CriReply } from '../cri/messages'
+import type { CriMessage, CriReply } from './cri'
 
 /** A create request travelling through the apiserver's handler chain. */
 export interface CreateInFlight {

@@ -146,7 +146,7 @@ interface Base {
   readonly summary: string
   /** What is happening, in plain words, for the narration panel. */
   readonly narration: string
-  /** Which document of the manifest the event is about (sim/slots.ts); absent for the first. */
+  /** Which document of the manifest the event is about (protocol/slots.ts); absent for the first. */
   readonly slot?: number
 }
 
