@@ -8,15 +8,8 @@ export { etcdEntries } from './etcd/store'
 export { etcdKeyRows, type EtcdKeyRow } from './etcd/key-rows'
 export type { KubeObject } from './model/objects'
 export type { Timeline, Outcome } from './protocol/timeline'
-export type {
-  SimEvent,
-  EventKind,
-  KubeEvent,
-  HttpRequest,
-  HttpResponse,
-  SchedulingResult,
-  NodeVerdict,
-} from './protocol/events'
+export type { SimEvent, EventKind, KubeEvent, SchedulingResult, NodeVerdict } from './protocol/events'
+export type { HttpRequest, HttpResponse } from './protocol/http'
 export type { World, NodeRuntime, EtcdState } from './protocol/world'
 export { COMPONENT_IDS, COMPONENT_LABELS } from './protocol/components'
 export type { ComponentId } from './protocol/components'

@@ -10,10 +10,11 @@
 import type { StepWriter } from '../sim/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
-import type { HttpRequest, Json, KubeEvent } from '../protocol/events'
+import type { HttpRequest, ResponseAudit } from '../protocol/http'
+import type { Json, KubeEvent } from '../protocol/events'
 import type { EtcdState } from '../protocol/world'
 import type { Pod, PodCondition } from '../model/objects'
-import { respond, type ResponseAudit } from './respond'
+import { respond } from './respond'
 import { notFound } from './status'
 import { etcdDelete, etcdPut, podKey } from '../etcd/store'
 

@@ -10,12 +10,13 @@
  * the updated pod further (the kubelet would restart a container whose image changed).
  */
 import type { StepWriter } from '../sim/step'
-import type { HttpRequest, Json } from '../protocol/events'
+import type { HttpRequest, ResponseAudit } from '../protocol/http'
+import type { Json } from '../protocol/events'
 import type { JsonObject, Pod } from '../model/objects'
 import { applyStrategicMergePatch } from '../model/strategic-merge'
 import { writePod } from '../etcd/write-pod'
 import { invalidMessage } from '../model/field-errors'
-import { respond, type ResponseAudit } from './respond'
+import { respond } from './respond'
 import { failure } from './status'
 import { validatePodSpecUpdate } from './pod-update-validation'
 

@@ -4,7 +4,8 @@
  * say nothing about the pod.
  */
 import { requestInfo } from '../apiserver/routes'
-import type { HttpRequest, HttpResponse, SimEvent } from '../protocol/events'
+import type { HttpRequest, HttpResponse } from '../protocol/http'
+import type { SimEvent } from '../protocol/events'
 import type { Timeline } from '../protocol/timeline'
 import { isAboutPrimaryPod } from './primary-pod'
 

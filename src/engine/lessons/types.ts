@@ -5,7 +5,8 @@
  * regroups events. Types only.
  */
 import type { ComponentId } from '../protocol/components'
-import type { EventKind, HttpRequest } from '../protocol/events'
+import type { EventKind } from '../protocol/events'
+import type { HttpRequest } from '../protocol/http'
 
 /** Who runs kubectl for the lesson, as the app's "run as" control sets it (store/create-app-store.ts). */
 export interface LessonRunAs {

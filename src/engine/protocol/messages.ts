@@ -2,8 +2,8 @@
  * The messages components send each other through the event queue. Each names
  * its receiver; the runner hands it to that component's step function.
  */
-import type { HttpRequest, HttpResponse, UserInfo, AdmissionRecord } from './events'
-import type { ResponseAudit } from '../apiserver/respond'
+import type { HttpRequest, HttpResponse, ResponseAudit, UserInfo } from './http'
+import type { AdmissionRecord } from './events'
 import type { Pod } from '../model/objects'
 import type { CriMessage, CriReply } from './cri'
 

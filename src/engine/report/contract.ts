@@ -9,17 +9,8 @@
  * at `until` (the last event at or before it).
  */
 import type { Timeline } from '../protocol/timeline'
-import type {
-  AdmissionRecord,
-  AuthzDecision,
-  HttpRequest,
-  HttpResponse,
-  Json,
-  JsonPatchOp,
-  NodeVerdict,
-  SimEvent,
-  UserInfo,
-} from '../protocol/events'
+import type { AdmissionRecord, Json, JsonPatchOp, NodeVerdict, SimEvent } from '../protocol/events'
+import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
 import type { ComponentId } from '../protocol/components'
 import type { Pod } from '../model/objects'
 import { allSlotPods } from '../protocol/slots'
