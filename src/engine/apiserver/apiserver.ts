@@ -3,12 +3,12 @@
  * and authorization filters, then the handler for its resource. The create of
  * a Pod continues in create.ts; bindings and status updates are here.
  */
-import type { Step } from '../sim/step'
+import type { Step } from '../protocol/step'
 import { slotOfPod } from '../protocol/slots'
 import { objectRequest } from './objects'
 import { APPLY_PATCH, applyCreatePod } from './server-side-apply'
 import { resourceByName } from '../model/core-resources'
-import { StepWriter } from '../sim/step'
+import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { World } from '../protocol/world'

@@ -4,7 +4,7 @@
  * decode + defaulting → mutating admission → PrepareForCreate + validation →
  * validating admission → etcd write → 201 → watch events.
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { AdmissionRecord } from '../protocol/events'

@@ -7,7 +7,7 @@
  * Upstream: staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go (BeforeDelete),
  * pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer: "Stopping container")
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { HttpRequest, ResponseAudit } from '../protocol/http'

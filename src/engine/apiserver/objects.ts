@@ -9,7 +9,7 @@
  * pkg/apis/core/v1/defaults.go (SetDefaults_Secret, SetDefaults_NamespaceStatus), staging apiserver
  * endpoints/handlers/create.go and registry/generic/registry/store.go.
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { HttpRequest, ResponseAudit } from '../protocol/http'

@@ -9,7 +9,7 @@
  * Admission (UPDATE) is not run for the patch; the simulation does not follow
  * the updated pod further (the kubelet would restart a container whose image changed).
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { HttpRequest, ResponseAudit } from '../protocol/http'
 import type { Json } from '../protocol/events'
 import type { JsonObject, Pod } from '../model/objects'

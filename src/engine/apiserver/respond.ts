@@ -1,5 +1,5 @@
 /** Sending an HTTP response back to whichever component asked. */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { HttpRequest, ResponseAudit } from '../protocol/http'
 import type { Json } from '../protocol/events'
 import type { StageId } from '../protocol/stages'

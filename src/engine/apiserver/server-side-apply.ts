@@ -8,7 +8,7 @@
  * staging/src/k8s.io/apiserver/pkg/endpoints/handlers/fieldmanager (typed patch object),
  * sigs.k8s.io/structured-merge-diff typed/validate.go (ValidationErrors.Error).
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { HttpRequest, ResponseAudit, UserInfo } from '../protocol/http'
 import type { Json } from '../protocol/events'
 import type { JsonObject } from '../model/objects'

@@ -10,8 +10,8 @@
  * Upstream: containernetworking/plugins plugins/main/bridge/bridge.go (cmdAdd,
  * cmdDel), plugins/ipam/host-local/main.go; CNI SPEC 1.x
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
 import type { World } from '../protocol/world'
 import type { Message } from '../protocol/messages'
 import type { Json } from '../protocol/events'

@@ -5,7 +5,7 @@
  * Upstream: containerd internal/cri/server (container_create.go, container_start.go,
  * container_stop.go, events.go)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { NodeRuntime } from '../protocol/world'

@@ -3,7 +3,7 @@
  * registry and adds the image to the store, or returns the registry's error to the kubelet.
  * Upstream: containerd internal/cri/server (image_status.go, image_pull.go)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { NodeRuntime } from '../protocol/world'
 import type { CriMessage } from '../protocol/cri'

@@ -4,7 +4,7 @@
  * the pause container, then runs CNI DEL and removes the network namespace.
  * Upstream: containerd internal/cri/server (sandbox_run.go, sandbox_status.go, sandbox_stop.go)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { NodeRuntime } from '../protocol/world'

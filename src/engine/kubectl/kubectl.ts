@@ -2,8 +2,8 @@
  * kubectl as a component: read the manifest, resolve the kubeconfig, send the
  * request(s) its command sends, and print what kubectl prints.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { World } from '../protocol/world'
 import type { HttpRequest, HttpResponse } from '../protocol/http'

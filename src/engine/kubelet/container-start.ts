@@ -5,7 +5,7 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer),
  * kubelet_pods.go (makeEnvironmentVariables)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { Container, Pod } from '../model/objects'
 import type { CriReply } from '../protocol/cri'

@@ -3,7 +3,7 @@
  * cri-reply (cri-replies.ts).
  * Upstream: pkg/kubelet/kuberuntime (the runtime service client), cri-api runtime/v1
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { Pod } from '../model/objects'
 import type { CriMessage } from '../protocol/cri'
 import { podKeyOf } from './status'

@@ -5,7 +5,7 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod), kuberuntime_sandbox.go,
  * kuberuntime_container.go
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { CriReply } from '../protocol/cri'
 import { podDisplayStatus } from '../model/pod-display-status'

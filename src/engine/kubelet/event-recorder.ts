@@ -3,7 +3,7 @@
  * stored in the world's events.
  * Upstream: pkg/kubelet/events, client-go tools/record
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { KubeEvent } from '../protocol/events'
 import type { Pod } from '../model/objects'
 

@@ -4,7 +4,7 @@
  * minutes).
  * Upstream: pkg/kubelet/images/image_manager.go (EnsureImageExists), images/helpers.go
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { Json } from '../protocol/events'
 import type { Container, Pod } from '../model/objects'

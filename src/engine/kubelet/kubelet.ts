@@ -20,8 +20,8 @@
  * cri-client.ts are what they all share. Files that continue the loop get it
  * as a SyncLoop argument (sync-loop.ts) rather than importing this file.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { RuntimeContainer, World } from '../protocol/world'
 import type { Message } from '../protocol/messages'

@@ -3,7 +3,7 @@
  * exit reaches the pod worker on the next relist, not at once.
  * Upstream: pkg/kubelet/pleg/generic.go
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 
 /** PLEG's generic relist period. */

@@ -5,7 +5,7 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions,
  * computeInitContainerActions, doBackOff)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'

@@ -4,7 +4,7 @@
  * waits for the volumes before the sandbox.
  * Upstream: pkg/kubelet/kubelet.go (HandlePodAdditions, canAdmitPod, rejectPod)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { otherSlotPods } from '../protocol/slots'
 import type { Pod, PodStatus } from '../model/objects'

@@ -4,7 +4,7 @@
  * until the container is restarted.
  * Upstream: pkg/kubelet/prober/worker.go, prober/prober_manager.go
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'

@@ -3,7 +3,7 @@
  * worker remembers, and PATCHes pods/<name>/status when it changed.
  * Upstream: pkg/kubelet/status/status_manager.go, pkg/util/pod/pod.go (PatchPodStatus)
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { HttpRequest } from '../protocol/http'

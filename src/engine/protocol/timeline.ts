@@ -1,4 +1,5 @@
 /** The result of a simulation: every event and the world after it. */
+import type { TimelineOf } from '../sim/timeline'
 import type { SimEvent } from './events'
 import type { World } from './world'
 import type { Cluster } from '../model/cluster'
@@ -9,16 +10,8 @@ export type Outcome =
   | { readonly kind: 'Pending'; readonly reason: string; readonly message: string }
   | { readonly kind: 'InProgress'; readonly status: string }
 
-export interface Timeline {
-  readonly seed: number
-  readonly events: readonly SimEvent[]
-  /** frames[i] is the world right after events[i]. */
-  readonly frames: readonly World[]
-  /** The world before anything happened. */
-  readonly initial: World
+export interface Timeline extends TimelineOf<SimEvent, World> {
   readonly outcome: Outcome
-  /** Virtual ms simulated. */
-  readonly until: number
   /** The cluster the run used (nodes, existing pods, objects), for views such as the overlay packet. */
   readonly cluster: Cluster
 }

@@ -2,8 +2,8 @@
  * The image registry: serves manifests and layers for the repositories and
  * tags it holds. Pull time grows with the image size.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { World } from '../protocol/world'
 import type { Message } from '../protocol/messages'

@@ -11,8 +11,8 @@
  * pkg/scheduler/backend/queue/scheduling_queue.go (calculateBackoffDuration,
  * flushUnschedulablePodsLeftover), pkg/scheduler/framework/preemption/preemption.go (prepareCandidate)
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { DeletedPod, World } from '../protocol/world'

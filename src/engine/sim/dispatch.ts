@@ -1,6 +1,6 @@
 /** Hands each message to the step function of the component it is addressed to. */
 import type { Message } from '../protocol/messages'
-import type { Step } from './step'
+import type { Step } from '../protocol/step'
 import type { World } from '../protocol/world'
 import type { SimContext } from '../protocol/context'
 import { kubectlStep } from '../kubectl/kubectl'
