@@ -17,7 +17,7 @@ import type { SimContext } from './protocol/context'
 import { initialWorld } from './sim/initial-world'
 import { dispatch } from './sim/dispatch'
 import { swapSlot } from './protocol/slots'
-import { clusterChanges } from './sim/cluster-changes'
+import { clusterChanges } from './node-registration/node-registration'
 import { podDisplayStatus } from './model/pod-display-status'
 
 export interface SimInput {

@@ -82,7 +82,7 @@ export type Message =
       readonly node: string
     }
   | {
-      /** A ClusterChange of the cluster file comes due (sim/cluster-changes.ts). */
+      /** A ClusterChange of the cluster file comes due (node-registration/node-registration.ts). */
       readonly to: 'cluster'
       readonly type: 'change'
       readonly index: number

@@ -10,7 +10,7 @@ import { kubeletStep } from '../kubelet/kubelet'
 import { containerdStep } from '../cri/containerd'
 import { cniStep } from '../cni/bridge'
 import { registryStep } from '../registry/registry'
-import { clusterChanges, nodeJoinStep } from './cluster-changes'
+import { nodeRegistrationStep } from '../node-registration/node-registration'
 
 export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
   switch (msg.to) {
@@ -28,10 +28,8 @@ export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
       return cniStep(world, msg)
     case 'registry':
       return registryStep(world, msg, ctx)
-    case 'cluster': {
-      const change = clusterChanges(ctx.cluster)[msg.index]
-      return change ? nodeJoinStep(world, change, ctx) : { world, emitted: [], deliveries: [] }
-    }
+    case 'cluster':
+      return nodeRegistrationStep(world, msg, ctx)
     default:
       return msg satisfies never
   }
