@@ -1,16 +1,16 @@
 /** Hands each message to the step function of the component it is addressed to. */
-import type { Message } from '../protocol/messages'
-import type { Step } from '../protocol/step'
-import type { World } from '../protocol/world'
-import type { SimContext } from '../protocol/context'
-import { kubectlStep } from '../kubectl/kubectl'
-import { apiserverStep } from '../apiserver/apiserver'
-import { schedulerStep } from '../scheduler/scheduler'
-import { kubeletStep } from '../kubelet/kubelet'
-import { containerdStep } from '../cri/containerd'
-import { cniStep } from '../cni/bridge'
-import { registryStep } from '../registry/registry'
-import { nodeRegistrationStep } from '../node-registration/node-registration'
+import type { Message } from './protocol/messages'
+import type { Step } from './protocol/step'
+import type { World } from './protocol/world'
+import type { SimContext } from './protocol/context'
+import { kubectlStep } from './kubectl/kubectl'
+import { apiserverStep } from './apiserver/apiserver'
+import { schedulerStep } from './scheduler/scheduler'
+import { kubeletStep } from './kubelet/kubelet'
+import { containerdStep } from './cri/containerd'
+import { cniStep } from './cni/bridge'
+import { registryStep } from './registry/registry'
+import { nodeRegistrationStep } from './node-registration/node-registration'
 
 export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
   switch (msg.to) {
