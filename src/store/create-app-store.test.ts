@@ -17,7 +17,7 @@ function setup() {
   const saved = { manifest: [] as string[], cluster: [] as string[] }
   const painted: (() => void)[] = []
   const store = createAppStore(DEFAULT_MANIFEST, {
-    saveManifest: (t) => saved.manifest.push(t),
+    saveManifest: (t) => void saved.manifest.push(t),
     saveCluster: (t) => saved.cluster.push(t),
     afterPaint: (fn) => painted.push(fn),
     debounceMs: 0,

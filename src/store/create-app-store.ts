@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla'
 import {
   DEFAULT_CLUSTER,
+  DEFAULT_MANIFEST,
   IDENTITIES,
   simulate,
   parseManifest,
@@ -137,8 +138,8 @@ export interface LoadedScenario {
 }
 
 export interface StoreDeps {
-  /** Where the manifest survives a reload; absent in tests. */
-  readonly saveManifest?: (text: string) => void
+  /** Where the manifest survives a reload; absent in tests. False: storage refused it (full, disabled). */
+  readonly saveManifest?: (text: string) => boolean | void
   /** Where the cluster file survives a reload (saved only when it changes: it can be tens of MB). */
   readonly saveCluster?: (text: string) => void
   /** Where the loaded scenario's id survives a reload. */
@@ -203,14 +204,34 @@ export function createAppStore(
   let timer: ReturnType<typeof setTimeout> | undefined
   /** Bumped by every change of the cluster file, so a load that a newer one overtook does nothing. */
   let clusterVersion = 0
-  const parsed = parseManifest(initialManifest)
+  /** The user has been told that storage refuses their edits (said once). */
+  let storageWarned = false
   let first = run(initialManifest, initialCluster, 1)
   let clusterError: string | null = null
   if (!first.ok) {
     clusterError = first.error
     first = run(initialManifest, DEFAULT_CLUSTER, 1)
   }
-  if (!first.ok) throw new Error(`the default scenario does not simulate: ${first.error}`)
+  // What was saved cannot be simulated at all (a file the engine refuses, or a bug it trips): open the
+  // default scenario rather than a blank page, and keep the saved text one Undo away. Nothing is
+  // overwritten in storage until the user edits.
+  let recovered: AppState['replaced'] = null
+  let notice: AppState['notice'] = null
+  if (!first.ok) {
+    const why = first.error
+    first = run(DEFAULT_MANIFEST, DEFAULT_CLUSTER, 1)
+    if (!first.ok) throw new Error(`the default scenario does not simulate: ${first.error}`)
+    recovered = { manifest: initialManifest, cluster: initialCluster, scenario: initialScenario }
+    notice = {
+      tone: 'rejected',
+      text: `Your saved files could not be simulated (${why}), so Podlife opened the default scenario. Undo (top right) puts your saved manifest and cluster back in the editor.`,
+    }
+    initialManifest = DEFAULT_MANIFEST
+    initialCluster = DEFAULT_CLUSTER
+    initialScenario = null
+    clusterError = null
+  }
+  const parsed = parseManifest(initialManifest)
   const schedule = (get: () => AppState & AppActions) => {
     if (timer) clearTimeout(timer)
     timer = setTimeout(() => get().resimulate(), debounceMs)
@@ -251,10 +272,11 @@ export function createAppStore(
       seed: 1,
       highlight: null,
       scenario: initialScenario,
-      replaced: null,
+      replaced: recovered,
       side: 'editor',
       inspectorWide: false,
       ...CLASSROOM_INITIAL,
+      notice,
       ...classroomSlice(set, get),
       ...LESSON_INITIAL,
       ...lessonSlice(set, get),
@@ -268,7 +290,15 @@ export function createAppStore(
         const edited = scenario && !scenario.edited ? { ...scenario, edited: true } : scenario
         set({ manifest: text, scenario: edited, replaced: null })
         if (edited !== scenario) deps.saveScenario?.(edited)
-        deps.saveManifest?.(text)
+        if (deps.saveManifest?.(text) === false && !storageWarned) {
+          storageWarned = true
+          set({
+            notice: {
+              tone: 'waiting',
+              text: 'This browser is not keeping your edits (its storage is full or disabled): they stay in this tab until it is closed. Share makes a link that holds them.',
+            },
+          })
+        }
         schedule(get)
       },
 
@@ -289,8 +319,14 @@ export function createAppStore(
         set({ clusterLoading: 'Loading the saved cluster…' })
         void saved.then((text) => {
           if (version !== clusterVersion) return
-          if (text === null) set({ clusterLoading: null })
-          else load(text)
+          if (text !== null) return load(text)
+          set({
+            clusterLoading: null,
+            notice: {
+              tone: 'waiting',
+              text: 'The cluster saved in this browser could not be read back (its storage is damaged or was cleared); Podlife uses the cluster shown in cluster.yaml.',
+            },
+          })
         })
       },
 

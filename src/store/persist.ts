@@ -44,19 +44,33 @@ export const loadManifest = (fallback: string): string => load(MANIFEST_KEY, fal
 /** The saved cluster if it is in localStorage; a large one comes later from `loadLargeCluster`. */
 export const loadCluster = (fallback: string): string => load(CLUSTER_KEY, fallback)
 
-export function saveManifest(text: string): void {
-  // Storage may be full or disabled; the edit still lives in memory.
-  trySet(MANIFEST_KEY, text)
+/** False when storage refused it (full or disabled): the edit then lives only in memory. */
+export function saveManifest(text: string): boolean {
+  return trySet(MANIFEST_KEY, text)
 }
 
 function withStore<T>(mode: IDBTransactionMode, request: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const open = globalThis.indexedDB.open(DB_NAME, 1)
+    let open: IDBOpenDBRequest
+    try {
+      open = globalThis.indexedDB.open(DB_NAME, 1)
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)))
+      return
+    }
     open.onupgradeneeded = () => open.result.createObjectStore(DB_STORE)
     open.onerror = () => reject(open.error ?? new Error('IndexedDB cannot be opened'))
     open.onsuccess = () => {
       const db = open.result
-      const req = request(db.transaction(DB_STORE, mode).objectStore(DB_STORE))
+      let req: IDBRequest<T>
+      try {
+        req = request(db.transaction(DB_STORE, mode).objectStore(DB_STORE))
+      } catch (e) {
+        // A damaged or foreign database (its object store missing): report it, never throw from here.
+        db.close()
+        reject(e instanceof Error ? e : new Error(String(e)))
+        return
+      }
       req.onsuccess = () => {
         db.close()
         resolve(req.result)

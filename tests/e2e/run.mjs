@@ -2,6 +2,7 @@
 import { BASE, SHOTS, assert, run, slug } from './harness.mjs'
 import { classroomTests } from './classroom.mjs'
 import { teachingTests } from './teaching.mjs'
+import { robustnessTests } from './robustness.mjs'
 import {
   expectText,
   inspect,
@@ -403,7 +404,9 @@ tests.push([
     await open(page, BASE)
     const picker = page.getByRole('combobox', { name: 'Scenario' })
     await picker.waitFor()
-    const labels = await picker.locator('option:not([disabled])').allTextContents()
+    const labels = await picker
+      .locator('optgroup[label="Scenarios"] option:not([disabled])')
+      .allTextContents()
     assert(
       labels.length === SCENARIO_OUTCOMES.length,
       `${labels.length} scenarios in the picker, ${SCENARIO_OUTCOMES.length} expected`,
@@ -423,6 +426,7 @@ tests.push([
 
 tests.push(...classroomTests)
 tests.push(...teachingTests)
+tests.push(...robustnessTests)
 
 const ok = await run(tests)
 process.exit(ok ? 0 : 1)

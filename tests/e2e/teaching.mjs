@@ -133,6 +133,8 @@ teachingTests.push([
     await picker(page).selectOption({ label: 'Too big for any node (Pending)' })
     for (let i = 0; i < 16; i++) await page.getByRole('button', { name: 'Step forward' }).click()
     await page.getByTestId('component-kube-scheduler').click()
+    await page.getByTestId('chapter-intro').waitFor()
+    await expectText(page.getByTestId('inspector'), /Filter and score, per node/)
     const narration = (await page.getByTestId('narration-panel').textContent()) ?? ''
     const inspector = (await page.getByTestId('inspector').textContent()) ?? ''
     await page.getByRole('button', { name: 'Share' }).click()
@@ -148,14 +150,14 @@ teachingTests.push([
       await fresh.goto(link)
       await fresh.getByRole('button', { name: 'Step forward' }).waitFor()
       await expectText(fresh.getByTestId('inspector'), /Filter and score, per node/)
-      assert(
-        ((await fresh.getByTestId('narration-panel').textContent()) ?? '') === narration,
-        'the narration differs from the sender’s',
-      )
-      assert(
-        ((await fresh.getByTestId('inspector').textContent()) ?? '') === inspector,
-        'the inspector differs from the sender’s',
-      )
+      // Exactly the sender's text (the panels' lazily loaded parts may take a moment to arrive).
+      const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+      await expectText(fresh.getByTestId('narration-panel'), exactly(narration)).catch(() => {
+        throw new Error('the narration differs from the sender’s')
+      })
+      await expectText(fresh.getByTestId('inspector'), exactly(inspector)).catch(() => {
+        throw new Error('the inspector differs from the sender’s')
+      })
       assert(fresh.url() === `${BASE}/`, `the link stayed in the address bar: ${fresh.url()}`)
       // The receiver's own earlier work is one Undo away (here there was none: the default scenario).
       assert(errors.length === 0, errors.join('\n'))
@@ -177,6 +179,7 @@ teachingTests.push([
       await page.keyboard.press('PageDown')
       await settle(page)
     }
+    await page.getByTestId('chapter-intro').waitFor()
     const where = await progress(page)
     const title = await page.getByTestId('lesson-stop-title').textContent()
     const narration = await page.getByTestId('narration-panel').textContent()
@@ -188,8 +191,14 @@ teachingTests.push([
       await fresh.goto(link)
       await fresh.getByTestId('lesson-card').waitFor()
       await expectText(fresh.getByTestId('lesson-progress'), new RegExp(`Stop ${where.k} of ${where.n}`))
-      await expectText(fresh.getByTestId('lesson-stop-title'), new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
-      assert((await fresh.getByTestId('narration-panel').textContent()) === narration, 'the narration differs')
+      await expectText(
+        fresh.getByTestId('lesson-stop-title'),
+        new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      )
+      assert(
+        (await fresh.getByTestId('narration-panel').textContent()) === narration,
+        'the narration differs',
+      )
     } finally {
       await other.close()
     }

@@ -12,7 +12,12 @@ import type { NodeRuntime } from '../protocol/world'
 import type { CriMessage } from '../protocol/cri'
 import { randomHex } from '../model/uuid'
 import { parseImageReference } from '../model/image-reference'
-import { containerProcess } from '../kubelet/container-behaviour'
+import type { Container, Pod } from '../model/objects'
+import type { RegistryRepository } from '../model/image-catalog'
+import { containerProcess, type ProcessUser } from '../kubelet/container-behaviour'
+import { effectiveRunAs } from '../kubelet/run-as-non-root'
+import { findImage } from '../registry/registry'
+import { userFromImage } from './image-calls'
 import { findContainer } from '../kubelet/status'
 import { setContainer, setNode } from './runtime-state'
 import { CALL_MS, emitCall, reply } from './cri-server'
@@ -22,6 +27,18 @@ import { REASON_COMPLETED, REASON_ERROR, REASON_OOM_KILLED, REASON_START_ERROR }
 const RELIST_MS = 1000
 /** How long a process that handles its stop signal takes to exit. */
 const GRACEFUL_STOP_MS = 120
+
+/**
+ * The user the process runs as: the kubelet passes the effective runAsUser in the container's
+ * security context, else runc takes the image config's USER (kuberuntime/security_context.go
+ * determineEffectiveSecurityContext; containerd internal/cri/server/container_create_linux.go).
+ */
+export function processUser(registry: readonly RegistryRepository[], pod: Pod, c: Container): ProcessUser {
+  const runAsUser = effectiveRunAs(pod, c).runAsUser
+  if (runAsUser !== undefined) return { uid: runAsUser, username: '' }
+  const user = userFromImage(findImage(registry, c.image ?? '')?.user ?? '')
+  return { uid: user.uid ?? null, username: user.username }
+}
 
 /** CreateContainer: a CREATED container in the pod's sandbox, its attempt counted from the earlier ones. */
 export function createContainer(
@@ -81,7 +98,7 @@ export function startContainer(
   const id = String((call.request as { container_id?: string }).container_id ?? '')
   const rc = node.containers.find((x) => x.id === id)
   const spec = findContainer(call.pod, rc?.name ?? '')
-  const proc = spec ? containerProcess(spec.c) : null
+  const proc = spec ? containerProcess(spec.c, processUser(ctx.cluster.registry, call.pod, spec.c)) : null
   const b = proc?.behaviour
   if (b?.kind === 'start-error') {
     const error = `rpc error: code = Unknown desc = ${b.message}`

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { containerProcess, effectiveArgv, QUICK_EXIT_MS, type Behaviour } from './container-behaviour'
+import {
+  containerProcess,
+  effectiveArgv,
+  isRootUser,
+  QUICK_EXIT_MS,
+  type Behaviour,
+  type ProcessUser,
+} from './container-behaviour'
 import type { Container } from '../model/objects'
 
 // Rules: docs/container-behaviour.md. Image defaults: the docker-library Dockerfiles
@@ -158,5 +165,68 @@ describe('command and args override the image ENTRYPOINT and CMD', () => {
     { name: 'both: command + args', c: { name: 'n', command: ['sleep'], args: ['1'] }, want: ['sleep', '1'] },
   ])('$name', ({ c, want }) => {
     expect(effectiveArgv(c, nginx)).toEqual(want)
+  })
+})
+
+// The official nginx image keeps its temp paths under the root-owned /var/cache/nginx, so as any other
+// user nginx stops at `nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)`
+// and exits 1 (the reason nginxinc/docker-nginx-unprivileged exists). docs/container-behaviour.md §2.
+describe('the user the process runs as', () => {
+  const uid = (n: number): ProcessUser => ({ uid: n, username: '' })
+  it.each<{ name: string; c: Container; user?: ProcessUser; want: Partial<Behaviour> }>([
+    {
+      name: 'nginx as root (no USER) serves 80',
+      c: { name: 'web', image: 'nginx:1.27' },
+      want: { kind: 'runs', ports: [80] },
+    },
+    {
+      name: 'nginx as uid 101 exits 1: mkdir /var/cache/nginx/client_temp is denied',
+      c: { name: 'web', image: 'nginx:1.27' },
+      user: uid(101),
+      want: { kind: 'exits', exitCode: 1 },
+    },
+    {
+      name: 'nginx:alpine as uid 1000 exits 1 the same way',
+      c: { name: 'web', image: 'nginx:alpine' },
+      user: uid(1000),
+      want: { kind: 'exits', exitCode: 1 },
+    },
+    {
+      name: 'nginx run directly as a command, non-root: exits 1',
+      c: { name: 'web', image: 'nginx:1.27', command: ['nginx', '-g', 'daemon off;'] },
+      user: uid(1000),
+      want: { kind: 'exits', exitCode: 1 },
+    },
+    {
+      name: 'the nginx image sleeping as uid 1000 runs (only nginx itself needs root)',
+      c: { name: 'web', image: 'nginx:1.27', command: ['sleep', 'infinity'] },
+      user: uid(1000),
+      want: { kind: 'runs' },
+    },
+    {
+      name: 'redis as uid 999 still serves 6379',
+      c: { name: 'cache', image: 'redis:7.4' },
+      user: uid(999),
+      want: { kind: 'runs', ports: [6379] },
+    },
+  ])('$name', ({ c, user, want }) => {
+    expect(containerProcess(c, user).behaviour).toMatchObject(want)
+  })
+
+  it("says why, with nginx's own error", () => {
+    expect(containerProcess({ name: 'web', image: 'nginx:1.27' }, uid(101)).explanation).toBe(
+      'nginx runs as uid 101, not root, and cannot create what it needs ("nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)"), so it exits 1.',
+    )
+  })
+
+  it.each<[ProcessUser | undefined, boolean]>([
+    [undefined, true],
+    [uid(0), true],
+    [{ uid: null, username: '' }, true],
+    [{ uid: null, username: 'root' }, true],
+    [uid(65535), false],
+    [{ uid: null, username: 'nginx' }, false],
+  ])('isRootUser(%j) is %s', (user, root) => {
+    expect(isRootUser(user)).toBe(root)
   })
 })

@@ -61,6 +61,27 @@ interface ImageDefaults {
   readonly requiresEnv?: readonly string[]
   /** What the entrypoint prints when requiresEnv is not met (docker-library entrypoints). */
   readonly requiresEnvError?: string
+  /**
+   * Server programs that cannot start as a non-root user, with the error they print before they exit 1
+   * (nginx creates its temp directories under the root-owned /var/cache/nginx).
+   */
+  readonly rootOnly?: { readonly programs: readonly string[]; readonly error: string }
+}
+
+/**
+ * Who the process runs as: the effective runAsUser, else the image config's USER (a uid, or a name
+ * resolved in the image's /etc/passwd). Absent means root, as for an image without USER.
+ */
+export interface ProcessUser {
+  readonly uid: number | null
+  readonly username: string
+}
+
+/** True for uid 0, the name root, or no user at all (the image's default). */
+export function isRootUser(user: ProcessUser | undefined): boolean {
+  if (!user) return true
+  if (user.uid !== null) return user.uid === 0
+  return user.username === '' || user.username === 'root'
 }
 
 const SHELL_TOOLS = [
@@ -86,6 +107,12 @@ const IMAGE_DEFAULTS: Readonly<Record<string, ImageDefaults>> = {
     cmd: ['nginx', '-g', 'daemon off;'],
     binaries: [...SHELL_TOOLS, 'bash', 'nginx', 'curl'],
     servers: { nginx: [80] },
+    // The classic failure of the official image under a non-root runAsUser: the nginx-unprivileged
+    // image exists for this (nginxinc/docker-nginx-unprivileged moves the temp paths to /tmp).
+    rootOnly: {
+      programs: ['nginx'],
+      error: 'nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)',
+    },
   },
   'docker.io/library/httpd': {
     entrypoint: [],
@@ -416,11 +443,11 @@ const UNKNOWN_IMAGE: ImageDefaults = {
 }
 
 /**
- * What the container's process will do.
+ * What the container's process will do, run as `user` (root when absent).
  * Images outside the default catalog (a Registry repository) are modelled as a
  * long-running server listening on the container's declared ports.
  */
-export function containerProcess(c: Container): ContainerProcess {
+export function containerProcess(c: Container, user?: ProcessUser): ContainerProcess {
   const ref = parseImageReference(c.image ?? '')
   const imageName = ref?.repository ?? ''
   const known = IMAGE_DEFAULTS[imageName]
@@ -439,6 +466,13 @@ export function containerProcess(c: Container): ContainerProcess {
       }
     run = run.slice(1)
   }
+  const program = run[0] ?? ''
+  if (d.rootOnly && !isRootUser(user) && d.rootOnly.programs.includes(basename(program)))
+    return {
+      argv,
+      behaviour: exits(QUICK_EXIT_MS * 8, 1),
+      explanation: `${basename(program)} runs as ${user?.uid != null ? `uid ${user.uid}` : `user ${user?.username ?? ''}`}, not root, and cannot create what it needs ("${d.rootOnly.error}"), so it exits 1.`,
+    }
   if (!known && !(c.command && c.command.length)) {
     return {
       argv,

@@ -1,15 +1,27 @@
 /**
  * startContainer: CreateContainer with the container's config (its environment built from ConfigMaps
- * and Secrets first), then, once containerd has started it, the Started event, the probe workers and
- * the postStart hook; a failed hook kills the container.
- * Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer),
- * kubelet_pods.go (makeEnvironmentVariables)
+ * and Secrets first, then, under runAsNonRoot, the image's user checked), then, once containerd has
+ * started it, the Started event, the probe workers and the postStart hook; a failed hook kills the
+ * container.
+ * Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer, generateContainerConfig),
+ * kubelet_pods.go (makeEnvironmentVariables), kuberuntime/security_context_others.go (verifyRunAsNonRoot)
+ *
+ * generateContainerConfig asks containerd for the image's user (getImageUser: a second ImageStatus)
+ * for every container; only runAsNonRoot reads the answer on Linux, so Podlife draws that call only
+ * for a container under runAsNonRoot: true.
  */
 import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { Container, Pod } from '../model/objects'
 import type { CriReply } from '../protocol/cri'
 import { containerEnvError } from './object-references'
+import {
+  effectiveRunAs,
+  imageUserOf,
+  requiresNonRoot,
+  verifyRunAsNonRoot,
+  type KubeletImageUser,
+} from './run-as-non-root'
 import { instancesOf } from './status'
 import { containerConfig } from './cri-config'
 import { runHandler, type ProbeSpec } from './probes'
@@ -32,20 +44,99 @@ export function createContainer(
 ): void {
   // generateContainerConfig → makeEnvironmentVariables: a missing ConfigMap, Secret or key stops here.
   const envError = containerEnvError(ctx.cluster, pod, c)
-  if (envError) {
-    recordEvent(
+  if (envError)
+    return configError(
       w,
+      ctx,
       node,
       pod,
-      'Warning',
-      M.EVENT.Failed,
-      M.MSG_ERROR(envError),
-      `The kubelet cannot build ${c.name}'s environment: ${envError}. The container waits with reason CreateContainerConfigError; the pod worker tries again after its back-off (about 10 s).`,
+      c,
+      envError,
+      `The kubelet cannot build ${c.name}'s environment: ${envError}.`,
+      loop,
     )
-    setWaiting(w, c.name, { reason: M.CREATE_CONTAINER_CONFIG_ERROR, message: envError })
-    setWs(w, { syncError: M.CREATE_CONTAINER_CONFIG_ERROR })
-    return loop.containerFailed(w, ctx, node, c.name)
+  // generateContainerConfig → getImageUser: ImageStatus again, for the user the image runs as.
+  if (requiresNonRoot(pod, c)) {
+    setWs(w, { imageUserOf: c.name })
+    cri(w, 1, node, {
+      call: 'ImageStatus',
+      pod,
+      container: c.name,
+      request: { image: { image: c.image ?? '' } },
+    })
+    return
   }
+  sendCreateContainer(w, node, pod, c)
+}
+
+/**
+ * getImageUser's answer: verifyRunAsNonRoot passes (CreateContainer follows) or fails with a
+ * CreateContainerConfigError.
+ */
+export function onImageUser(
+  w: StepWriter,
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  c: Container,
+  response: unknown,
+  loop: SyncLoop,
+): void {
+  setWs(w, { imageUserOf: undefined })
+  const user = imageUserOf(response)
+  const error = verifyRunAsNonRoot(pod, c, user)
+  if (error)
+    return configError(
+      w,
+      ctx,
+      node,
+      pod,
+      c,
+      error,
+      `runAsNonRoot is true for ${c.name}, but ${runAsWhy(pod, c, user)}`,
+      loop,
+    )
+  sendCreateContainer(w, node, pod, c)
+}
+
+function runAsWhy(pod: Pod, c: Container, user: KubeletImageUser): string {
+  if (effectiveRunAs(pod, c).runAsUser === 0) return 'its runAsUser is 0 (root).'
+  if (user.uid === null)
+    return `the image's user is the name "${user.username}", and the kubelet can only check a numeric uid; a non-zero runAsUser answers it.`
+  if (user.uid === 0)
+    return "the image has no non-root USER (it would run as uid 0) and runAsUser is not set; a non-zero runAsUser answers it, if the image's program can run as that user."
+  return `the image's uid ${user.uid} is not a valid user id (0 to 2147483647).`
+}
+
+/**
+ * generateContainerConfig failed: `Warning Failed Error: <err>`, the container waits with reason
+ * CreateContainerConfigError and message <err>, and the pod worker retries the sync after its back-off.
+ */
+function configError(
+  w: StepWriter,
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  c: Container,
+  error: string,
+  why: string,
+  loop: SyncLoop,
+): void {
+  recordEvent(
+    w,
+    node,
+    pod,
+    'Warning',
+    M.EVENT.Failed,
+    M.MSG_ERROR(error),
+    `${why} The container waits with reason CreateContainerConfigError; the pod worker tries again after its back-off (about 10 s).`,
+  )
+  setWaiting(w, c.name, { reason: M.CREATE_CONTAINER_CONFIG_ERROR, message: error })
+  setWs(w, { syncError: M.CREATE_CONTAINER_CONFIG_ERROR })
+  loop.containerFailed(w, ctx, node, c.name)
+}
+
+function sendCreateContainer(w: StepWriter, node: string, pod: Pod, c: Container): void {
   const sandbox = sandboxOf(w, node, pod)
   const attempt = instancesOf(w.world.nodes[node]!, pod, c.name).length
   cri(w, 2, node, {

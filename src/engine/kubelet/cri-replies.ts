@@ -18,7 +18,7 @@ import { recordEvent } from './event-recorder'
 import { sendStatus } from './status-manager'
 import { schedulePleg } from './pleg'
 import { onImageStatus, onPulled } from './image-manager'
-import { onStarted } from './container-start'
+import { onImageUser, onStarted } from './container-start'
 import type { SyncLoop } from './sync-loop'
 
 /** The pod worker's retry after a failed sync (kubelet.go backOffPeriod). */
@@ -55,6 +55,9 @@ export function onReply(w: StepWriter, ctx: SimContext, node: string, reply: Cri
       loop.planAndStart(w, ctx, node, pod)
       return
     case 'ImageStatus':
+      // The same call serves EnsureImageExists and, under runAsNonRoot, generateContainerConfig's getImageUser.
+      if (reply.container !== undefined && ws(w).imageUserOf === reply.container)
+        return onImageUser(w, ctx, node, pod, found!.c, reply.response, loop)
       onImageStatus(w, ctx, node, pod, found!.c, (reply.response as { image?: unknown }).image != null, loop)
       return
     case 'PullImage':

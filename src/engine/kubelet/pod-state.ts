@@ -59,6 +59,11 @@ export interface PodWorkerState {
    * the failed SetUp after `delay` ms (exponential back-off from 500 ms to 2m2s).
    */
   readonly mountWait?: { readonly since: number; readonly delay: number }
+  /**
+   * The container whose config waits for getImageUser's ImageStatus (runAsNonRoot needs the image's
+   * user); that answer goes to the runAsNonRoot check, not to EnsureImageExists.
+   */
+  readonly imageUserOf?: string
 }
 
 export const EMPTY_POD_WORKER: PodWorkerState = {

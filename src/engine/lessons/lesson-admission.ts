@@ -58,7 +58,7 @@ export const ADMISSION: Lesson = {
       id: 'refused',
       at: { event: 'kubectl.output' },
       title: 'Nothing is stored',
-      text: 'The apiserver answered 403 Forbidden and wrote nothing to etcd, since a refusal in admission ends the request before storage (apiserver pkg/endpoints/handlers/create.go). No scheduler or kubelet ever sees this pod. Add the securityContext settings the message lists and apply again.',
+      text: 'The apiserver answered 403 Forbidden and wrote nothing to etcd, since a refusal in admission ends the request before storage (apiserver pkg/endpoints/handlers/create.go). No scheduler or kubelet ever sees this pod. Adding the settings the message lists gets it past admission, but runAsNonRoot is checked again by the kubelet against the image user: nginx runs as root, so it also needs a runAsUser it can run as (pkg/kubelet/kuberuntime/security_context_others.go).',
       open: 'kubectl',
     },
   ],

@@ -1,23 +1,44 @@
 /**
  * The default catalog of well-known public images a simulated registry holds,
- * with realistic compressed sizes (linux/amd64). A Registry object in the
- * cluster file adds to it; anything in neither does not exist, so a typo fails
- * to pull as it would against a real registry.
+ * with realistic compressed sizes (linux/amd64) and each image config's `User`.
+ * A Registry object in the cluster file adds to it; anything in neither does not
+ * exist, so a typo fails to pull as it would against a real registry.
  */
+export interface RegistryImage {
+  readonly sizeBytes: number
+  /**
+   * The image config's `User` (OCI image-spec config.User: `uid`, `name`, `uid:gid`, `name:group`).
+   * Absent or "" means the Dockerfile has no USER, so the process runs as root. containerd reports it in
+   * ImageStatus as a uid or a username (internal/cri/server/images/image_status.go getUserFromImage).
+   */
+  readonly user?: string
+}
+
 export interface RegistryRepository {
   readonly name: string
   readonly private: boolean
-  readonly tags: Readonly<Record<string, { readonly sizeBytes: number }>>
+  readonly tags: Readonly<Record<string, RegistryImage>>
 }
 
 const MB = 1_000_000
 
-function repo(name: string, tags: Record<string, number>): RegistryRepository {
-  const t: Record<string, { sizeBytes: number }> = {}
-  for (const [tag, mb] of Object.entries(tags)) t[tag] = { sizeBytes: Math.round(mb * MB) }
+function repo(name: string, tags: Record<string, number>, user = ''): RegistryRepository {
+  const t: Record<string, RegistryImage> = {}
+  for (const [tag, mb] of Object.entries(tags))
+    t[tag] = { sizeBytes: Math.round(mb * MB), ...(user ? { user } : {}) }
   return { name, private: false, tags: t }
 }
 
+/**
+ * Users, from each image's Dockerfile (what `docker inspect -f '{{.Config.User}}'` prints):
+ * - the docker-library images (nginx, busybox, alpine, redis, postgres, httpd, python, node, ubuntu,
+ *   debian, mysql; github.com/docker-library/<name> and nginx/docker-nginx) have no USER: "" (root).
+ *   redis, postgres and mysql start as root and drop to their own user in docker-entrypoint.sh (gosu);
+ *   node has a `node` user but does not switch to it; nginx and httpd workers drop privileges themselves.
+ * - polinux/stress (an alpine image with stress added) has no USER: "".
+ * - registry.k8s.io/pause: `USER 65535:65535` (kubernetes/kubernetes build/pause/Dockerfile, since 3.5).
+ * - registry.k8s.io/e2e-test-images/agnhost: no USER (kubernetes/kubernetes test/images/agnhost/Dockerfile): "".
+ */
 export const DEFAULT_CATALOG: readonly RegistryRepository[] = [
   repo('docker.io/library/nginx', {
     latest: 72.2,
@@ -39,6 +60,6 @@ export const DEFAULT_CATALOG: readonly RegistryRepository[] = [
   repo('docker.io/library/mysql', { latest: 170.4, '8.4': 170.4 }),
   // The memory-hog image of the Kubernetes docs ("Assign Memory Resources to Containers").
   repo('docker.io/polinux/stress', { latest: 4.6 }),
-  repo('registry.k8s.io/pause', { '3.10': 0.32, '3.10.1': 0.32, '3.9': 0.32 }),
+  repo('registry.k8s.io/pause', { '3.10': 0.32, '3.10.1': 0.32, '3.9': 0.32 }, '65535:65535'),
   repo('registry.k8s.io/e2e-test-images/agnhost', { '2.52': 52.1 }),
 ]

@@ -21,16 +21,20 @@ export function pullDurationMs(sizeBytes: number): number {
   return PULL_LATENCY_MS + Math.round(sizeBytes / BYTES_PER_MS)
 }
 
+/**
+ * The image a reference names in the registry: its size, its full reference and its config's `User`
+ * ("" when the image has none, i.e. root; see model/image-catalog.ts).
+ */
 export function findImage(
   registry: readonly RegistryRepository[],
   image: string,
-): { sizeBytes: number; reference: string } | null {
+): { sizeBytes: number; reference: string; user: string } | null {
   const ref = parseImageReference(image)
   if (!ref) return null
   const repo = registry.find((r) => r.name === ref.repository)
   const tag = repo?.tags[ref.tag ?? 'latest']
   if (!repo || !tag) return null
-  return { sizeBytes: tag.sizeBytes, reference: ref.normalized }
+  return { sizeBytes: tag.sizeBytes, reference: ref.normalized, user: tag.user ?? '' }
 }
 
 /** The image as the pod spec names it (`nginx:1.27`), which containerd normalises before pulling. */

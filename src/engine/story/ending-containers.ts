@@ -147,7 +147,10 @@ function waitingEnding(timeline: Timeline, pod: Pod, c: ContainerStatus, reason:
     headline: `${name} is in ${reason}: the kubelet on ${node} cannot start container ${c.name}${message ? ` (${message})` : ''}.`,
     explanation:
       reason === 'CreateContainerConfigError'
-        ? "The kubelet builds the container's configuration (environment, mounts) before asking containerd to create it; a referenced Secret or ConfigMap is missing, so it cannot. It retries on every sync."
+        ? message?.includes('runAsNonRoot') || message?.includes('non-root policy')
+          ? // pkg/kubelet/kuberuntime/security_context_others.go verifyRunAsNonRoot
+            "The kubelet checks runAsNonRoot before asking containerd to create the container: the user the container would run as (runAsUser, or else the image's USER) must be a non-zero uid, and this one is root or cannot be verified. Set runAsUser to a non-root uid the image can run as. It retries on every sync."
+          : "The kubelet builds the container's configuration (environment, mounts) before asking containerd to create it; a referenced Secret or ConfigMap is missing, so it cannot. It retries on every sync."
         : `The kubelet reports ${reason} and retries on every sync.`,
     message: message ?? (warning >= 0 ? kubeEventAt(timeline, warning).message : null),
     causes: cause(`${reason}${message ? `: ${message}` : ''}`, warning),

@@ -164,3 +164,31 @@ describe('what an ending quotes and links', () => {
     expect(ending.explanation).toContain('The manifest also created pod b (Running).')
   })
 })
+
+describe('the ending of a kubelet runAsNonRoot refusal', () => {
+  it('blames the image running as root, not a missing Secret (pkg/kubelet/kuberuntime/security_context_others.go verifyRunAsNonRoot)', () => {
+    const t = simulate(
+      {
+        manifest: `apiVersion: v1
+kind: Pod
+metadata:
+  name: rootless
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+      },
+      { seed: 1 },
+    )
+    const e = storyEnding(t)
+    expect(e.headline).toMatch(/^rootless is in CreateContainerConfigError/)
+    expect(e.message).toMatch(
+      /container has runAsNonRoot and image will run as root \(pod: "rootless_default\(/,
+    )
+    expect(e.explanation).toMatch(/runAsNonRoot/)
+    expect(e.explanation).not.toMatch(/Secret or ConfigMap/)
+  })
+})

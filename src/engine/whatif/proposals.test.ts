@@ -7,7 +7,7 @@ import { parseClusterText } from '../model/cluster-file'
 import { parseQuantity, quantityMilliValue, quantityValue } from '../model/quantity'
 import { snapshotNodes } from '../scheduler/scheduler'
 import { deepFreeze } from '../testing/builders'
-import type { Container, Pod } from '../model/objects'
+import type { Container, JsonObject, Pod } from '../model/objects'
 import type { Timeline } from '../protocol/timeline'
 import { listCandidates, proposeFixes, reachesRunning } from './proposals'
 import type { Proposal } from './types'
@@ -92,20 +92,129 @@ describe('a proposal for each classic failure, proven by a re-run', () => {
     ).toBe(false)
   })
 
-  it('restricted-namespace: the securityContext the message names, or a looser namespace label', () => {
-    const fixes = propose(scenarioInput('restricted-namespace'))
-    expect(fixes.map((p) => p.title)).toEqual([
-      'Add the 4 securityContext settings "restricted:latest" asks for',
-      'Relax namespace secure to "baseline"',
+  it('restricted-namespace: the official nginx cannot run as non-root, so only the looser namespace label is offered', () => {
+    const input = scenarioInput('restricted-namespace')
+    const fixes = propose(input)
+    expect(fixes.map((p) => p.title)).toEqual(['Relax namespace secure to "baseline"'])
+    expect(fixes[0]!.why).toContain('allowPrivilegeEscalation != false, unrestricted capabilities')
+    expect(fixes[0]!.change.cluster).toContain('pod-security.kubernetes.io/enforce: baseline')
+    // The settings PodSecurity names were tried, with the runAsUser the kubelet's runAsNonRoot check needs
+    // (nginx has no USER): admitted, verified, and then nginx exits 1 as uid 1000 (mkdir /var/cache/nginx).
+    const settings = listCandidates(input, run(input))
+      .flat()
+      .find((c) => c.id === 'pod-security:security-context')!
+    expect(settings.title).toBe(
+      'Add the 4 securityContext settings "restricted:latest" asks for, and runAsUser: 1000 (the image would run as root)',
+    )
+    const tried = run({ ...input, ...settings.change })
+    expect(container(tried)['securityContext']).toEqual({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    })
+    expect(podOf(tried).spec['securityContext']).toEqual({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+      runAsUser: 1000,
+    })
+    expect(tried.outcome).toMatchObject({ kind: 'InProgress', status: 'CrashLoopBackOff' })
+    // Without runAsUser the pod would be admitted and then stop at the kubelet
+    // (security_context_others.go verifyRunAsNonRoot).
+    const asked = run({
+      ...input,
+      manifest: settings.change.manifest!.replace('    runAsUser: 1000\n', ''),
+    })
+    expect(asked.outcome).toMatchObject({ kind: 'InProgress', status: 'CreateContainerConfigError' })
+    expect(podOf(asked).status?.containerStatuses?.[0]?.state).toMatchObject({
+      waiting: { reason: 'CreateContainerConfigError' },
+    })
+    expect((podOf(asked).status?.containerStatuses?.[0]?.state['waiting'] as JsonObject)['message']).toMatch(
+      /^container has runAsNonRoot and image will run as root \(pod: "plain_secure\(.+\)", container: web\)$/,
+    )
+  })
+
+  it('a restricted namespace and an image that can run as non-root: the settings with runAsUser come first', () => {
+    const input: SimInput = {
+      ...scenarioInput('restricted-namespace'),
+      manifest: pod(
+        'sleeper',
+        '  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sleep", "infinity"]\n',
+        '\n  namespace: secure',
+      ),
+    }
+    const fixes = propose(input)
+    expect(fixes.map((p) => p.id)).toEqual([
+      'pod-security:security-context',
+      'pod-security:namespace:baseline',
     ])
-    const c = container(fixes[0]!.timeline)
-    expect(c['securityContext']).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } })
-    expect(podOf(fixes[0]!.timeline).spec['securityContext']).toEqual({
+    expect(podOf(fixes[0]!.timeline).spec['securityContext']).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+    })
+    expect(fixes[0]!.outcome.kind).toBe('Running')
+  })
+
+  it('a restricted namespace and an image with a non-root uid (pause, USER 65535:65535): no runAsUser is added', () => {
+    const input: SimInput = {
+      ...scenarioInput('restricted-namespace'),
+      manifest: pod(
+        'paused',
+        '  containers:\n  - name: app\n    image: registry.k8s.io/pause:3.10\n',
+        '\n  namespace: secure',
+      ),
+    }
+    const [fix] = propose(input)
+    expect(fix?.title).toBe('Add the 4 securityContext settings "restricted:latest" asks for')
+    expect(podOf(fix!.timeline).spec['securityContext']).toEqual({
       runAsNonRoot: true,
       seccompProfile: { type: 'RuntimeDefault' },
     })
-    expect(fixes[0]!.why).toContain('allowPrivilegeEscalation != false, unrestricted capabilities')
-    expect(fixes[1]!.change.cluster).toContain('pod-security.kubernetes.io/enforce: baseline')
+    expect(fix!.outcome.kind).toBe('Running')
+  })
+
+  it('the kubelet refuses a root image under runAsNonRoot: a non-zero runAsUser where the image allows it', () => {
+    const input = {
+      manifest: pod(
+        'sleeper',
+        '  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sleep", "infinity"]\n    securityContext:\n      runAsNonRoot: true\n',
+      ),
+    }
+    const fixes = propose(input)
+    expect(fixes.map((p) => p.title)).toEqual(['Run app as uid 1000 (runAsUser: 1000)'])
+    expect(fixes[0]!.why).toMatch(
+      /^The kubelet would not create app: "container has runAsNonRoot and image will run as root/,
+    )
+    expect(container(fixes[0]!.timeline)['securityContext']).toEqual({ runAsNonRoot: true, runAsUser: 1000 })
+  })
+
+  it('the kubelet refuses nginx under runAsNonRoot: nginx cannot run as uid 1000, so it may run as root', () => {
+    const input = {
+      manifest: pod(
+        'web',
+        '  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      runAsNonRoot: true\n',
+      ),
+    }
+    const before = run(input)
+    expect(
+      listCandidates(input, before)
+        .flat()
+        .map((c) => [c.id, c.otherwise?.id]),
+    ).toContainEqual(['pod-security:run-as-user', 'pod-security:allow-root'])
+    const fixes = proposeFixes(input, before)
+    expect(fixes.map((p) => p.title)).toEqual(['Let web run as root: remove runAsNonRoot'])
+    expect(container(fixes[0]!.timeline)['securityContext']).toBeUndefined()
+  })
+
+  it("runAsUser 0 in the pod's securityContext breaks runAsNonRoot: the pod-level uid becomes 1000", () => {
+    const input = {
+      manifest: pod(
+        'sleeper',
+        '  securityContext:\n    runAsNonRoot: true\n    runAsUser: 0\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sleep", "infinity"]\n',
+      ),
+    }
+    const [fix] = propose(input)
+    expect(fix?.why).toContain("container's runAsUser breaks non-root policy")
+    expect(podOf(fix!.timeline).spec['securityContext']).toEqual({ runAsNonRoot: true, runAsUser: 1000 })
+    expect(container(fix!.timeline)['securityContext']).toBeUndefined()
   })
 
   it('node-selector: drop the selector, or label a worker so it matches', () => {

@@ -25,6 +25,7 @@ import { PresenterButton } from '../classroom/PresenterButton'
 import { ShareButton } from '../classroom/ShareButton'
 import { usePresenter } from '../classroom/usePresenter'
 import { WhatIfButton } from '../whatif/WhatIfButton'
+import { WhatIfFailed } from '../whatif/WhatIfFailed'
 
 // The inspector (tables, kubectl describe, virtualised rows) loads after first paint.
 const Inspector = lazy(() => import('../inspector/Inspector'))
@@ -50,9 +51,11 @@ export function App() {
           Podlife <span className="tagline">how a Pod comes to life</span>
         </h1>
         <div className="topbar-right">
-          <Suspense fallback={null}>
-            <ScenarioPicker />
-          </Suspense>
+          <ErrorBoundary name="scenario list">
+            <Suspense fallback={null}>
+              <ScenarioPicker />
+            </Suspense>
+          </ErrorBoundary>
           <WhatIfButton />
           <ShareButton />
           <PresenterButton />
@@ -62,7 +65,7 @@ export function App() {
       </header>
       <NoticeBar />
       {comparing ? (
-        <ErrorBoundary fallback={<main className="whatif" />}>
+        <ErrorBoundary fallback={<WhatIfFailed />}>
           <Suspense fallback={<main className="whatif">Re-running the fixes…</main>}>
             <WhatIfView />
           </Suspense>
@@ -78,22 +81,30 @@ export function App() {
           <EditorPane />
           <section className="cluster-stage" aria-label="Cluster">
             {presenter && <PresenterChapter />}
-            <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
+            <ErrorBoundary name="graph" className="graph">
+              <Graph podTone={podTone === 'idle' ? 'accepted' : podTone} />
+            </ErrorBoundary>
             {inLesson && !presenter && (
-              <Suspense fallback={null}>
-                <LessonCard />
-              </Suspense>
+              <ErrorBoundary name="lesson" className="lesson-card">
+                <Suspense fallback={null}>
+                  <LessonCard />
+                </Suspense>
+              </ErrorBoundary>
             )}
-            <Narration />
+            <ErrorBoundary name="narration" className="narration">
+              <Narration />
+            </ErrorBoundary>
           </section>
           {inLesson && presenter && (
             <aside className="presenter-lesson" aria-label="Lesson">
-              <Suspense fallback={null}>
-                <LessonCard />
-              </Suspense>
+              <ErrorBoundary name="lesson" className="lesson-card">
+                <Suspense fallback={null}>
+                  <LessonCard />
+                </Suspense>
+              </ErrorBoundary>
             </aside>
           )}
-          <ErrorBoundary fallback={<aside className="inspector" aria-label="Inspector" />}>
+          <ErrorBoundary name="inspector" className="inspector">
             <Suspense fallback={<aside className="inspector" aria-label="Inspector" />}>
               <Inspector />
             </Suspense>
@@ -101,8 +112,10 @@ export function App() {
         </main>
       )}
       <footer className="playbar">
-        <Controls />
-        <TimelineBar />
+        <ErrorBoundary name="playback controls">
+          <Controls />
+          <TimelineBar />
+        </ErrorBoundary>
       </footer>
     </div>
   )

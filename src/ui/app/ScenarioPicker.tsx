@@ -24,7 +24,7 @@ export default function ScenarioPicker() {
   return (
     <div className="scenario-picker">
       <label className="scenario">
-        <span>Scenario or lesson</span>
+        <span>Scenario</span>
         <select
           aria-label="Scenario or lesson"
           value={known}

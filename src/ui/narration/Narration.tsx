@@ -4,7 +4,7 @@
  * the story ends and why, with links to where the cause arose. The text is a
  * live region, so a screen reader follows the story as it plays.
  */
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { STAGES } from '../../engine/index'
 import { useAppStore } from '../../store/context'
 import { storyOf } from '../../store/story'
@@ -23,6 +23,10 @@ export function Narration() {
   const scenario = useAppStore((s) => s.scenario)
   const index = useAppStore((s) => s.cursor.index)
   const presenter = useAppStore((s) => s.presenter)
+  // In a lesson the stop's card leads and the step's own narration folds to one line (still read out).
+  const inLesson = useAppStore((s) => s.lesson !== null && !s.presenter)
+  const [unfolded, setUnfolded] = useState(false)
+  const folded = inLesson && !unfolded
   const story = storyOf(timeline)
   const k = story.stepOf(index)
   const step = k >= 0 ? story.steps[k]! : null
@@ -35,7 +39,7 @@ export function Narration() {
   // The last step is the ending: it says how the story ends rather than what the last event did.
   return (
     <section
-      className={`narration${isEnd ? ' is-ending' : ''}`}
+      className={`narration${isEnd ? ' is-ending' : ''}${folded ? ' is-folded' : ''}`}
       aria-labelledby="narration-stage"
       data-testid="narration-panel"
     >
@@ -48,6 +52,16 @@ export function Narration() {
             ? `step ${k + 1} of ${story.steps.length} · t = ${formatVirtualTime(event!.at)}`
             : `${plural(story.steps.length, 'step')} · ${plural(timeline.events.length, 'event')}`}
         </span>
+        {inLesson && (
+          <button
+            type="button"
+            className="narration-fold"
+            aria-expanded={!folded}
+            onClick={() => setUnfolded(!unfolded)}
+          >
+            {folded ? 'Show this step in detail' : 'Fold'}
+          </button>
+        )}
       </div>
       <div className="narration-body">
         {isEnd ? (
