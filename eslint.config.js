@@ -70,6 +70,23 @@ export default tseslint.config(
     },
   },
   {
+    // The discrete-event kernel (queue, rng, step writer, timeline, cursor) imports nothing of the
+    // components or their shared types: it is generic over world, message and event (STYLE.md §2).
+    files: ['src/engine/sim/**/*.ts'],
+    ignores: ['src/engine/sim/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_LIBRARIES, message: 'src/engine must not depend on UI libraries (see STYLE.md §1).' },
+            { group: ['../*'], message: 'The kernel (src/engine/sim) imports only its own files.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
     languageOptions: {

@@ -7,21 +7,14 @@ export type { ClusterParse, SimInput, SimOptions } from './simulate'
 export { etcdEntries } from './etcd/store'
 export { etcdKeyRows, type EtcdKeyRow } from './etcd/key-rows'
 export type { KubeObject } from './model/objects'
-export type { Timeline, Outcome } from './sim/timeline'
-export type {
-  SimEvent,
-  EventKind,
-  KubeEvent,
-  HttpRequest,
-  HttpResponse,
-  SchedulingResult,
-  NodeVerdict,
-} from './sim/events'
-export type { World, NodeRuntime, EtcdState } from './sim/world'
-export { COMPONENT_IDS, COMPONENT_LABELS } from './sim/components'
-export type { ComponentId } from './sim/components'
-export { STAGES } from './sim/stages'
-export type { StageId } from './sim/stages'
+export type { Timeline, Outcome } from './protocol/timeline'
+export type { SimEvent, EventKind, KubeEvent, SchedulingResult, NodeVerdict } from './protocol/events'
+export type { HttpRequest, HttpResponse } from './protocol/http'
+export type { World, NodeRuntime, EtcdState } from './protocol/world'
+export { COMPONENT_IDS, COMPONENT_LABELS } from './protocol/components'
+export type { ComponentId } from './protocol/components'
+export { STAGES } from './protocol/stages'
+export type { StageId } from './protocol/stages'
 export { START, stepForward, stepBack, frameAt, seekToTime, timeAt, clampCursor } from './sim/cursor'
 export type { Cursor } from './sim/cursor'
 export { parseManifest, MAX_MANIFEST_BYTES } from './kubectl/parse'

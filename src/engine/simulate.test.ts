@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { simulate, parseClusterText } from './simulate'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './scenario/default-scenario'
-import { STAGES } from './sim/stages'
-import type { SimEvent } from './sim/events'
-import type { Timeline } from './sim/timeline'
+import { STAGES } from './protocol/stages'
+import type { SimEvent } from './protocol/events'
+import type { Timeline } from './protocol/timeline'
 import type { KubeObject, Node } from './model/objects'
 import { deepFreeze, makeContainer, makePod, manifestOf } from './testing/builders'
 

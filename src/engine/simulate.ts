@@ -9,15 +9,15 @@ import { loadCluster, withObjects } from './model/cluster'
 import { parseCommand } from './kubectl/command'
 import { DEFAULT_CLUSTER, DEFAULT_KUBECONFIG, DEFAULT_MANIFEST_NAME } from './scenario/default-scenario'
 import { EventQueue } from './sim/queue'
-import type { Message } from './sim/messages'
-import type { SimEvent } from './sim/events'
-import type { World } from './sim/world'
-import type { Outcome, Timeline } from './sim/timeline'
-import type { SimContext } from './sim/context'
-import { initialWorld } from './sim/initial-world'
-import { dispatch } from './sim/dispatch'
-import { swapSlot } from './sim/slots'
-import { clusterChanges } from './sim/cluster-changes'
+import type { Message } from './protocol/messages'
+import type { SimEvent } from './protocol/events'
+import type { World } from './protocol/world'
+import type { Outcome, Timeline } from './protocol/timeline'
+import type { SimContext } from './protocol/context'
+import { initialWorld } from './initial-world'
+import { dispatch } from './handlers'
+import { swapSlot } from './protocol/slots'
+import { clusterChanges } from './node-registration/node-registration'
 import { podDisplayStatus } from './model/pod-display-status'
 
 export interface SimInput {
@@ -85,7 +85,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
   }
   const initial = initialWorld(cluster, options.seed)
   let world: World = initial
-  // Each queued message remembers which of the manifest's pods it is about (sim/slots.ts).
+  // Each queued message remembers which of the manifest's pods it is about (protocol/slots.ts).
   const queue = new EventQueue<{ readonly message: Message; readonly slot: number }>()
   queue.push(0, { message: { to: 'kubectl', type: 'start' }, slot: 0 })
   clusterChanges(cluster).forEach((c, index) =>

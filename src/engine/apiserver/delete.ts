@@ -7,13 +7,14 @@
  * Upstream: staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go (BeforeDelete),
  * pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer: "Stopping container")
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { HttpRequest, Json, KubeEvent } from '../sim/events'
-import type { EtcdState } from '../sim/world'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { HttpRequest, ResponseAudit } from '../protocol/http'
+import type { Json, KubeEvent } from '../protocol/events'
+import type { EtcdState } from '../protocol/world'
 import type { Pod, PodCondition } from '../model/objects'
-import { respond, type ResponseAudit } from './respond'
+import { respond } from './respond'
 import { notFound } from './status'
 import { etcdDelete, etcdPut, podKey } from '../etcd/store'
 

@@ -9,10 +9,10 @@
  * pkg/apis/core/v1/defaults.go (SetDefaults_Secret, SetDefaults_NamespaceStatus), staging apiserver
  * endpoints/handlers/create.go and registry/generic/registry/store.go.
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { HttpRequest } from '../sim/events'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { HttpRequest, ResponseAudit } from '../protocol/http'
 import type { Json, JsonObject, KubeObject } from '../model/objects'
 import { findObject } from '../model/cluster'
 import { storageKey, type CoreResource } from '../model/core-resources'
@@ -22,7 +22,7 @@ import { uuidV4 } from '../model/uuid'
 import { randomSuffix } from './admission/plugins/service-account'
 import { namespaceNotFoundMessage, terminatingMessage } from './admission/plugins/namespace-lifecycle'
 import { alreadyExists, failure, fieldCauses, notFound } from './status'
-import { respond, type ResponseAudit } from './respond'
+import { respond } from './respond'
 import { validateObject } from './object-validation'
 import { APPLY_PATCH, refuseUnknownApplyFields } from './server-side-apply'
 import { invalidMessage } from '../model/field-errors'

@@ -9,13 +9,14 @@
  * Admission (UPDATE) is not run for the patch; the simulation does not follow
  * the updated pod further (the kubelet would restart a container whose image changed).
  */
-import type { StepWriter } from '../sim/step'
-import type { HttpRequest, Json } from '../sim/events'
+import type { StepWriter } from '../protocol/step'
+import type { HttpRequest, ResponseAudit } from '../protocol/http'
+import type { Json } from '../protocol/events'
 import type { JsonObject, Pod } from '../model/objects'
 import { applyStrategicMergePatch } from '../model/strategic-merge'
 import { writePod } from '../etcd/write-pod'
 import { invalidMessage } from '../model/field-errors'
-import { respond, type ResponseAudit } from './respond'
+import { respond } from './respond'
 import { failure } from './status'
 import { validatePodSpecUpdate } from './pod-update-validation'
 

@@ -13,7 +13,7 @@ import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
 import { LABEL_VALUE_MESSAGE } from './pod-spec-validation'
 import { makeContainer, makePod, manifestOf } from '../testing/builders'
 import type { Container, ContainerPort, Pod } from '../model/objects'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 
 const app = (name: string, ports: ContainerPort[], extra: Record<string, unknown> = {}): Container => ({
   ...makeContainer({ name, image: 'nginx:1.27', ports }),

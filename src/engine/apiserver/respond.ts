@@ -1,13 +1,9 @@
 /** Sending an HTTP response back to whichever component asked. */
-import type { StepWriter } from '../sim/step'
-import type { AuthzDecision, HttpRequest, Json, UserInfo } from '../sim/events'
-import type { StageId } from '../sim/stages'
+import type { StepWriter } from '../protocol/step'
+import type { HttpRequest, ResponseAudit } from '../protocol/http'
+import type { Json } from '../protocol/events'
+import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
-
-export interface ResponseAudit {
-  readonly authn: { readonly authenticator: string | null; readonly user: UserInfo | null }
-  readonly authz: readonly AuthzDecision[]
-}
 
 /** Network latency back to the client, in virtual ms. */
 const RETURN_MS: Readonly<Record<HttpRequest['from'], number>> = {

@@ -2,7 +2,7 @@
  * Turns a request path into authorization attributes
  * (staging/src/k8s.io/apiserver/pkg/endpoints/request/requestinfo.go).
  */
-import type { HttpRequest } from '../sim/events'
+import type { HttpRequest } from '../protocol/http'
 
 export interface RequestInfo {
   /** False for discovery and other non-resource paths (/api, /apis, /openapi/v3, /version). */

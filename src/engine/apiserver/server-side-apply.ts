@@ -8,11 +8,12 @@
  * staging/src/k8s.io/apiserver/pkg/endpoints/handlers/fieldmanager (typed patch object),
  * sigs.k8s.io/structured-merge-diff typed/validate.go (ValidationErrors.Error).
  */
-import type { StepWriter } from '../sim/step'
-import type { HttpRequest, Json, UserInfo } from '../sim/events'
+import type { StepWriter } from '../protocol/step'
+import type { HttpRequest, ResponseAudit, UserInfo } from '../protocol/http'
+import type { Json } from '../protocol/events'
 import type { JsonObject } from '../model/objects'
 import { failure } from './status'
-import { respond, type ResponseAudit } from './respond'
+import { respond } from './respond'
 import { decodePod } from './decode'
 
 export const APPLY_PATCH = 'application/apply-patch+yaml'

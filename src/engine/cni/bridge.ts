@@ -10,11 +10,11 @@
  * Upstream: containernetworking/plugins plugins/main/bridge/bridge.go (cmdAdd,
  * cmdDel), plugins/ipam/host-local/main.go; CNI SPEC 1.x
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
-import type { World } from '../sim/world'
-import type { Message } from '../sim/messages'
-import type { Json } from '../sim/events'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
+import type { Json } from '../protocol/events'
 import { allocate, rangeOf, release } from './host-local-ipam'
 import { randomHex } from '../model/uuid'
 

@@ -5,11 +5,11 @@
  * Upstream: containerd internal/cri/server (container_create.go, container_start.go,
  * container_stop.go, events.go)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { NodeRuntime } from '../sim/world'
-import type { CriMessage } from './messages'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { NodeRuntime } from '../protocol/world'
+import type { CriMessage } from '../protocol/cri'
 import { randomHex } from '../model/uuid'
 import { parseImageReference } from '../model/image-reference'
 import type { Container, Pod } from '../model/objects'

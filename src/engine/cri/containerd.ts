@@ -11,12 +11,12 @@
  * image-calls.ts and container-calls.ts, with cri-server.ts (the cri.call
  * event and the reply) and runtime-state.ts (the node's runtime state) shared.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { World, NodeRuntime } from '../sim/world'
-import type { Message } from '../sim/messages'
-import type { CriMessage } from './messages'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { World, NodeRuntime } from '../protocol/world'
+import type { Message } from '../protocol/messages'
+import type { CriMessage } from '../protocol/cri'
 import {
   networkTornDown,
   podSandboxStatus,

@@ -3,10 +3,10 @@
  * reply the kubelet receives after the call's latency.
  * Upstream: containerd internal/cri/server (the CRI gRPC service), k8s.io/cri-api runtime/v1
  */
-import type { StepWriter } from '../sim/step'
-import type { World } from '../sim/world'
-import type { Json } from '../sim/events'
-import type { CriMessage } from './messages'
+import type { StepWriter } from '../protocol/step'
+import type { World } from '../protocol/world'
+import type { Json } from '../protocol/events'
+import type { CriMessage } from '../protocol/cri'
 
 /** Virtual ms between these calls and their reply to the kubelet. */
 export const CALL_MS: Readonly<Record<string, number>> = {

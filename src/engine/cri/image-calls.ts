@@ -3,10 +3,10 @@
  * registry and adds the image to the store, or returns the registry's error to the kubelet.
  * Upstream: containerd internal/cri/server (image_status.go, image_pull.go)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { NodeRuntime } from '../sim/world'
-import type { CriMessage } from './messages'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { NodeRuntime } from '../protocol/world'
+import type { CriMessage } from '../protocol/cri'
 import { parseImageReference } from '../model/image-reference'
 import { findImage } from '../registry/registry'
 import { findContainer } from '../kubelet/status'

@@ -2,8 +2,8 @@
  * containerd's state on one node (its sandboxes, containers and images) lives in the world; these
  * return the world with one node's state replaced, so every call handler stays pure.
  */
-import type { StepWriter } from '../sim/step'
-import type { World, NodeRuntime } from '../sim/world'
+import type { StepWriter } from '../protocol/step'
+import type { World, NodeRuntime } from '../protocol/world'
 
 export function setNode(w: StepWriter, name: string, node: NodeRuntime): World {
   return { ...w.world, nodes: { ...w.world.nodes, [name]: node } }

@@ -4,11 +4,11 @@
  * the pause container, then runs CNI DEL and removes the network namespace.
  * Upstream: containerd internal/cri/server (sandbox_run.go, sandbox_status.go, sandbox_stop.go)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { NodeRuntime } from '../sim/world'
-import type { CriMessage } from './messages'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { NodeRuntime } from '../protocol/world'
+import type { CriMessage } from '../protocol/cri'
 import { randomHex } from '../model/uuid'
 import { PAUSE_IMAGE } from './constants'
 import { setNode } from './runtime-state'

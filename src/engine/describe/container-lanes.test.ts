@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
 import { deepFreeze } from '../testing/builders'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { containerLanes, type ContainerLane, type LaneSegment } from './container-lanes'
 import { containerStatesOf } from './container-states'
 

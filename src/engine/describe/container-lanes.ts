@@ -9,9 +9,9 @@
  */
 import type { ProbeKind } from '../kubelet/pod-state'
 import { EVENT } from '../kubelet/kubelet-messages'
-import type { SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
-import type { World } from '../sim/world'
+import type { SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 import { containerStatesOf, type ContainerKind, type ContainerNow } from './container-states'
 
 export interface LaneSegment {

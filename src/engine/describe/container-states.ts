@@ -7,8 +7,8 @@
  * Upstream: pkg/kubelet/kubelet_pods.go (convertToAPIContainerStatuses), via kubelet/status.ts.
  */
 import type { Container, ContainerStatus, Pod } from '../model/objects'
-import type { World } from '../sim/world'
-import type { Timeline } from '../sim/timeline'
+import type { World } from '../protocol/world'
+import type { Timeline } from '../protocol/timeline'
 import { frameAt } from '../sim/cursor'
 import { CONTAINER_CREATING, POD_INITIALIZING, generatePodStatus } from '../kubelet/status'
 import { isRestartableInitContainer } from '../kubelet/phase'

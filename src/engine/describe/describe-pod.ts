@@ -11,7 +11,7 @@
  */
 import type { Pod, Toleration } from '../model/objects'
 import { podQOSClass } from '../model/qos'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { DEFAULT_START_TIME } from '../simulate'
 import { describeContainers, describeResources } from './describe-containers'
 import { describeVolumes } from './describe-volumes'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { KubeEvent } from '../sim/events'
+import type { KubeEvent } from '../protocol/events'
 import { recordEvents, type EventOccurrence } from './event-records'
 
 const T0 = Date.UTC(2025, 8, 1, 9, 0, 0)

@@ -23,7 +23,7 @@
  *   message stays the first one's. These events have eventTime (microseconds)
  *   but no firstTimestamp/lastTimestamp.
  */
-import type { KubeEvent } from '../sim/events'
+import type { KubeEvent } from '../protocol/events'
 
 /** One occurrence of an event, at an instant in epoch ms. */
 export interface EventOccurrence {

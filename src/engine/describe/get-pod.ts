@@ -8,7 +8,7 @@
  */
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { DEFAULT_START_TIME } from '../simulate'
 import { asObj, asStr, type Obj } from './prefix-writer'
 import { createTabWriter, GET_TABWRITER } from './tabwriter'

@@ -3,8 +3,8 @@ import { simulate } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
 import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
 import { deepFreeze } from '../testing/builders'
-import type { Timeline } from '../sim/timeline'
-import type { SimEvent } from '../sim/events'
+import type { Timeline } from '../protocol/timeline'
+import type { SimEvent } from '../protocol/events'
 import { describeNodeView } from './node-view'
 
 const run = (manifest: string, until?: number): Timeline =>

@@ -11,12 +11,12 @@
  * on cni0 and the default route in the pod), pkg/kubelet/kuberuntime/kuberuntime_sandbox.go
  * (NamespaceOption), flannel-io/flannel pkg/backend/vxlan (one route per remote podCIDR).
  */
-import type { Timeline } from '../sim/timeline'
-import type { SimEvent } from '../sim/events'
-import type { SandboxState, World } from '../sim/world'
+import type { Timeline } from '../protocol/timeline'
+import type { SimEvent } from '../protocol/events'
+import type { SandboxState, World } from '../protocol/world'
 import type { Pod } from '../model/objects'
 import { frameAt } from '../sim/cursor'
-import { otherSlotPods } from '../sim/slots'
+import { otherSlotPods } from '../protocol/slots'
 import { PAUSE_IMAGE } from '../cri/constants'
 import { rangeOf } from '../cni/host-local-ipam'
 import { containerStatesOf, type ContainerNow } from './container-states'

@@ -7,7 +7,7 @@
  * the keys the cluster started with are made once per cluster, and a later state only patches in
  * the few keys written since (see the sharing rule in store.ts).
  */
-import type { EtcdEntry, EtcdState } from '../sim/world'
+import type { EtcdEntry, EtcdState } from '../protocol/world'
 import { etcdEntries } from './store'
 
 export type EtcdKeyRow = readonly [key: string, createRevision: string, modRevision: string, version: string]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createEtcdState, etcdDelete, etcdEntries, etcdPut } from './store'
 import { etcdKeyRows } from './key-rows'
-import type { EtcdEntry } from '../sim/world'
+import type { EtcdEntry } from '../protocol/world'
 
 const entry = (rev: number, summary: string): EtcdEntry => ({
   createRevision: rev,

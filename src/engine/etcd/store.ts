@@ -10,7 +10,7 @@
  * `undefined`, hiding the cluster's entry. `keys[key]` reads see all this; list the keys with
  * `etcdEntries`, not `Object.entries`, and never copy `keys` with a spread (it drops the prototype).
  */
-import type { EtcdEntry, EtcdState } from '../sim/world'
+import type { EtcdEntry, EtcdState } from '../protocol/world'
 
 export function podKey(namespace: string, name: string): string {
   return `/registry/pods/${namespace}/${name}`

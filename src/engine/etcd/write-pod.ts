@@ -3,8 +3,8 @@
  * which becomes the object's resourceVersion, and the `etcd.put` step the
  * learner sees. Create, binding, status and update all go through here.
  */
-import type { StepWriter } from '../sim/step'
-import type { StageId } from '../sim/stages'
+import type { StepWriter } from '../protocol/step'
+import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
 import { etcdPut, podKey } from './store'
 

@@ -10,7 +10,7 @@ import { simulate } from '../simulate'
 import { DEFAULT_CLUSTER } from '../scenario/default-scenario'
 import { sortedJson } from './json'
 import { LAST_APPLIED } from './request'
-import type { HttpRequest } from '../sim/events'
+import type { HttpRequest } from '../protocol/http'
 
 const manifest = (image: string, extra = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: ${image}\n${extra}`

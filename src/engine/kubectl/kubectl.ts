@@ -2,12 +2,12 @@
  * kubectl as a component: read the manifest, resolve the kubeconfig, send the
  * request(s) its command sends, and print what kubectl prints.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { World } from '../sim/world'
-import type { HttpRequest, HttpResponse } from '../sim/events'
-import type { Message } from '../sim/messages'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { World } from '../protocol/world'
+import type { HttpRequest, HttpResponse } from '../protocol/http'
+import type { Message } from '../protocol/messages'
 import type { JsonObject } from '../model/objects'
 import { parseManifest } from './parse'
 import { resolveKubeconfig, type ResolvedKubeconfig } from './kubeconfig'
@@ -133,7 +133,7 @@ function start(w: StepWriter, ctx: SimContext): void {
   // apply gathers every object before sending any, so its client-side failures come first (apply.go Run);
   // create meets them in file order as its visitor walks the stream.
   const failures = command.verb === 'apply' ? failuresOf(items) : []
-  // The first Pod document is the one the app shows (sim/slots.ts); a Namespace may come before it.
+  // The first Pod document is the one the app shows (protocol/slots.ts); a Namespace may come before it.
   const primary = items.findIndex((i) => i.type === 'object' && i.object['kind'] === 'Pod')
   w.update({
     ...w.world,
@@ -156,7 +156,7 @@ type Memory = NonNullable<World['kubectlMemory']>
 
 /**
  * Sends the first request for the object at or after `from`; when none is left, kubectl prints its
- * failures and exits. Each object's requests carry its document index as their slot (sim/slots.ts).
+ * failures and exits. Each object's requests carry its document index as their slot (protocol/slots.ts).
  */
 function nextObject(w: StepWriter, ctx: SimContext, from: number): void {
   const memory = w.world.kubectlMemory!

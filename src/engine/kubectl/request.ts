@@ -4,7 +4,7 @@
  * Upstream: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, create/create.go,
  * staging/src/k8s.io/cli-runtime/pkg/resource/helper.go, kubectl/pkg/util/apply.go (GetModifiedConfiguration)
  */
-import type { HttpRequest } from '../sim/events'
+import type { HttpRequest } from '../protocol/http'
 import type { JsonObject } from '../model/objects'
 import type { KubectlCommand } from './command'
 import { credentialHeaders, type ResolvedKubeconfig } from './kubeconfig'

@@ -10,10 +10,10 @@
  * for every container; only runAsNonRoot reads the answer on Linux, so Podlife draws that call only
  * for a container under runAsNonRoot: true.
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
 import type { Container, Pod } from '../model/objects'
-import type { CriReply } from '../cri/messages'
+import type { CriReply } from '../protocol/cri'
 import { containerEnvError } from './object-references'
 import {
   effectiveRunAs,

@@ -3,9 +3,9 @@
  * cri-reply (cri-replies.ts).
  * Upstream: pkg/kubelet/kuberuntime (the runtime service client), cri-api runtime/v1
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import type { Pod } from '../model/objects'
-import type { CriMessage } from '../cri/messages'
+import type { CriMessage } from '../protocol/cri'
 import { podKeyOf } from './status'
 
 export function cri(w: StepWriter, delay: number, node: string, call: CriMessage): void {

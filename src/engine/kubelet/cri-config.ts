@@ -4,7 +4,7 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_sandbox.go (generatePodSandboxConfig),
  * kuberuntime_container_linux.go (generateLinuxContainerResources), pkg/kubelet/cm/helpers_linux.go
  */
-import type { Json } from '../sim/events'
+import type { Json } from '../protocol/events'
 import type { Container, Pod } from '../model/objects'
 import { mustParseQuantity, quantityMilliValue, quantityValue } from '../model/quantity'
 import { podQOSClass } from '../model/qos'

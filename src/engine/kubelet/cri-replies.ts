@@ -5,9 +5,9 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod), kuberuntime_sandbox.go,
  * kuberuntime_container.go
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { CriReply } from '../cri/messages'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { CriReply } from '../protocol/cri'
 import { podDisplayStatus } from '../model/pod-display-status'
 import { findContainer } from './status'
 import { MSG_PRE_STOP_FAILED, REASON_FAILED_PRE_STOP_HOOK } from './prestop'

@@ -3,8 +3,8 @@
  * stored in the world's events.
  * Upstream: pkg/kubelet/events, client-go tools/record
  */
-import type { StepWriter } from '../sim/step'
-import type { KubeEvent } from '../sim/events'
+import type { StepWriter } from '../protocol/step'
+import type { KubeEvent } from '../protocol/events'
 import type { Pod } from '../model/objects'
 
 export function recordEvent(

@@ -4,9 +4,9 @@
  * minutes).
  * Upstream: pkg/kubelet/images/image_manager.go (EnsureImageExists), images/helpers.go
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { Json } from '../sim/events'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { Json } from '../protocol/events'
 import type { Container, Pod } from '../model/objects'
 import { parseImageReference } from '../model/image-reference'
 import { findContainer } from './status'

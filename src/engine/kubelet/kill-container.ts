@@ -3,8 +3,8 @@
  * grace period), then StopContainer with what is left of it.
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer, executePreStopHook)
  */
-import type { StepWriter } from '../sim/step'
-import type { RuntimeContainer } from '../sim/world'
+import type { StepWriter } from '../protocol/step'
+import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'
 import { goDuration } from '../model/go-duration'
 import {

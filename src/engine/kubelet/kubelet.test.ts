@@ -3,7 +3,7 @@ import { simulate } from '../simulate'
 import type { KubeObject, Pod } from '../model/objects'
 import { makeCluster, manifestOf } from '../testing/builders'
 import { podDisplayStatus } from '../model/pod-display-status'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 
 // End-to-end kubelet behaviour, as `kubectl describe pod` (events) and `kubectl get pod -w` (STATUS) show it.
 // Texts: pkg/kubelet/images/image_manager.go, kuberuntime/kuberuntime_manager.go (doBackOff),

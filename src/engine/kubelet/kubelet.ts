@@ -20,11 +20,11 @@
  * cri-client.ts are what they all share. Files that continue the loop get it
  * as a SyncLoop argument (sync-loop.ts) rather than importing this file.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { RuntimeContainer, World } from '../sim/world'
-import type { Message } from '../sim/messages'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { RuntimeContainer, World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import { findContainer, podKeyOf } from './status'

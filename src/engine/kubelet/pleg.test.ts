@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../scenario/scenarios'
 import { simulate } from '../simulate'
-import type { SimEvent } from '../sim/events'
+import type { SimEvent } from '../protocol/events'
 
 const relists = (id: string): SimEvent[] => {
   const s = SCENARIOS.find((x) => x.id === id)!

@@ -3,8 +3,8 @@
  * exit reaches the pod worker on the next relist, not at once.
  * Upstream: pkg/kubelet/pleg/generic.go
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
 
 /** PLEG's generic relist period. */
 const RELIST_MS = 1000

@@ -5,9 +5,9 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions,
  * computeInitContainerActions, doBackOff)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { RuntimeContainer } from '../sim/world'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'
 import { instancesOf } from './status'
 import { formatBackoff, isInBackOffSince, nextBackoff } from './backoff'

@@ -4,9 +4,9 @@
  * waits for the volumes before the sandbox.
  * Upstream: pkg/kubelet/kubelet.go (HandlePodAdditions, canAdmitPod, rejectPod)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { otherSlotPods } from '../sim/slots'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { otherSlotPods } from '../protocol/slots'
 import type { Pod, PodStatus } from '../model/objects'
 import { EMPTY_POD_WORKER } from './pod-state'
 import {

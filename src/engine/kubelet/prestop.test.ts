@@ -3,7 +3,7 @@ import { simulate } from '../simulate'
 import { toContractReport } from '../report/contract'
 import { manifestOf } from '../testing/builders'
 import type { Container } from '../model/objects'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { gracePeriodFor, planKill, type KillPlan, type LifecycleHandler } from './prestop'
 
 // Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer, executePreStopHook,

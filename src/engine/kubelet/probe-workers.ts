@@ -4,9 +4,9 @@
  * until the container is restarted.
  * Upstream: pkg/kubelet/prober/worker.go, prober/prober_manager.go
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { RuntimeContainer } from '../sim/world'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { RuntimeContainer } from '../protocol/world'
 import type { Container, Pod } from '../model/objects'
 import { findContainer } from './status'
 import type { ProbeKind } from './pod-state'

@@ -3,10 +3,11 @@
  * worker remembers, and PATCHes pods/<name>/status when it changed.
  * Upstream: pkg/kubelet/status/status_manager.go, pkg/util/pod/pod.go (PatchPodStatus)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { HttpRequest, Json } from '../sim/events'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { HttpRequest } from '../protocol/http'
+import type { Json } from '../protocol/events'
 import type { Pod, PodStatus } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import { generatePodStatus } from './status'

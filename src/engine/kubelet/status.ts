@@ -7,7 +7,7 @@
  * convertToAPIContainerStatuses), pkg/kubelet/status/generate.go
  */
 import type { Container, ContainerStatus, JsonObject, Pod, PodCondition, PodStatus } from '../model/objects'
-import type { NodeRuntime, RuntimeContainer } from '../sim/world'
+import type { NodeRuntime, RuntimeContainer } from '../protocol/world'
 import { parseImageReference } from '../model/image-reference'
 import type { PodWorkerState } from './pod-state'
 import { getPhase, isRestartableInitContainer } from './phase'

@@ -5,8 +5,8 @@
  * pull starts the next container.
  * Upstream: pkg/kubelet/pod_workers.go, kuberuntime/kuberuntime_manager.go (SyncPod)
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
 import type { Pod } from '../model/objects'
 import { next } from '../sim/rng'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { toContractReport } from '../report/contract'
 import { manifestOf } from '../testing/builders'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { SCENARIOS } from '../scenario/scenarios'
 
 // A pod that reaches Succeeded or Failed gives its sandbox back: the pod worker's SyncTerminatingPod kills

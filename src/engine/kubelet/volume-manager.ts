@@ -5,8 +5,8 @@
  * Upstream: pkg/kubelet/volumemanager/volume_manager.go (WaitForAttachAndMount),
  * pkg/volume/util/nestedpendingoperations
  */
-import type { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
+import type { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
 import type { Pod } from '../model/objects'
 import { unmountableVolumes } from './object-references'
 import { sandboxConfig } from './cri-config'

@@ -3,7 +3,7 @@
  * the world so that every step stays a pure function of it.
  * Upstream: pkg/kubelet/pod_workers.go, reason_cache.go
  */
-import type { StepWriter } from '../sim/step'
+import type { StepWriter } from '../protocol/step'
 import { EMPTY_POD_WORKER, type ContainerRecord, type PodWorkerState } from './pod-state'
 
 export function ws(w: StepWriter): PodWorkerState {

@@ -3,7 +3,7 @@
  * predicate given. Reads kinds and payloads only, never summaries or narration, so wording changes
  * do not move a lesson.
  */
-import type { SimEvent } from '../sim/events'
+import type { SimEvent } from '../protocol/events'
 import type { EventAnchor, EventMatchers } from './types'
 
 /** True when `e` is of the anchor's kind and satisfies each of its predicates. */

@@ -4,7 +4,7 @@
  * and tests can check that a question is asked before its answer shows and revealed where it says.
  */
 import { frameAt } from '../sim/cursor'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { isDecisive, podExchanges } from './kubectl-exchanges'
 import { printedText } from './predict-kubectl-output'
 import { cidrContains, podIpShownAt } from './predict-pod-ip-range'

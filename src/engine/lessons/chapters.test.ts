@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { STAGES } from '../sim/stages'
+import { STAGES } from '../protocol/stages'
 import { CHAPTER_INTROS } from './chapters'
 
 const sentences = (text: string): number => text.trim().split(/(?<=[.!?])\s+/).length

@@ -3,7 +3,7 @@
  * why it exists, and, where popular explanations are out of date, how it was then and how it is now.
  * `source` names the upstream repository and path to read for the details.
  */
-import type { StageId } from '../sim/stages'
+import type { StageId } from '../protocol/stages'
 
 export interface ChapterIntro {
   /** What this part of Kubernetes does, in one or two sentences. */

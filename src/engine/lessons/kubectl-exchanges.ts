@@ -4,8 +4,9 @@
  * say nothing about the pod.
  */
 import { requestInfo } from '../apiserver/routes'
-import type { HttpRequest, HttpResponse, SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { HttpRequest, HttpResponse } from '../protocol/http'
+import type { SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 import { isAboutPrimaryPod } from './primary-pod'
 
 export interface KubectlExchange {

@@ -6,8 +6,8 @@
  * Upstream: apiserver pkg/endpoints/filters (authentication, authorization), pkg/admission/chain.go,
  * pkg/registry/rest/create.go (BeforeCreate: validation).
  */
-import type { Json, SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { Json, SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 import { choiceList } from './choice-list'
 import { isDecisive, podExchanges, type KubectlExchange } from './kubectl-exchanges'
 import type { PredictionResult } from './types'

@@ -6,9 +6,9 @@
  */
 import { rangeOf } from '../cni/host-local-ipam'
 import { frameAt } from '../sim/cursor'
-import type { SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
-import type { World } from '../sim/world'
+import type { SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 import { choiceList } from './choice-list'
 import { isAboutPrimaryPod } from './primary-pod'
 import type { PredictionResult } from './types'

@@ -6,8 +6,8 @@
  * (backOffPeriod, MaxContainerBackOff), client-go util/flowcontrol/backoff.go.
  */
 import { formatBackoff, INITIAL_BACKOFF_MS, MAX_BACKOFF_MS } from '../kubelet/backoff'
-import type { Timeline } from '../sim/timeline'
-import type { World } from '../sim/world'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 import { choiceList } from './choice-list'
 import type { PredictionResult } from './types'
 

@@ -4,8 +4,8 @@
  * Upstream: pkg/scheduler/schedule_one.go (schedulePod, selectHost), framework/types.go (FitError).
  */
 import { frameAt } from '../sim/cursor'
-import type { NodeVerdict, SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { NodeVerdict, SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 import { choiceList } from './choice-list'
 import { isAboutPrimaryPod } from './primary-pod'
 import type { PredictionResult } from './types'

@@ -6,7 +6,7 @@
  * where the story first shows it, always after `eventIndex`.
  */
 import { DEFAULT_MANIFEST_NAME } from '../scenario/default-scenario'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { isAnswerVisible } from './answer-visibility'
 import { predictApiserverAccepts } from './predict-apiserver-accepts'
 import { predictKubectlOutput } from './predict-kubectl-output'

@@ -1,10 +1,10 @@
 /**
  * The pod a lesson follows is the story's: the manifest's first Pod document, whose state the frames
- * hold in `world.pod` (sim/slots.ts). Events about it carry its document index as `slot`, or none
+ * hold in `world.pod` (protocol/slots.ts). Events about it carry its document index as `slot`, or none
  * when it is document 0.
  */
-import type { SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 
 /** The document index of the pod the story follows. */
 export function primarySlotOf(t: Timeline): number {

@@ -7,7 +7,7 @@
  */
 import { buildStory } from '../story/build-story'
 import type { Story } from '../story/types'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { describeAnchor, findAnchor } from './anchor'
 import { predictionAt } from './predictions'
 import type { Lesson, LessonResolution, LessonStop, ResolvedStop } from './types'

@@ -4,8 +4,9 @@
  * never with a raw index, so a lesson keeps pointing at the right moment when the engine adds or
  * regroups events. Types only.
  */
-import type { ComponentId } from '../sim/components'
-import type { EventKind, HttpRequest } from '../sim/events'
+import type { ComponentId } from '../protocol/components'
+import type { EventKind } from '../protocol/events'
+import type { HttpRequest } from '../protocol/http'
 
 /** Who runs kubectl for the lesson, as the app's "run as" control sets it (store/create-app-store.ts). */
 export interface LessonRunAs {

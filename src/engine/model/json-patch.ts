@@ -3,7 +3,7 @@
  * what defaulting or an admission plugin changed in the Pod.
  */
 import type { Json } from './objects'
-import type { JsonPatchOp } from '../sim/events'
+import type { JsonPatchOp } from '../protocol/events'
 
 function escape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1')

@@ -2,11 +2,11 @@
  * The image registry: serves manifests and layers for the repositories and
  * tags it holds. Pull time grows with the image size.
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import type { World } from '../sim/world'
-import type { Message } from '../sim/messages'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import type { World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
 import { parseImageReference } from '../model/image-reference'
 import type { RegistryRepository } from '../model/image-catalog'
 import { resolvePull } from './pull'

@@ -8,21 +8,12 @@
  * are only ever added, never renamed or dropped; everything reflects the world
  * at `until` (the last event at or before it).
  */
-import type { Timeline } from '../sim/timeline'
-import type {
-  AdmissionRecord,
-  AuthzDecision,
-  HttpRequest,
-  HttpResponse,
-  Json,
-  JsonPatchOp,
-  NodeVerdict,
-  SimEvent,
-  UserInfo,
-} from '../sim/events'
-import type { ComponentId } from '../sim/components'
+import type { Timeline } from '../protocol/timeline'
+import type { AdmissionRecord, Json, JsonPatchOp, NodeVerdict, SimEvent } from '../protocol/events'
+import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
+import type { ComponentId } from '../protocol/components'
 import type { Pod } from '../model/objects'
-import { allSlotPods } from '../sim/slots'
+import { allSlotPods } from '../protocol/slots'
 
 /** The Kubernetes minor version whose texts and behaviour the engine follows. */
 export const KUBERNETES_VERSION = '1.34'

@@ -11,15 +11,16 @@
  * pkg/scheduler/backend/queue/scheduling_queue.go (calculateBackoffDuration,
  * flushUnschedulablePodsLeftover), pkg/scheduler/framework/preemption/preemption.go (prepareCandidate)
  */
-import type { Step } from '../sim/step'
-import { StepWriter } from '../sim/step'
-import type { SimContext } from '../sim/context'
-import { timestamp } from '../sim/context'
-import type { DeletedPod, World } from '../sim/world'
-import { otherSlotPods } from '../sim/slots'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { SimContext } from '../protocol/context'
+import { timestamp } from '../protocol/context'
+import type { DeletedPod, World } from '../protocol/world'
+import { otherSlotPods } from '../protocol/slots'
 import { disruptionBudgets } from '../model/disruption-budget'
-import type { HttpRequest, Json, KubeEvent, PluginVerdict, SchedulingResult } from '../sim/events'
-import type { Message } from '../sim/messages'
+import type { HttpRequest } from '../protocol/http'
+import type { Json, KubeEvent, PluginVerdict, SchedulingResult } from '../protocol/events'
+import type { Message } from '../protocol/messages'
 import type { KubeObject, Pod, PodCondition } from '../model/objects'
 import type { Labels } from '../model/label-selector'
 import { buildNodeInfo } from './framework/node-info'
@@ -175,7 +176,7 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
 
 /**
  * The manifest's other pods that are already bound occupy their nodes like any assigned pod
- * (a multi-document manifest: sim/slots.ts). The cached snapshot holds the cluster file's pods only.
+ * (a multi-document manifest: protocol/slots.ts). The cached snapshot holds the cluster file's pods only.
  */
 function withManifestPods(
   snap: ReturnType<typeof snapshot>,

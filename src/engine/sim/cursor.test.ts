@@ -5,7 +5,7 @@ import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
 import { DEFAULT_CATALOG } from '../model/image-catalog'
 import { containerProcess } from '../kubelet/container-behaviour'
 import { START, clampCursor, frameAt, seekToTime, stepBack, stepForward, timeAt } from './cursor'
-import type { Timeline } from './timeline'
+import type { Timeline } from '../protocol/timeline'
 import { makeContainer, makePod, manifestOf } from '../testing/builders'
 
 /** Catalog images as a user writes them: `nginx:1.27`, `registry.k8s.io/pause:3.10`. */

@@ -1,28 +1,22 @@
-/** The result of a simulation: every event and the world after it. */
-import type { SimEvent } from './events'
-import type { World } from './world'
-import type { Cluster } from '../model/cluster'
+/**
+ * What a run of the kernel records: every event and the world after it. The kernel knows nothing of
+ * what an event or a world holds; protocol/timeline.ts adds the outcome and the cluster.
+ */
 
-export type Outcome =
-  | { readonly kind: 'Running'; readonly at: number; readonly node: string }
-  | { readonly kind: 'Rejected'; readonly at: number; readonly exitCode: number; readonly message: string }
-  | { readonly kind: 'Pending'; readonly reason: string; readonly message: string }
-  | { readonly kind: 'InProgress'; readonly status: string }
-  /** The input could not be loaded (a cluster file of the wrong shape): nothing was simulated. */
-  | { readonly kind: 'InvalidInput'; readonly message: string }
+/** All the kernel needs of an event: when it happened, in virtual ms after Enter. */
+export interface TimedEvent {
+  readonly at: number
+}
 
-export interface Timeline {
+export interface TimelineOf<E extends TimedEvent, W> {
   readonly seed: number
-  readonly events: readonly SimEvent[]
+  readonly events: readonly E[]
   /** frames[i] is the world right after events[i]. */
-  readonly frames: readonly World[]
+  readonly frames: readonly W[]
   /** The world before anything happened. */
-  readonly initial: World
-  readonly outcome: Outcome
+  readonly initial: W
   /** Virtual ms simulated. */
   readonly until: number
-  /** The cluster the run used (nodes, existing pods, objects), for views such as the overlay packet. */
-  readonly cluster: Cluster
   /** Set when the run hit a budget (events) and stopped early: what was hit, in words. */
   readonly stopped?: string
 }

@@ -8,8 +8,8 @@
  * Never collapsed (always a step of its own or the landing event of one): rejections, Warnings, a
  * mutating admission plugin that changed the pod or warned, kubectl's output, the last event.
  */
-import type { SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 import {
   changesPod,
   isProtected,

@@ -6,7 +6,7 @@
  * keeps failing, a pod that completed, a pod Running and Ready.
  */
 import type { Pod } from '../model/objects'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { findContainerExit, findEvent, findKubeEvent, kubeEventAt } from './ending-search'
 import type { Ending, EndingCause } from './types'
 

@@ -4,9 +4,9 @@
  * admission plugin, 400 strict decoding, 422 validation). The cause is the event where the verdict
  * arose: the authn/authz verdict, the denying admission plugin, the decode or the validation.
  */
-import type { SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
-import type { KubectlOutput } from '../sim/world'
+import type { SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
+import type { KubectlOutput } from '../protocol/world'
 import { isRejection, resourceOfPath } from './event-classes'
 import { findEvent, findLastEvent } from './ending-search'
 import type { Ending, EndingCause } from './types'

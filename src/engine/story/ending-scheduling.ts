@@ -5,8 +5,8 @@
  * pkg/kubelet/lifecycle/predicate.go).
  */
 import type { Pod } from '../model/objects'
-import type { SchedulingResult } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { SchedulingResult } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 import { findEvent, findKubeEvent, findLastEvent, kubeEventAt } from './ending-search'
 import type { Ending, EndingCause } from './types'
 

@@ -2,8 +2,8 @@
  * Finding, in a timeline, the events an ending links to: the first Warning of a reason, the first
  * container exit of a container, the first scheduling cycle of a result. Decided from payloads.
  */
-import type { KubeEvent, SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
+import type { KubeEvent, SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
 
 /** Index of the first event matching `test`, or -1. */
 export function findEvent(timeline: Timeline, test: (e: SimEvent, i: number) => boolean): number {

@@ -6,8 +6,8 @@
  */
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
-import type { Timeline } from '../sim/timeline'
-import type { World } from '../sim/world'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 import { containersEnding } from './ending-containers'
 import { kubectlEnding } from './ending-kubectl'
 import { kubeletRejectionEnding, unschedulableEnding } from './ending-scheduling'

@@ -3,8 +3,8 @@
  * text): whether it is quiet (changes nothing visible, so a run of them can be collapsed), whether it
  * must always stay a step of its own, and whether it changes the pod.
  */
-import type { SimEvent } from '../sim/events'
-import type { World } from '../sim/world'
+import type { SimEvent } from '../protocol/events'
+import type { World } from '../protocol/world'
 
 /**
  * CRI calls that only read state. The kubelet makes them between the calls that do something

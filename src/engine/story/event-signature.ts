@@ -4,7 +4,7 @@
  * counts, revisions, container ids, uids) blanked out. Two probe failures five seconds apart, or two
  * back-off restarts, have the same signature.
  */
-import type { SimEvent } from '../sim/events'
+import type { SimEvent } from '../protocol/events'
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g
 const HEX_ID = /\b[0-9a-f]{12,}\b/g

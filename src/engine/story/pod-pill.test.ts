@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { podPill } from './pod-pill'
 import { runScenario } from './scenario-run'
 

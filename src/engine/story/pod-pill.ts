@@ -4,8 +4,8 @@
  * prints when there is no pod (yet), or kubectl's own failure.
  */
 import type { Pod } from '../model/objects'
-import type { Timeline } from '../sim/timeline'
-import type { World } from '../sim/world'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 import { getPodRow } from '../describe/get-pod'
 import { DEFAULT_START_TIME } from '../simulate'
 import type { PodPill } from './types'

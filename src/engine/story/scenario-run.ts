@@ -4,7 +4,7 @@
  */
 import { SCENARIOS } from '../scenario/scenarios'
 import { simulate } from '../simulate'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { deepFreeze } from '../testing/builders'
 
 export function runScenario(id: string): Timeline {

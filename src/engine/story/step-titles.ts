@@ -3,7 +3,7 @@
  * "14 admission plugins let the pod through unchanged", "The readiness probe failed 37 more times
  * (t = 12 s … 2 min 10 s)". Messages a real cluster prints are quoted, never reworded.
  */
-import type { SimEvent } from '../sim/events'
+import type { SimEvent } from '../protocol/events'
 import { isWarning } from './event-classes'
 import { eventSignature } from './event-signature'
 import { formatVirtualTime } from './virtual-time'

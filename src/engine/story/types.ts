@@ -4,7 +4,7 @@
  * status pill in kubectl's terms. Types only, so the UI can import them at
  * first paint without pulling in the builders.
  */
-import type { StageId } from '../sim/stages'
+import type { StageId } from '../protocol/stages'
 
 /**
  * `event`: one event. `group`: consecutive events shown as one thing: routine checks that change

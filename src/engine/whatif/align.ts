@@ -10,9 +10,9 @@
  * reason, whether a pull worked. Request bodies and stored objects are not compared: a changed
  * manifest shows up where the cluster decides differently, not in the POST that carried it.
  */
-import type { SimEvent } from '../sim/events'
-import { STAGES, type StageId } from '../sim/stages'
-import type { Timeline } from '../sim/timeline'
+import type { SimEvent } from '../protocol/events'
+import { STAGES, type StageId } from '../protocol/stages'
+import type { Timeline } from '../protocol/timeline'
 import { buildStory } from '../story/build-story'
 import { normalizeVarying } from '../story/event-signature'
 import type { Story } from '../story/types'

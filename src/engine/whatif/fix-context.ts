@@ -7,9 +7,9 @@
 import type { SimInput } from '../simulate'
 import { DEFAULT_CLUSTER } from '../scenario/default-scenario'
 import type { Container, JsonObject, KubeObject, Pod } from '../model/objects'
-import type { KubeEvent, SchedulingResult, SimEvent } from '../sim/events'
-import type { Timeline } from '../sim/timeline'
-import type { World } from '../sim/world'
+import type { KubeEvent, SchedulingResult, SimEvent } from '../protocol/events'
+import type { Timeline } from '../protocol/timeline'
+import type { World } from '../protocol/world'
 import {
   appendDocument,
   editDocument,

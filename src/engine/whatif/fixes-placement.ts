@@ -9,7 +9,7 @@
  * RunFilterPlugins), so a node may have other problems behind it; the re-run finds out.
  */
 import type { Node, Pod, Taint, Toleration } from '../model/objects'
-import type { NodeVerdict } from '../sim/events'
+import type { NodeVerdict } from '../protocol/events'
 import { toleratesTaint } from '../scheduler/plugins/taint-toleration'
 import {
   editClusterObject,

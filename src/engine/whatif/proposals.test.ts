@@ -8,7 +8,7 @@ import { parseQuantity, quantityMilliValue, quantityValue } from '../model/quant
 import { snapshotNodes } from '../scheduler/scheduler'
 import { deepFreeze } from '../testing/builders'
 import type { Container, JsonObject, Pod } from '../model/objects'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { listCandidates, proposeFixes, reachesRunning } from './proposals'
 import type { Proposal } from './types'
 

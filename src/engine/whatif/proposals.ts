@@ -9,7 +9,7 @@
  * family's many candidates cannot crowd out another's first.
  */
 import { parseClusterText, simulate, type SimInput } from '../simulate'
-import type { Timeline } from '../sim/timeline'
+import type { Timeline } from '../protocol/timeline'
 import { createFixContext, type FixFamily } from './fix-context'
 import { FIX_FAMILIES } from './registry'
 import type { Candidate, Proposal } from './types'

@@ -3,7 +3,7 @@
  * bring the pod to Running, with the sentence that says which failure it answers.
  */
 import type { KubeObject } from '../model/objects'
-import type { Outcome, Timeline } from '../sim/timeline'
+import type { Outcome, Timeline } from '../protocol/timeline'
 
 /** The input pieces a fix replaces, each whole (the full new manifest text, the full cluster). */
 export interface ProposalChange {

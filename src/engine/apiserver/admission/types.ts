@@ -6,7 +6,7 @@
  */
 import type { Pod } from '../../model/objects'
 import type { Cluster } from '../../model/cluster'
-import type { UserInfo } from '../../sim/events'
+import type { UserInfo } from '../../protocol/http'
 import type { Rng } from '../../sim/rng'
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { authenticate } from './chain'
 import { loadCluster } from '../../model/cluster'
 import type { KubeObject } from '../../model/objects'
-import type { HttpRequest } from '../../sim/events'
+import type { HttpRequest } from '../../protocol/http'
 import { encodeBase64, utf8Bytes } from '../../model/base64'
 
 // Upstream: staging/src/k8s.io/apiserver/pkg/authentication/request/union/union.go,

@@ -10,7 +10,7 @@
  * that carried no credentials at all (union.NewFailOnError in
  * pkg/authentication/authenticatorfactory and kubeapiserver authenticator config).
  */
-import type { AuthnAttempt, HttpRequest, UserInfo } from '../../sim/events'
+import type { AuthnAttempt, HttpRequest, UserInfo } from '../../protocol/http'
 import type { Cluster } from '../../model/cluster'
 import type { Authenticator } from './types'
 import { X509 } from './x509'

@@ -3,7 +3,7 @@
  * credentials of its kind (so the chain asks the next one), or fails.
  * Upstream: staging/src/k8s.io/apiserver/pkg/authentication/authenticator/interfaces.go
  */
-import type { HttpRequest, UserInfo } from '../../sim/events'
+import type { HttpRequest, UserInfo } from '../../protocol/http'
 import type { Cluster } from '../../model/cluster'
 
 export type AuthnResult =

@@ -8,7 +8,7 @@
  * authorizerfactory/builtin.go (AlwaysAllow, AlwaysDeny, privilegedGroupAuthorizer),
  * endpoints/handlers/responsewriters/errors.go (Forbidden, forbiddenMessage)
  */
-import type { AuthzDecision } from '../../sim/events'
+import type { AuthzDecision } from '../../protocol/http'
 import type { Cluster } from '../../model/cluster'
 import type { Authorizer, RequestAttributes } from './types'
 import { NodeAuthorizer } from './node'

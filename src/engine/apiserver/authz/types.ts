@@ -2,7 +2,7 @@
  * Authorizers answer Allow, Deny or NoOpinion for one request's attributes.
  * Upstream: staging/src/k8s.io/apiserver/pkg/authorization/authorizer/interfaces.go
  */
-import type { UserInfo } from '../../sim/events'
+import type { UserInfo } from '../../protocol/http'
 import type { Cluster } from '../../model/cluster'
 
 export interface RequestAttributes {

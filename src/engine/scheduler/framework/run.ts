@@ -12,7 +12,7 @@
  * framework/runtime/framework.go, framework/types.go (FitError.Error)
  */
 import type { Pod } from '../../model/objects'
-import type { NodeVerdict, PluginVerdict, SchedulingResult } from '../../sim/events'
+import type { NodeVerdict, PluginVerdict, SchedulingResult } from '../../protocol/events'
 import { nextInt, type Rng } from '../../sim/rng'
 import type { Profile } from './profile'
 import type { FilterPlugin, NodeInfo, NodeScore, PluginContext, Status } from './types'

@@ -7,7 +7,7 @@ import type { DisruptionBudget } from '../../model/disruption-budget'
 import type { KubeObject } from '../../model/objects'
 import type { Node, Pod } from '../../model/objects'
 import type { Labels } from '../../model/label-selector'
-import type { NodeVerdict } from '../../sim/events'
+import type { NodeVerdict } from '../../protocol/events'
 
 export type Code =
   'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip' | 'Pending'

@@ -21,7 +21,7 @@ export interface SimContext {
   /** Wall-clock time of Enter (epoch ms), used only to print timestamps. */
   readonly startTime: number
   readonly input: KubectlInput
-  /** Which of the manifest's pods the current message is about (sim/slots.ts); 0 when absent. */
+  /** Which of the manifest's pods the current message is about (protocol/slots.ts); 0 when absent. */
   readonly slot?: number
 }
 

@@ -6,48 +6,9 @@
 import type { ComponentId } from './components'
 import type { StageId } from './stages'
 import type { JsonObject, Pod } from '../model/objects'
+import type { AuthnAttempt, AuthzDecision, HttpRequest, HttpResponse, UserInfo } from './http'
 
 export type Json = JsonObject[string]
-
-export interface HttpRequest {
-  readonly id: number
-  readonly from: 'kubectl' | 'kube-scheduler' | 'kubelet'
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  readonly path: string
-  readonly query: Readonly<Record<string, string>>
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: Json | string | null
-}
-
-export interface HttpResponse {
-  readonly requestId: number
-  readonly code: number
-  readonly body: Json
-  /** Who the authentication chain said the caller is (null when none succeeded). */
-  readonly authn: { readonly authenticator: string | null; readonly user: UserInfo | null }
-  /** Each authorizer consulted, in order. */
-  readonly authz: readonly AuthzDecision[]
-  /** Warning headers (`299 - "…"`), e.g. unknown fields under fieldValidation=Warn. */
-  readonly warnings?: readonly string[]
-}
-
-export interface UserInfo {
-  readonly name: string
-  readonly uid: string
-  readonly groups: readonly string[]
-}
-
-export interface AuthnAttempt {
-  readonly authenticator: string
-  readonly result: 'authenticated' | 'no-credentials' | 'error'
-  readonly detail: string
-}
-
-export interface AuthzDecision {
-  readonly authorizer: string
-  readonly decision: 'Allow' | 'Deny' | 'NoOpinion'
-  readonly reason: string
-}
 
 export type JsonPatchOp =
   | { readonly op: 'add' | 'replace'; readonly path: string; readonly value: Json }
@@ -146,7 +107,7 @@ interface Base {
   readonly summary: string
   /** What is happening, in plain words, for the narration panel. */
   readonly narration: string
-  /** Which document of the manifest the event is about (sim/slots.ts); absent for the first. */
+  /** Which document of the manifest the event is about (protocol/slots.ts); absent for the first. */
   readonly slot?: number
 }
 

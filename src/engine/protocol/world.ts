@@ -7,7 +7,7 @@ import type { JsonObject, KubeObject, Pod } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { PlanItem } from '../kubectl/plan'
 import type { KubectlFailure } from '../kubectl/output'
-import type { Rng } from './rng'
+import type { Rng } from '../sim/rng'
 import type { PodWorkerState } from '../kubelet/pod-state'
 
 export interface EtcdEntry {
@@ -111,7 +111,7 @@ export interface World {
   /** The scheduling queue's memory of the pod: failed attempts, the last failure, and the token of the retry that counts. */
   readonly schedulerQueue?: SchedulerQueueState
   /**
-   * The other Pods of a multi-document manifest, by document index (sim/slots.ts). The fields above
+   * The other Pods of a multi-document manifest, by document index (protocol/slots.ts). The fields above
    * (`pod`, `podWorker`, `schedulerQueue`, `pullStartedAt`) always describe the first one, except
    * while a step about another pod runs: then that pod's state is swapped in.
    */

@@ -9,13 +9,14 @@
  */
 import type { Cluster } from '../model/cluster'
 import type { KubeObject, Node } from '../model/objects'
-import type { SimContext } from './context'
-import type { Step } from './step'
-import { StepWriter } from './step'
-import type { NodeRuntime, World } from './world'
+import type { SimContext } from '../protocol/context'
+import type { Step } from '../protocol/step'
+import { StepWriter } from '../protocol/step'
+import type { NodeRuntime, World } from '../protocol/world'
+import type { Message } from '../protocol/messages'
 import { etcdPut } from '../etcd/store'
 import { parseImageReference } from '../model/image-reference'
-import { podSlotIndices } from './slots'
+import { podSlotIndices } from '../protocol/slots'
 
 export interface ClusterChange {
   /** Virtual ms after Enter. */
@@ -48,8 +49,18 @@ function runtimeFor(n: Node): NodeRuntime {
   }
 }
 
+/** A ClusterChange of the cluster file comes due (queued by the runner at its `at`). */
+export function nodeRegistrationStep(
+  world: World,
+  msg: Extract<Message, { readonly to: 'cluster' }>,
+  ctx: SimContext,
+): Step {
+  const change = clusterChanges(ctx.cluster)[msg.index]
+  return change ? nodeJoinStep(world, change, ctx) : { world, emitted: [], deliveries: [] }
+}
+
 /** The joining nodes register; the scheduler hears of each through its node watch. */
-export function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContext): Step {
+function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContext): Step {
   const w = new StepWriter(world)
   for (const node of change.addNodes) {
     const name = node.metadata.name ?? ''

@@ -2,10 +2,10 @@
  * The messages components send each other through the event queue. Each names
  * its receiver; the runner hands it to that component's step function.
  */
-import type { HttpRequest, HttpResponse, UserInfo, AdmissionRecord } from './events'
-import type { ResponseAudit } from '../apiserver/respond'
+import type { HttpRequest, HttpResponse, ResponseAudit, UserInfo } from './http'
+import type { AdmissionRecord } from './events'
 import type { Pod } from '../model/objects'
-import type { CriMessage, CriReply } from '../cri/messages'
+import type { CriMessage, CriReply } from './cri'
 
 /** A create request travelling through the apiserver's handler chain. */
 export interface CreateInFlight {
@@ -82,7 +82,7 @@ export type Message =
       readonly node: string
     }
   | {
-      /** A ClusterChange of the cluster file comes due (sim/cluster-changes.ts). */
+      /** A ClusterChange of the cluster file comes due (node-registration/node-registration.ts). */
       readonly to: 'cluster'
       readonly type: 'change'
       readonly index: number

@@ -1,9 +1,9 @@
 /** The world before Enter: etcd already holds the cluster's objects, nodes hold their images and pods. */
-import type { Cluster } from '../model/cluster'
-import type { EtcdEntry, EtcdState, NodeRuntime, World } from './world'
-import { createRng } from './rng'
-import { parseImageReference } from '../model/image-reference'
-import { createEtcdState } from '../etcd/store'
+import type { Cluster } from './model/cluster'
+import type { EtcdEntry, EtcdState, NodeRuntime, World } from './protocol/world'
+import { createRng } from './sim/rng'
+import { parseImageReference } from './model/image-reference'
+import { createEtcdState } from './etcd/store'
 
 /** etcd's revision before the cluster's own objects (a fresh kubeadm cluster has written a few hundred keys). */
 const BASE_REVISION = 1200

@@ -1,5 +1,5 @@
 /** The CRI calls the kubelet makes to the container runtime (k8s.io/cri-api runtime/v1 api.proto). */
-import type { Json } from '../sim/events'
+import type { Json } from './events'
 import type { Pod } from '../model/objects'
 
 export type CriCallName =

@@ -1,0 +1,51 @@
+/**
+ * What travels between a client and kube-apiserver: the request, the response, and what the
+ * authentication and authorization chains decided about it (the audit the response carries).
+ */
+import type { Json } from '../model/objects'
+
+export interface HttpRequest {
+  readonly id: number
+  readonly from: 'kubectl' | 'kube-scheduler' | 'kubelet'
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: Json | string | null
+}
+
+export interface HttpResponse {
+  readonly requestId: number
+  readonly code: number
+  readonly body: Json
+  /** Who the authentication chain said the caller is (null when none succeeded). */
+  readonly authn: { readonly authenticator: string | null; readonly user: UserInfo | null }
+  /** Each authorizer consulted, in order. */
+  readonly authz: readonly AuthzDecision[]
+  /** Warning headers (`299 - "…"`), e.g. unknown fields under fieldValidation=Warn. */
+  readonly warnings?: readonly string[]
+}
+
+export interface UserInfo {
+  readonly name: string
+  readonly uid: string
+  readonly groups: readonly string[]
+}
+
+export interface AuthnAttempt {
+  readonly authenticator: string
+  readonly result: 'authenticated' | 'no-credentials' | 'error'
+  readonly detail: string
+}
+
+export interface AuthzDecision {
+  readonly authorizer: string
+  readonly decision: 'Allow' | 'Deny' | 'NoOpinion'
+  readonly reason: string
+}
+
+/** What the response to a request reports of its authentication and authorization. */
+export interface ResponseAudit {
+  readonly authn: { readonly authenticator: string | null; readonly user: UserInfo | null }
+  readonly authz: readonly AuthzDecision[]
+}
