@@ -183,7 +183,11 @@ export function run(manifest: string, cluster: string, seed: number, runAs: RunA
   if (!parsed.ok) return { ok: false, error: `cluster.yaml cannot be loaded: ${parsed.error}` }
   try {
     const input = simInputOf(manifest, cluster, runAs)!
-    return { ok: true, timeline: simulate(input, { seed }) }
+    const timeline = simulate(input, { seed })
+    // The engine refused an object of the wrong shape before simulating: say where, keep the last run.
+    if (timeline.outcome.kind === 'InvalidInput')
+      return { ok: false, error: `cluster.yaml cannot be loaded: ${timeline.outcome.message}` }
+    return { ok: true, timeline }
   } catch (e) {
     // Anything else is a bug in Podlife; say so rather than blame the user's files.
     return {

@@ -61,3 +61,20 @@ describe('storage that refuses or cannot be read', () => {
     expect(store.getState().notice?.text).toMatch(/could not be read back/)
   })
 })
+
+describe('a cluster object of the wrong shape', () => {
+  it('is reported with where it is, and the last good run stays', () => {
+    const store = createAppStore(DEFAULT_MANIFEST, { debounceMs: 0 })
+    store
+      .getState()
+      .setCluster(
+        DEFAULT_CLUSTER + '\n---\napiVersion: podlife.dev/v1alpha1\nkind: APIServer\nauthorizationModes: 7\n',
+      )
+    store.getState().resimulate()
+    const s = store.getState()
+    expect(s.clusterError).toBe(
+      'cluster.yaml cannot be loaded: line 93: APIServer: authorizationModes: must be a list of strings',
+    )
+    expect(s.timeline.outcome.kind).toBe('Running')
+  })
+})

@@ -27,6 +27,11 @@ export default function Ending({ lastStep }: { lastStep: string }) {
   const ending = endingOf(timeline)
   return (
     <div className={`ending tone-${ending.tone}`} data-testid="ending">
+      {timeline.stopped && (
+        <p className="ending-stopped" role="status" data-testid="run-stopped">
+          {timeline.stopped}.
+        </p>
+      )}
       <p className="ending-headline narration-text" data-testid="narration" aria-live="polite">
         {ending.headline}
       </p>
