@@ -3,7 +3,8 @@
  * date, then vs now (engine/lessons/chapters.ts, with the upstream source named). Open at the start
  * of each chapter in presenter mode, folded otherwise.
  */
-import { CHAPTER_INTROS } from '../../engine/views'
+// The chapters' texts alone (a few kB), not the whole views chunk: they show from the first step on.
+import { CHAPTER_INTROS } from '../../engine/lessons/chapters'
 import { STAGES, type StageId } from '../../engine/index'
 
 export default function ChapterIntro({ stage, open }: { stage: StageId; open: boolean }) {
