@@ -1,9 +1,7 @@
 /** Who runs the command, with which verb, in which namespace: so a learner can see Forbidden, NotFound and quota rejections happen. */
-import { IDENTITIES } from '../../engine/index'
 import { useAppStore } from '../../store/context'
-import { commandLine, type KubectlVerb } from '../../store/create-app-store'
-
-const VERBS: readonly KubectlVerb[] = ['apply', 'create', 'apply --server-side']
+import { commandLine } from '../../store/create-app-store'
+import { IdentitySelect, VerbSelect } from './RunAsFields'
 
 export function RunAs() {
   const runAs = useAppStore((s) => s.runAs)
@@ -15,31 +13,15 @@ export function RunAs() {
       </code>
       <label>
         <span>as</span>
-        <select
-          aria-label="Run as"
+        <IdentitySelect
+          label="Run as"
           value={runAs.identity}
-          onChange={(e) => setRunAs({ identity: e.target.value })}
-        >
-          {IDENTITIES.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.title}
-            </option>
-          ))}
-        </select>
+          onChange={(identity) => setRunAs({ identity })}
+        />
       </label>
       <label>
         <span>verb</span>
-        <select
-          aria-label="kubectl verb"
-          value={runAs.verb}
-          onChange={(e) => setRunAs({ verb: e.target.value as KubectlVerb })}
-        >
-          {VERBS.map((v) => (
-            <option key={v} value={v}>
-              kubectl {v}
-            </option>
-          ))}
-        </select>
+        <VerbSelect label="kubectl verb" value={runAs.verb} onChange={(verb) => setRunAs({ verb })} />
       </label>
       <label>
         <span>-n</span>

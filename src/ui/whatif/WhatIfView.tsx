@@ -5,7 +5,8 @@
  * step where they differ is marked with what differs, and each run's ending is shown.
  */
 import { lazy, Suspense, useMemo } from 'react'
-import { IDENTITIES, STAGES, type StageId, type Timeline } from '../../engine/index'
+import { STAGES, type StageId, type Timeline } from '../../engine/index'
+import { IdentitySelect, VerbSelect } from '../editor/RunAsFields'
 import { alignRuns, proposeFixes, storyEnding, type Proposal } from '../../engine/views'
 import { useAppStore } from '../../store/context'
 import { isLargeCluster } from '../../store/cluster-text'
@@ -113,29 +114,19 @@ export default function WhatIfView() {
       <div className="whatif-runas">
         <label>
           The second run as{' '}
-          <select
-            aria-label="The second run as"
+          <IdentitySelect
+            label="The second run as"
             value={whatIf.runAs.identity}
-            onChange={(e) => setWhatIfRunAs({ identity: e.target.value })}
-          >
-            {IDENTITIES.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.title}
-              </option>
-            ))}
-          </select>
+            onChange={(identity) => setWhatIfRunAs({ identity })}
+          />
         </label>
         <label>
           with{' '}
-          <select
-            aria-label="The second run's verb"
+          <VerbSelect
+            label="The second run's verb"
             value={whatIf.runAs.verb}
-            onChange={(e) => setWhatIfRunAs({ verb: e.target.value as typeof whatIf.runAs.verb })}
-          >
-            <option value="apply">kubectl apply</option>
-            <option value="create">kubectl create</option>
-            <option value="apply --server-side">kubectl apply --server-side</option>
-          </select>
+            onChange={(verb) => setWhatIfRunAs({ verb })}
+          />
         </label>
         <span className="whatif-hint">or edit its manifest on the right, below</span>
       </div>
