@@ -2,6 +2,7 @@
 import type { Cluster } from './model/cluster'
 import type { EtcdEntry, EtcdState, NodeRuntime, World } from './protocol/world'
 import { createRng } from './sim/rng'
+import { AppendLog } from './sim/append-log'
 import { parseImageReference } from './model/image-reference'
 import { createEtcdState } from './etcd/store'
 
@@ -41,7 +42,7 @@ export function initialWorld(cluster: Cluster, seed: number): World {
     pod: null,
     etcd: state.etcd,
     nodes: state.nodes,
-    events: [],
+    events: AppendLog.empty(),
     kubectl: null,
     rng: createRng(seed),
     nextRequestId: 1,

@@ -145,7 +145,7 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
           narration: `The kubelet on ${node} sees the deletionTimestamp and stops container ${c.name} of ${name} (SIGTERM, then SIGKILL when the grace period ends).`,
           payload: event,
         },
-        { ...w.world, events: [...w.world.events, event] },
+        { ...w.world, events: w.world.events.append(event) },
       )
     }
     return

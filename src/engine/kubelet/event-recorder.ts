@@ -36,6 +36,6 @@ export function recordEvent(
       narration,
       payload: event,
     },
-    { ...w.world, events: [...w.world.events, event] },
+    { ...w.world, events: w.world.events.append(event) },
   )
 }

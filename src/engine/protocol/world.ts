@@ -8,6 +8,7 @@ import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { PlanItem } from '../kubectl/plan'
 import type { KubectlFailure } from '../kubectl/output'
 import type { Rng } from '../sim/rng'
+import type { AppendLog } from '../sim/append-log'
 import type { PodWorkerState } from '../kubelet/pod-state'
 
 export interface EtcdEntry {
@@ -78,7 +79,7 @@ export interface World {
   readonly etcd: EtcdState
   readonly nodes: Readonly<Record<string, NodeRuntime>>
   /** Kubernetes Events recorded so far, oldest first. */
-  readonly events: readonly KubeEvent[]
+  readonly events: AppendLog<KubeEvent>
   readonly kubectl: KubectlOutput | null
   readonly rng: Rng
   /** Counter for HTTP request ids. */

@@ -480,7 +480,7 @@ function recordEvent(w: StepWriter, e: Omit<KubeEvent, 'source'>, narration: str
       narration,
       payload: event,
     },
-    { ...w.world, events: [...w.world.events, event] },
+    { ...w.world, events: w.world.events.append(event) },
   )
 }
 
