@@ -20,6 +20,8 @@ import './ui/app/layout.css'
 import './ui/graph/graph.css'
 import './ui/narration/narration.css'
 import './ui/classroom/classroom.css'
+import './ui/classroom/lesson.css'
+import './ui/whatif/whatif.css'
 
 const manifest = loadManifest(DEFAULT_MANIFEST)
 // A first visit opens the default scenario: the picker says so.
