@@ -19,6 +19,7 @@ import type { Pod } from '../src/engine/model/objects'
 import { makeBenchClusterJson, makeBenchNodes, makeBenchPods, makePendingPod } from './fixtures'
 import { median, percentile, type Reporter } from './stats'
 import { benchHugeCluster } from './app-cluster'
+import { benchMemory } from './memory'
 import { encodeShare, type SharedState } from '../src/store/share-link'
 import { proposeFixes, SCENARIOS } from '../src/engine/views'
 
@@ -346,6 +347,7 @@ if (all) benchEngine()
 if (all || scheduler) benchScheduler()
 if (all || scheduler) benchClusterFile()
 if (all) benchShareLinks()
+if (all) benchMemory(record)
 if (all) benchBundle()
 if (all || appCluster) await benchBrowser({ load: all, cluster: true })
 const failed = rows.filter((r) => r.ok === false)
