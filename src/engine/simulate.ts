@@ -16,7 +16,7 @@ import type { Outcome, Timeline } from './protocol/timeline'
 import type { SimContext } from './protocol/context'
 import { initialWorld } from './initial-world'
 import { dispatch } from './handlers'
-import { swapSlot } from './protocol/slots'
+import { sharePodSlots, swapSlot } from './protocol/slots'
 import { clusterChanges } from './node-registration/node-registration'
 import { podDisplayStatus } from './model/pod-display-status'
 
@@ -107,9 +107,9 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     for (const e of step.emitted) {
       const where = slot === 0 ? {} : { slot }
       events.push({ ...e.event, seq: events.length, at: item.at, ...where } as SimEvent)
-      frames.push(swapSlot(e.world, slot))
+      frames.push(sharePodSlots(swapSlot(e.world, slot), frames[frames.length - 1] ?? world))
     }
-    world = swapSlot(step.world, slot)
+    world = sharePodSlots(swapSlot(step.world, slot), frames[frames.length - 1] ?? world)
     if (step.emitted.length > 0 && frames[frames.length - 1] !== world) {
       // A step may update the world after its last event; that state belongs to the last frame.
       frames[frames.length - 1] = world

@@ -120,23 +120,31 @@ function parseManifestOrThrow(text: string, fileName: string): ParseResult {
     const object = value as JsonObject
     if (object['kind'] === 'List' && Array.isArray(object['items'])) {
       // kubectl flattens a List: each item is an object of its own, with its own field positions.
+      const byItem = positionsByItem(positions)
       object['items'].forEach((item, i) =>
-        documents.push({ object: item as JsonObject, positions: underPrefix(positions, `items.${i}`) }),
+        documents.push({ object: item as JsonObject, positions: byItem.get(String(i)) ?? {} }),
       )
     } else documents.push({ object, positions })
   }
   return { ok: true, documents }
 }
 
-function underPrefix(
+/**
+ * The positions under `items.<i>`, keyed by `<i>` and re-rooted at the item, in one pass over the
+ * List's positions (a 1,200-item List has about 10,000 of them; one filtering pass per item was quadratic).
+ */
+function positionsByItem(
   positions: Readonly<Record<string, { line: number; column: number }>>,
-  prefix: string,
-): Record<string, { line: number; column: number }> {
-  const out: Record<string, { line: number; column: number }> = {}
-  const dotted = `${prefix}.`
+): Map<string, Record<string, { line: number; column: number }>> {
+  const out = new Map<string, Record<string, { line: number; column: number }>>()
   for (const [path, at] of Object.entries(positions)) {
-    if (path === prefix) out[''] = at
-    else if (path.startsWith(dotted)) out[path.slice(dotted.length)] = at
+    if (!path.startsWith('items.')) continue
+    const rest = path.slice('items.'.length)
+    const dot = rest.indexOf('.')
+    const index = dot < 0 ? rest : rest.slice(0, dot)
+    let item = out.get(index)
+    if (!item) out.set(index, (item = {}))
+    item[dot < 0 ? '' : rest.slice(dot + 1)] = at
   }
   return out
 }

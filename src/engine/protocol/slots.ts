@@ -79,3 +79,27 @@ export function podSlotIndices(world: World, current: number): number[] {
   })
   return out.sort((a, b) => a - b)
 }
+
+/**
+ * `next` with `prev`'s podSlots array when they hold the same state for every pod, so frames in which
+ * no other pod changed share one array instead of each holding a copy of all of them (issue 12).
+ * Each step about pod k rebuilds the array when it swaps k in and out (swapSlot); this undoes the copy.
+ */
+export function sharePodSlots(next: World, prev: World): World {
+  const a = next.podSlots
+  const b = prev.podSlots
+  if (!a || !b || a === b || a.length !== b.length) return next
+  for (let i = 0; i < a.length; i++) if (!isSameSlot(a[i], b[i])) return next
+  return { ...next, podSlots: b }
+}
+
+function isSameSlot(a: PodSlot | undefined, b: PodSlot | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  return (
+    ka.length === kb.length &&
+    ka.every((k, i) => k === kb[i] && a[k as keyof PodSlot] === b[k as keyof PodSlot])
+  )
+}
