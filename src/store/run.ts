@@ -56,4 +56,3 @@ export function run(manifest: string, cluster: string, seed: number, runAs: RunA
     }
   }
 }
-
