@@ -5,7 +5,8 @@
  * live in their own slices; this one keeps the state they all read.
  */
 import { clampCursor, DEFAULT_CLUSTER, START, type Timeline } from '../engine/index'
-import { storyOf } from './story'
+import { chapterRun, storyOf } from './story'
+import { textSize } from './cluster-text'
 import type { SharedState } from './share-link'
 import type { AppActions, AppState } from './create-app-store'
 
@@ -71,9 +72,6 @@ export function stopsAt(
   return after !== undefined && after.stage !== story.steps[next]!.stage
 }
 
-const sizeText = (chars: number) =>
-  chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1e3))} kB`
-
 export function classroomSlice(set: Set, get: Get): ClassroomActions {
   return {
     setPresenter(on) {
@@ -103,20 +101,16 @@ export function classroomSlice(set: Set, get: Get): ClassroomActions {
       const k = story.stepOf(s.cursor.index)
       // The chapter the next step belongs to, played to its last step.
       const from = Math.min(k + 1, story.steps.length - 1)
-      let last = from
-      while (last + 1 < story.steps.length && story.steps[last + 1]!.stage === story.steps[from]!.stage)
-        last++
-      get().playToIndex(story.steps[last]!.last)
+      get().playToIndex(story.steps[chapterRun(story, from).last]!.last)
     },
     presenterPrevious() {
       const s = get()
       if (!s.autoPause) return s.step(-1)
       const story = storyOf(s.timeline)
-      let k = story.stepOf(s.cursor.index)
-      if (k < 0) return
+      const here = story.stepOf(s.cursor.index)
+      if (here < 0) return
       // Back past this chapter's steps to the end of the one before (or to the start).
-      const stage = story.steps[k]!.stage
-      while (k >= 0 && story.steps[k]!.stage === stage) k--
+      const k = chapterRun(story, here).first - 1
       set({
         playing: false,
         playTo: null,
@@ -142,7 +136,7 @@ export function classroomSlice(set: Set, get: Get): ClassroomActions {
           shared.clusterOmitted !== null
             ? {
                 tone: 'waiting',
-                text: `The sender's cluster (${sizeText(shared.clusterOmitted)}) was too large for a link and was left out: this run uses the built-in 3-node cluster, so it may differ from what the sender saw. Ask for their cluster.yaml file.`,
+                text: `The sender's cluster (${textSize(shared.clusterOmitted)}) was too large for a link and was left out: this run uses the built-in 3-node cluster, so it may differ from what the sender saw. Ask for their cluster.yaml file.`,
               }
             : null,
       })

@@ -14,6 +14,10 @@ export const LARGE_CLUSTER_CHARS = 1_000_000
 
 export const isLargeCluster = (text: string): boolean => text.length > LARGE_CLUSTER_CHARS
 
+/** A file's size as the notices say it: "45.0 MB", or "12 kB" under 0.1 MB. */
+export const textSize = (chars: number): string =>
+  chars >= 1e5 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.ceil(chars / 1e3)} kB`
+
 let last: { readonly text: string; readonly parsed: ClusterParse } | null = null
 
 /** parseClusterText, remembered for the last text: the store, the node panel and re-runs share one parse. */

@@ -18,7 +18,7 @@ import {
   type StageId,
   type Timeline,
 } from '../engine/index'
-import { isLargeCluster, parseCluster } from './cluster-text'
+import { isLargeCluster, parseCluster, textSize } from './cluster-text'
 import { run, type RunAs as RunAsChoice } from './run'
 
 export { commandLine, run, simInputOf, type KubectlVerb, type Run } from './run'
@@ -201,8 +201,7 @@ export function createAppStore(
     const load = (text: string) => {
       if (timer) clearTimeout(timer)
       const version = ++clusterVersion
-      const size =
-        text.length >= 1e5 ? `${(text.length / 1e6).toFixed(1)} MB` : `${Math.ceil(text.length / 1e3)} kB`
+      const size = textSize(text.length)
       set({ cluster: text, clusterLoading: `Loading the cluster file (${size})…`, playing: false })
       afterPaint(() => {
         if (version !== clusterVersion) return

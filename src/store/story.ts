@@ -3,7 +3,7 @@
  * follows) and how the cursor moves through it. Derived from the timeline and
  * cached per timeline, so the store keeps only its sources.
  */
-import { buildStory, STAGES, type SimEvent, type Story, type Timeline } from '../engine/index'
+import { buildStory, type SimEvent, type Story, type Timeline } from '../engine/index'
 
 const cache = new WeakMap<Timeline, Story>()
 
@@ -36,27 +36,31 @@ export function matteringStep(story: Story, index: number, delta: 1 | -1): numbe
   return landing(story, k)
 }
 
+/** The story steps (inclusive) of the chapter run holding step k: the neighbours of k in its stage. */
+export function chapterRun(story: Story, k: number): { first: number; last: number } {
+  const stage = story.steps[k]!.stage
+  let first = k
+  let last = k
+  while (first > 0 && story.steps[first - 1]!.stage === stage) first--
+  while (last + 1 < story.steps.length && story.steps[last + 1]!.stage === stage) last++
+  return { first, last }
+}
+
 /**
  * The next chapter's first step, or back to the start of this chapter (then the one before),
  * as presentation software treats PageUp.
  */
 export function chapterStep(story: Story, index: number, delta: 1 | -1): number {
-  const order = STAGES.map((s) => s.id)
-  const stageAt = (k: number) => order.indexOf(story.steps[k]!.stage)
   const k = story.stepOf(index)
   if (delta > 0) {
-    const here = k >= 0 ? stageAt(k) : -1
-    for (let j = k + 1; j < story.steps.length; j++) if (stageAt(j) !== here) return landing(story, j)
-    return landing(story, story.steps.length - 1)
+    const next = k < 0 ? 0 : chapterRun(story, k).last + 1
+    return landing(story, Math.min(next, story.steps.length - 1))
   }
   if (k < 0) return -1
-  let first = k
-  while (first > 0 && stageAt(first - 1) === stageAt(k)) first--
+  const { first } = chapterRun(story, k)
   if (first < k) return landing(story, first)
   if (first === 0) return -1
-  let prev = first - 1
-  while (prev > 0 && stageAt(prev - 1) === stageAt(first - 1)) prev--
-  return landing(story, prev)
+  return landing(story, chapterRun(story, first - 1).first)
 }
 
 /**

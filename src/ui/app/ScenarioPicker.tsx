@@ -3,13 +3,11 @@
  * shows which one is loaded (and when its manifest has been edited since);
  * loading one over the user's own manifest can be undone.
  */
-import { DEFAULT_CLUSTER } from '../../engine/index'
 import { LESSONS, SCENARIOS } from '../../engine/views'
-import { openLesson } from '../classroom/open-lesson'
+import { openLesson, openScenario } from '../classroom/open-builtin'
 import { useAppStore, useAppStoreApi } from '../../store/context'
 
 export default function ScenarioPicker() {
-  const loadScenario = useAppStore((s) => s.loadScenario)
   const scenario = useAppStore((s) => s.scenario)
   const replaced = useAppStore((s) => s.replaced)
   const undoLoad = useAppStore((s) => s.undoLoad)
@@ -33,12 +31,7 @@ export default function ScenarioPicker() {
             if (l) return openLesson(api.getState, l)
             api.getState().closeLesson()
             const s = SCENARIOS.find((x) => x.id === e.target.value)
-            if (s)
-              loadScenario(s.manifest, s.cluster ?? DEFAULT_CLUSTER, {
-                id: s.id,
-                title: s.title,
-                lesson: s.lesson,
-              })
+            if (s) openScenario(api.getState, s)
           }}
         >
           <option value="" disabled>

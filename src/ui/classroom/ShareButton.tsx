@@ -7,6 +7,7 @@
 import { useRef, useState } from 'react'
 import { DEFAULT_CLUSTER } from '../../engine/index'
 import { useAppStoreApi } from '../../store/context'
+import { textSize } from '../../store/cluster-text'
 
 /** Past this many characters some chat apps and e-mail clients cut a link. */
 const LONG_LINK = 8000
@@ -62,8 +63,8 @@ export function ShareButton() {
           </p>
           {link.omitted !== null && (
             <p className="share-note is-waiting" data-testid="share-cluster-omitted">
-              The cluster file ({(link.omitted / 1e6).toFixed(1)} MB) is too large for a link and is left out;
-              the link opens with the built-in cluster.{' '}
+              The cluster file ({textSize(link.omitted)}) is too large for a link and is left out; the link
+              opens with the built-in cluster.{' '}
               <button type="button" onClick={() => download('cluster.yaml', store.getState().cluster)}>
                 Download cluster.yaml
               </button>

@@ -6,7 +6,6 @@
  */
 import type { AppStore } from '../../store/create-app-store'
 import type { Decoded } from '../../store/share-link'
-import { DEFAULT_CLUSTER } from '../../engine/index'
 
 export function openFromAddress(store: AppStore, where: Location = location): void {
   // Only a link with a share fragment loads the decoder (fflate): it stays out of the first paint.
@@ -41,7 +40,7 @@ function openAddress(store: AppStore, where: Location, shared: Decoded | null): 
   const params = new URLSearchParams(where.search)
   const lessonId = params.get('lesson')
   if (lessonId) {
-    void Promise.all([import('../../engine/views'), import('./open-lesson')]).then(
+    void Promise.all([import('../../engine/views'), import('./open-builtin')]).then(
       ([{ LESSONS }, { openLesson }]) => {
         const lesson = LESSONS.find((x) => x.id === lessonId)
         if (!lesson) {
@@ -60,21 +59,19 @@ function openAddress(store: AppStore, where: Location, shared: Decoded | null): 
   }
   const scenarioId = params.get('scenario')
   if (scenarioId) {
-    void import('../../engine/views').then(({ SCENARIOS }) => {
-      const sc = SCENARIOS.find((x) => x.id === scenarioId)
-      if (!sc) {
-        store.getState().showNotice({
-          tone: 'rejected',
-          text: `There is no scenario "${scenarioId}" in this Podlife; pick one from the Scenario list.`,
-        })
-        return
-      }
-      if (store.getState().scenario?.id === sc.id && !store.getState().scenario?.edited) return
-      store.getState().loadScenario(sc.manifest, sc.cluster ?? DEFAULT_CLUSTER, {
-        id: sc.id,
-        title: sc.title,
-        lesson: sc.lesson,
-      })
-    })
+    void Promise.all([import('../../engine/views'), import('./open-builtin')]).then(
+      ([{ SCENARIOS }, { openScenario }]) => {
+        const sc = SCENARIOS.find((x) => x.id === scenarioId)
+        if (!sc) {
+          store.getState().showNotice({
+            tone: 'rejected',
+            text: `There is no scenario "${scenarioId}" in this Podlife; pick one from the Scenario list.`,
+          })
+          return
+        }
+        if (store.getState().scenario?.id === sc.id && !store.getState().scenario?.edited) return
+        openScenario(store.getState, sc)
+      },
+    )
   }
 }

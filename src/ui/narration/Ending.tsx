@@ -5,20 +5,9 @@
  * so they are on screen in a short narration panel. Loaded after first paint
  * (engine/views): it is needed only at the last step.
  */
-import { storyEnding, type Ending as EndingData } from '../../engine/views'
-import type { Timeline } from '../../engine/index'
+import { endingOf } from './ending-of'
 import { useAppStore } from '../../store/context'
 import { WhatIfButton } from '../whatif/WhatIfButton'
-
-const cache = new WeakMap<Timeline, EndingData>()
-function endingOf(t: Timeline): EndingData {
-  let e = cache.get(t)
-  if (!e) {
-    e = storyEnding(t)
-    cache.set(t, e)
-  }
-  return e
-}
 
 export default function Ending({ lastStep }: { lastStep: string }) {
   const timeline = useAppStore((s) => s.timeline)

@@ -4,11 +4,9 @@
  */
 import { useEffect, useRef } from 'react'
 import { DiffEditor } from '@monaco-editor/react'
-import { monaco } from '../editor/monaco-setup'
+// Configures @monaco-editor/react's loader with the bundled Monaco (no CDN).
+import '../editor/monaco-setup'
 import { useAppStore } from '../../store/context'
-
-// monaco-setup configures the loader with the bundled Monaco; naming it keeps the import used.
-void monaco
 
 type Diff = Parameters<NonNullable<Parameters<typeof DiffEditor>[0]['onMount']>>[0]
 

@@ -7,7 +7,8 @@
 import { lazy, Suspense, useMemo } from 'react'
 import { STAGES, type StageId, type Timeline } from '../../engine/index'
 import { IdentitySelect, VerbSelect } from '../editor/RunAsFields'
-import { alignRuns, proposeFixes, storyEnding, type Proposal } from '../../engine/views'
+import { alignRuns, proposeFixes, type Proposal } from '../../engine/views'
+import { endingOf } from '../narration/ending-of'
 import { useAppStore } from '../../store/context'
 import { isLargeCluster } from '../../store/cluster-text'
 import { simInputOf } from '../../store/create-app-store'
@@ -33,7 +34,7 @@ function stageCell(t: Timeline, stage: StageId, span: { first: number; last: num
 }
 
 function EndingLine({ t, label }: { t: Timeline; label: string }) {
-  const e = storyEnding(t)
+  const e = endingOf(t)
   return (
     <div className={`whatif-ending tone-${e.tone}`} data-testid={`whatif-ending-${label}`}>
       <strong>{label === 'a' ? 'This run' : 'What if'}:</strong> {e.headline}

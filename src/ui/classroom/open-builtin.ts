@@ -1,7 +1,16 @@
-/** Opening a lesson: its scenario from the list, its identity, and the engine's stop resolver. */
+/** Opening what ships with Podlife: a scenario (its manifest and cluster), or a lesson on its scenario. */
 import { DEFAULT_CLUSTER } from '../../engine/index'
-import { SCENARIOS, resolveLesson, type Lesson } from '../../engine/views'
+import { SCENARIOS, resolveLesson, type Lesson, type Scenario } from '../../engine/views'
 import type { AppStore } from '../../store/create-app-store'
+
+/** Load a built-in scenario, as the picker does: what it replaces of the user's can be undone. */
+export function openScenario(store: AppStore['getState'], s: Scenario): void {
+  store().loadScenario(s.manifest, s.cluster ?? DEFAULT_CLUSTER, {
+    id: s.id,
+    title: s.title,
+    lesson: s.lesson,
+  })
+}
 
 /** Open a lesson with its scenario, at `stop` (the first by default). */
 export function openLesson(store: AppStore['getState'], lesson: Lesson, stop = 0): void {
