@@ -7,6 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 export const teachingTests = []
 
+/** A pattern matching exactly this text, whole. */
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
 const picker = (page) => page.getByRole('combobox', { name: 'Scenario' })
 const card = (page) => page.getByTestId('lesson-card')
 
@@ -151,7 +153,6 @@ teachingTests.push([
       await fresh.getByRole('button', { name: 'Step forward' }).waitFor()
       await expectText(fresh.getByTestId('inspector'), /Filter and score, per node/)
       // Exactly the sender's text (the panels' lazily loaded parts may take a moment to arrive).
-      const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
       await expectText(fresh.getByTestId('narration-panel'), exactly(narration)).catch(() => {
         throw new Error('the narration differs from the sender’s')
       })
@@ -191,10 +192,7 @@ teachingTests.push([
       await fresh.goto(link)
       await fresh.getByTestId('lesson-card').waitFor()
       await expectText(fresh.getByTestId('lesson-progress'), new RegExp(`Stop ${where.k} of ${where.n}`))
-      await expectText(
-        fresh.getByTestId('lesson-stop-title'),
-        new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-      )
+      await expectText(fresh.getByTestId('lesson-stop-title'), exactly(title))
       assert(
         (await fresh.getByTestId('narration-panel').textContent()) === narration,
         'the narration differs',
