@@ -54,6 +54,14 @@ async function measure(page) {
         playbar: region('.playbar'),
         topbar: region('.topbar'),
       },
+      controls: [
+        ...document.querySelectorAll(
+          '.topbar-right select, .topbar-right > button, .topbar-right > .share > button, .topbar-right > .pod-status',
+        ),
+      ].map((el) => {
+        const r = el.getBoundingClientRect()
+        return { name: el.getAttribute('aria-label') || el.className, rect: { x: r.x, y: r.y, w: r.width, h: r.height } }
+      }),
       scrollX: document.documentElement.scrollWidth - window.innerWidth,
     }
   })
@@ -100,6 +108,13 @@ export async function checkLegible(page, where) {
     ['graph', 'topbar'],
   ]
   for (const [a, b] of pairs) assert(!overlaps(r[a], r[b]), `${where}: ${a} overlaps ${b}`)
+  // The top bar's controls (picker, What if…, Share, Present, the pill) each keep their own room.
+  for (let i = 0; i < m.controls.length; i++)
+    for (let j = i + 1; j < m.controls.length; j++)
+      assert(
+        !overlaps(m.controls[i].rect, m.controls[j].rect),
+        `${where}: in the top bar, "${m.controls[i].name}" overlaps "${m.controls[j].name}"`,
+      )
   assert(m.scrollX <= 0, `${where}: the page scrolls sideways by ${m.scrollX} px`)
   return m
 }
