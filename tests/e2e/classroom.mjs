@@ -60,7 +60,10 @@ async function measure(page) {
         ),
       ].map((el) => {
         const r = el.getBoundingClientRect()
-        return { name: el.getAttribute('aria-label') || el.className, rect: { x: r.x, y: r.y, w: r.width, h: r.height } }
+        return {
+          name: el.getAttribute('aria-label') || el.className,
+          rect: { x: r.x, y: r.y, w: r.width, h: r.height },
+        }
       }),
       scrollX: document.documentElement.scrollWidth - window.innerWidth,
     }
