@@ -10,8 +10,20 @@ export { describePod, describePodAt, podEventOccurrences } from './describe/desc
 export type { DescribeOptions } from './describe/describe-pod'
 export { recordEvents } from './describe/event-records'
 export type { EventOccurrence, EventRecord } from './describe/event-records'
-export { getPodRow, getPodTable, getPodWatchLines, POD_COLUMNS } from './describe/get-pod'
-export type { PodRow } from './describe/get-pod'
+export {
+  getPodRow,
+  getPodWideRow,
+  getPodTable,
+  getPodWideTable,
+  getPodsTable,
+  getPodWatchLines,
+  POD_COLUMNS,
+  POD_WIDE_COLUMNS,
+} from './describe/get-pod'
+export type { PodRow, PodWideRow } from './describe/get-pod'
+export type { PodRef } from './describe/stored-pod'
+export { kubectlViewAt, KUBECTL_VIEWS, isKubectlView } from './describe/kubectl-views'
+export type { KubectlView, KubectlViewText, KubectlViewOptions } from './describe/kubectl-views'
 export { podYaml, toKubectlYaml } from './describe/pod-yaml'
 export { createTabWriter, tabwrite, DESCRIBE_TABWRITER, GET_TABWRITER } from './describe/tabwriter'
 export type { TabWriter, TabWriterOptions } from './describe/tabwriter'
@@ -37,6 +49,7 @@ export type {
   NamespaceName,
   NodeViewFocus,
 } from './describe/node-view'
+export type { NodeCpuView, CpuCell, CpuUse, CpuAssignment } from './describe/node-cpus'
 export { buildStory } from './story/build-story'
 export { podPill, podNotFound } from './story/pod-pill'
 export { formatVirtualTime } from './story/virtual-time'

@@ -52,7 +52,40 @@ export type ApiserverPhase =
       readonly pod: Pod
     }
 
+/** What the controller-manager's informers and work queues hand its controllers. */
+export type ControllerManagerMessage =
+  | {
+      /** A watch event from the apiserver: an object of a kind the controllers watch was written. */
+      readonly to: 'kube-controller-manager'
+      readonly type: 'watch'
+      readonly event: 'ADDED' | 'MODIFIED' | 'DELETED'
+      readonly kind: string
+      readonly namespace: string
+      readonly name: string
+    }
+  | {
+      /** A worker takes the key off the controller's work queue. */
+      readonly to: 'kube-controller-manager'
+      readonly type: 'sync'
+      readonly controller: 'deployment' | 'replicaset'
+      readonly key: string
+    }
+  | {
+      /** AddAfter / AddRateLimited: the key goes back on the work queue once the delay has passed. */
+      readonly to: 'kube-controller-manager'
+      readonly type: 'requeue'
+      readonly controller: 'deployment' | 'replicaset'
+      readonly key: string
+    }
+  | {
+      readonly to: 'kube-controller-manager'
+      readonly type: 'response'
+      readonly request: HttpRequest
+      readonly response: HttpResponse
+    }
+
 export type Message =
+  | ControllerManagerMessage
   | { readonly to: 'kubectl'; readonly type: 'start' }
   | {
       readonly to: 'kubectl'

@@ -7,9 +7,12 @@ import type { JsonObject, KubeObject, Pod } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { PlanItem } from '../kubectl/plan'
 import type { KubectlFailure } from '../kubectl/output'
+import type { OpenAPIState } from '../kubectl/openapi'
 import type { Rng } from '../sim/rng'
 import type { AppendLog } from '../sim/append-log'
 import type { PodWorkerState } from '../kubelet/pod-state'
+import type { ControllerManagerState } from '../controllers/state'
+import type { CPUManagerState } from '../kubelet/cpu-manager/state'
 
 export interface EtcdEntry {
   readonly createRevision: number
@@ -65,6 +68,11 @@ export interface NodeRuntime {
   readonly ipam: { readonly allocated: readonly string[]; readonly lastReserved: string | null }
   /** Host-side network interfaces the CNI plugins created (cni0, vethXXXX). */
   readonly interfaces: readonly string[]
+  /**
+   * The kubelet's CPU manager state once it has admitted a pod here (kubelet/cpu-manager/node-state.ts);
+   * before that, the state its existing pods give.
+   */
+  readonly cpuManager?: CPUManagerState
 }
 
 export interface KubectlOutput {
@@ -102,6 +110,12 @@ export interface World {
     readonly stdout?: string
     /** Failed objects, reported together when every object has been tried. */
     readonly failures?: readonly KubectlFailure[]
+    /** What the validator has read of the OpenAPI documents (kubectl/openapi.ts). */
+    readonly openapi?: OpenAPIState
+    /** Aggregated discovery answered (with a cold cache). */
+    readonly discovered?: boolean
+    /** apply has validated and mapped every object and is sending them (kubectl/preflight.ts). */
+    readonly preflighted?: boolean
   }
   /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
   readonly pullStartedAt?: Readonly<Record<string, number>>
@@ -124,6 +138,8 @@ export interface World {
    * what controllers made for them, as stored. Every step sees them as part of the cluster.
    */
   readonly createdObjects?: readonly KubeObject[]
+  /** kube-controller-manager's work queues, running syncs and expectations (controllers/state.ts). */
+  readonly controllerManager?: ControllerManagerState
 }
 
 /** What the engine keeps per Pod created by the manifest. */

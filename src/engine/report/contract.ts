@@ -9,7 +9,7 @@
  * at `until` (the last event at or before it).
  */
 import type { Timeline } from '../protocol/timeline'
-import type { AdmissionRecord, Json, JsonPatchOp, NodeVerdict, SimEvent } from '../protocol/events'
+import type { AdmissionRecord, Json, JsonPatchOp, KubeEvent, NodeVerdict, SimEvent } from '../protocol/events'
 import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
 import type { ComponentId } from '../protocol/components'
 import type { Pod } from '../model/objects'
@@ -50,6 +50,10 @@ export interface ContractRequest {
     readonly code: number
     readonly body: Json
     readonly warnings: readonly string[]
+    /** Response headers that carry meaning (the OpenAPI endpoints' Etag, Cache-Control, Expires). */
+    readonly headers?: Readonly<Record<string, string>>
+    /** true when kubectl's HTTP cache answered and the apiserver never saw the request. */
+    readonly fromCache?: boolean
   } | null
   /** null when no authenticator succeeded, or no response arrived by `until`. */
   readonly authn: ContractAuthn | null
@@ -71,7 +75,7 @@ export interface ContractEvent {
   readonly type: 'Normal' | 'Warning'
   readonly reason: string
   readonly message: string
-  readonly source: 'default-scheduler' | 'kubelet'
+  readonly source: KubeEvent['source']
   readonly host?: string
   readonly object: string
 }
@@ -267,7 +271,13 @@ function toRequests(events: readonly SimEvent[]): ContractRequest[] {
       const draft = byId.get(e.payload.requestId)
       if (!draft)
         throw new Error(`http.response for unknown request id ${e.payload.requestId} (seq ${e.seq})`)
-      draft.response = { code: e.payload.code, body: e.payload.body, warnings: e.payload.warnings ?? [] }
+      draft.response = {
+        code: e.payload.code,
+        body: e.payload.body,
+        warnings: e.payload.warnings ?? [],
+        ...(e.payload.headers ? { headers: e.payload.headers } : {}),
+        ...(e.payload.fromCache ? { fromCache: true } : {}),
+      }
       draft.authn = toAuthn(e.payload.authn)
       draft.authz = e.payload.authz
     }

@@ -11,6 +11,7 @@
  * pkg/scheduler/backend/queue/scheduling_queue.go (calculateBackoffDuration,
  * flushUnschedulablePodsLeftover), pkg/scheduler/framework/preemption/preemption.go (prepareCandidate)
  */
+import type { LabelSelector } from '../model/label-selector'
 import type { Step } from '../protocol/step'
 import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
@@ -157,6 +158,19 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
   const storageClasses = byName('StorageClass')
   const { allNodes: _all, ...base } = pluginContext(nodes)
   const podDisruptionBudgets = disruptionBudgets(cluster)
+  const replicaSetSelectors = new Map<string, LabelSelector>()
+  for (const rs of cluster.objects['ReplicaSet'] ?? []) {
+    const selector = (rs['spec'] as { selector?: LabelSelector } | undefined)?.selector
+    if (selector)
+      replicaSetSelectors.set(`${rs.metadata.namespace ?? 'default'}/${rs.metadata.name ?? ''}`, selector)
+  }
+  const serviceSelectors = new Map<string, Readonly<Record<string, string>>[]>()
+  for (const svc of cluster.objects['Service'] ?? []) {
+    const selector = (svc['spec'] as { selector?: Record<string, string> } | undefined)?.selector
+    if (!selector || Object.keys(selector).length === 0) continue
+    const ns = svc.metadata.namespace ?? 'default'
+    serviceSelectors.set(ns, [...(serviceSelectors.get(ns) ?? []), selector])
+  }
   const entry = {
     deleted,
     nodes,
@@ -168,6 +182,8 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
       ...(persistentVolumes ? { persistentVolumes } : {}),
       storageClasses,
       podDisruptionBudgets,
+      replicaSetSelectors,
+      serviceSelectors,
     },
   }
   snapshotCache.set(cluster, entry)

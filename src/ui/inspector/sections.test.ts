@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
+import { SCENARIOS } from '../../engine/views'
 import { inspectorSections } from './sections'
 
 const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
@@ -42,5 +43,40 @@ describe('the node-side inspectors', () => {
     const net = inspectorSections(t, last, 'cni')[0]
     expect(net?.title).toBe('Node worker-2: the pod network')
     expect(net?.kind === 'node-view' && net.view.network.podAddress).toBe('10.244.2.3/24')
+  })
+})
+
+describe('the kubectl inspector', () => {
+  const text = (sections: ReturnType<typeof inspectorSections>, title: string): string | undefined => {
+    const s = sections.find((x) => x.title === title)
+    return s?.kind === 'text' ? s.text : undefined
+  }
+
+  it('shows kubectl get pod -o wide at the cursor, with the pod IP once the kubelet reports one', () => {
+    const title = '$ kubectl get pod nginx -o wide'
+    const created = t.frames.findIndex((f) => f.pod !== null)
+    const withIp = t.frames.findIndex((f) => (f.pod?.status?.podIPs ?? []).length > 0)
+    expect(created).toBeGreaterThanOrEqual(0)
+    expect(withIp).toBeGreaterThan(created)
+    expect(text(inspectorSections(t, created, 'kubectl'), title)?.split('\n')[1]).toMatch(
+      /^nginx +0\/1 +Pending +0 +0s +<none> +<none> +<none> +<none>$/,
+    )
+    expect(text(inspectorSections(t, withIp, 'kubectl'), title)).toMatch(
+      / 10\.244\.2\.3 +worker-2 +<none> +<none>\n$/,
+    )
+  })
+
+  it('watches the pod preemption deletes until its DELETED event', () => {
+    const s = SCENARIOS.find((x) => x.id === 'preemption')!
+    const run = simulate({ manifest: s.manifest, cluster: s.cluster! }, { seed: 1 })
+    const victims = inspectorSections(run, run.events.length - 1, 'kubectl').filter(
+      (x) =>
+        x.title.startsWith('$ kubectl get pod ') && x.title.endsWith(' -w') && !x.title.includes('urgent'),
+    )
+    expect(victims).toHaveLength(1)
+    const lines = victims[0]?.kind === 'text' ? victims[0].text.split('\n') : []
+    expect(lines.at(-1)).toMatch(/ Terminating /)
+    // Before the preemption nothing is being deleted, so no such block.
+    expect(inspectorSections(run, 0, 'kubectl').some((x) => x.title.endsWith(' -w'))).toBe(false)
   })
 })
