@@ -6,6 +6,7 @@
  * RememberWidths) and, when watching, flushes after every event, so columns
  * only ever grow (pkg/cmd/get/get.go watch).
  */
+import { storyPod } from '../protocol/pods'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import type { Timeline } from '../protocol/timeline'
@@ -122,7 +123,8 @@ export function getPodWatchLines(timeline: Timeline, startTime: number = DEFAULT
   const lines: string[] = []
   timeline.events.forEach((e, i) => {
     if (e.kind !== 'etcd.put' || !e.payload.key.startsWith('/registry/pods/')) return
-    const pod = timeline.frames[i]?.pod
+    const frame = timeline.frames[i]
+    const pod = frame ? storyPod(frame) : null
     if (
       !pod ||
       e.payload.key !== `/registry/pods/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`

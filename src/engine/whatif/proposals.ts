@@ -8,6 +8,7 @@
  * The re-runs are the whole cost, so their number is capped (`maxRuns`); families take turns, so one
  * family's many candidates cannot crowd out another's first.
  */
+import { storyPod } from '../protocol/pods'
 import { parseClusterText, simulate, type SimInput } from '../simulate'
 import type { Timeline } from '../protocol/timeline'
 import { createFixContext, type FixFamily } from './fix-context'
@@ -33,7 +34,7 @@ export function reachesRunning(timeline: Timeline): boolean {
   if (timeline.outcome.kind === 'Running') return true
   if (timeline.outcome.kind === 'Rejected') return false
   const last = timeline.frames[timeline.frames.length - 1]
-  return last?.pod?.status?.phase === 'Succeeded'
+  return (last ? storyPod(last) : null)?.status?.phase === 'Succeeded'
 }
 
 /** Every family's candidates, in registry order, before any is tried. */
