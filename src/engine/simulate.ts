@@ -12,13 +12,13 @@ import { EventQueue } from './sim/queue'
 import type { Message } from './protocol/messages'
 import type { SimEvent } from './protocol/events'
 import type { World } from './protocol/world'
-import type { Outcome, Timeline } from './protocol/timeline'
+import type { Timeline } from './protocol/timeline'
 import type { SimContext } from './protocol/context'
 import { initialWorld } from './initial-world'
 import { dispatch } from './handlers'
-import { resolveAbout, storyPod, type About } from './protocol/pods'
+import { resolveAbout, type About } from './protocol/pods'
 import { clusterChanges } from './node-registration/node-registration'
-import { podDisplayStatus } from './model/pod-display-status'
+import { runOutcome } from './report/outcome'
 
 export interface SimInput {
   /** The manifest text as the user typed it. */
@@ -127,7 +127,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     events,
     frames,
     initial,
-    outcome: outcomeOf(events, world),
+    outcome: runOutcome(events, frames, world),
     until,
     cluster,
     ...(stopped ? { stopped } : {}),
@@ -150,37 +150,4 @@ function defaultClusterObjects(): KubeObject[] {
     cachedDefault = r.objects
   }
   return cachedDefault
-}
-
-function outcomeOf(events: readonly SimEvent[], world: World): Outcome {
-  const out = world.kubectl
-  const outputEvent = events.find((e) => e.kind === 'kubectl.output')
-  if (out && out.exitCode !== 0) {
-    return { kind: 'Rejected', at: outputEvent?.at ?? 0, exitCode: out.exitCode, message: out.stderr.trim() }
-  }
-  const pod = storyPod(world)
-  if (pod?.status?.phase === 'Running' && podDisplayStatus(pod) === 'Running') {
-    const running = events.find(
-      (e) => e.kind === 'etcd.put' && e.payload.what === 'status' && e.at > 0 && isRunningAfter(e),
-    )
-    return {
-      kind: 'Running',
-      at: running?.at ?? events[events.length - 1]?.at ?? 0,
-      node: pod.spec.nodeName ?? '',
-    }
-  }
-  const unschedulable = pod?.status?.conditions?.find(
-    (c) => c.type === 'PodScheduled' && c.status === 'False',
-  )
-  if (unschedulable)
-    return {
-      kind: 'Pending',
-      reason: unschedulable.reason ?? 'Unschedulable',
-      message: unschedulable.message ?? '',
-    }
-  return { kind: 'InProgress', status: podDisplayStatus(pod) }
-}
-
-function isRunningAfter(e: SimEvent): boolean {
-  return e.kind === 'etcd.put' && e.summary.includes('status: Running')
 }

@@ -8,7 +8,6 @@
  * The re-runs are the whole cost, so their number is capped (`maxRuns`); families take turns, so one
  * family's many candidates cannot crowd out another's first.
  */
-import { storyPod } from '../protocol/pods'
 import { parseClusterText, simulate, type SimInput } from '../simulate'
 import type { Timeline } from '../protocol/timeline'
 import { createFixContext, type FixFamily } from './fix-context'
@@ -31,10 +30,7 @@ export interface ProposeOptions {
  * lets it finish can end Succeeded, so that one was meant to complete).
  */
 export function reachesRunning(timeline: Timeline): boolean {
-  if (timeline.outcome.kind === 'Running') return true
-  if (timeline.outcome.kind === 'Rejected') return false
-  const last = timeline.frames[timeline.frames.length - 1]
-  return (last ? storyPod(last) : null)?.status?.phase === 'Succeeded'
+  return timeline.outcome.kind === 'Running' || timeline.outcome.kind === 'Succeeded'
 }
 
 /** Every family's candidates, in registry order, before any is tried. */
