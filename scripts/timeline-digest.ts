@@ -8,9 +8,11 @@
  *
  * Runs: every built-in scenario (src/engine/scenario/scenarios.ts) with seeds 1, 2 and 3, simulated as
  * src/engine/story/scenario-run.ts does, and the default scenario run as each identity of
- * src/engine/scenario/identities.ts. Each line holds the run's id, its seed, the sha256 of
- * JSON.stringify({ events, frames, outcome }) and the sha256 of the contract report exactly as
- * src/cli/simulate.ts prints it (the default command `kubectl apply -f pod.yaml`, --until 600).
+ * src/engine/scenario/identities.ts. Each line holds the run's id, its seed, the number of events, the
+ * sha256 of JSON.stringify({ events, outcome }) (`events=`: what happened, which a change of the world's
+ * shape must not touch), the sha256 of JSON.stringify({ events, frames, outcome }) (`timeline=`: also
+ * every frame, so it changes when the world's shape does) and the sha256 of the contract report exactly
+ * as src/cli/simulate.ts prints it (the default command `kubectl apply -f pod.yaml`, --until 600).
  */
 import { createHash } from 'node:crypto'
 import {
@@ -33,13 +35,14 @@ function sha256(text: string): string {
 function digest(id: string, seed: number, input: SimInput): string {
   const timeline = simulate(input, { seed })
   const { events, frames, outcome } = timeline
+  const eventsDigest = sha256(JSON.stringify({ events, outcome }))
   const timelineDigest = sha256(JSON.stringify({ events, frames, outcome }))
   const report = toContractReport(timeline, {
     command: `kubectl apply -f ${DEFAULT_MANIFEST_NAME}`,
     until: UNTIL,
   })
   const reportDigest = sha256(`${JSON.stringify(report, null, 2)}\n`)
-  return `${id} seed=${seed} events=${events.length} timeline=${timelineDigest} report=${reportDigest}`
+  return `${id} seed=${seed} count=${events.length} events=${eventsDigest} timeline=${timelineDigest} report=${reportDigest}`
 }
 
 const lines: string[] = []

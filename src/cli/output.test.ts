@@ -1,3 +1,4 @@
+import { storyPod } from '../engine/protocol/pods'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -42,7 +43,7 @@ function appView(s: (typeof SCENARIOS)[number], view: KubectlView, at: number): 
     { seed: 1, until: at },
   )
   const index = seekToTime(timeline, at).index
-  const pod = index >= 0 ? timeline.frames[index]!.pod : null
+  const pod = index >= 0 ? storyPod(timeline.frames[index]!) : null
   if (!pod) return ''
   const now = DEFAULT_START_TIME + at
   switch (view) {

@@ -1,7 +1,7 @@
 /**
  * Issue 12: a run's memory grows with what a learner can see, not with events × the world's size.
  * Consecutive frames share what did not change (the Kubernetes Events list is one append-only log),
- * and the other pods of a List are one array while they do not change, so N crash-looping containers
+ * and the pods of a List are one map while none of them changes, so N crash-looping containers
  * retain a few KiB per event. Before, every frame copied the whole Events list: 40 containers
  * retained 49 KiB per event (621 MiB for 13,082 events).
  */
@@ -46,16 +46,17 @@ describe('bounded memory (issue 12)', () => {
     expect(next.nodes).toBe(prev.nodes)
   })
 
-  it("frames in which no other pod of a List changed share one array of the other pods' state", () => {
+  it("frames in which no pod of a List changed share one map of the pods' state", () => {
     const items = Array.from(
       { length: 30 },
       (_, i) =>
         `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: web-${i}\n  spec:\n    containers:\n    - name: nginx\n      image: nginx:1.27\n`,
     ).join('')
     const timeline = simulate({ manifest: `apiVersion: v1\nkind: List\nitems:\n${items}` }, { seed: 1 })
-    const withSlots = timeline.frames.filter((f) => f.podSlots)
-    // 1,762 frames hold the other pods; before, each had its own copy (1,740 distinct arrays), now 319.
-    expect(withSlots.length).toBeGreaterThan(1000)
-    expect(new Set(withSlots.map((f) => f.podSlots)).size).toBeLessThan(withSlots.length / 4)
+    const withPods = timeline.frames.filter((f) => f.podOrder.length > 1)
+    // 1,728 frames hold several pods and share 296 maps: a new one only when a step changes a pod's
+    // record (protocol/pods.ts). Before issue 12 each frame had its own copy (1,740 distinct arrays).
+    expect(withPods.length).toBeGreaterThan(1000)
+    expect(new Set(withPods.map((f) => f.pods)).size).toBeLessThan(withPods.length / 4)
   })
 })

@@ -26,7 +26,7 @@ export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
     case 'containerd':
       return containerdStep(world, msg, ctx)
     case 'cni':
-      return cniStep(world, msg)
+      return cniStep(world, msg, ctx.about)
     case 'registry':
       return registryStep(world, msg, ctx)
     case 'cluster':

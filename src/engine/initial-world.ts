@@ -39,7 +39,8 @@ export function initialWorld(cluster: Cluster, seed: number): World {
     clusterState.set(cluster, state)
   }
   return {
-    pod: null,
+    pods: {},
+    podOrder: [],
     etcd: state.etcd,
     nodes: state.nodes,
     events: AppendLog.empty(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from './protocol/pods'
 import { simulate, parseClusterText } from './simulate'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './scenario/default-scenario'
 import { POD_STAGES } from './protocol/stages'
@@ -91,25 +92,25 @@ describe('simulate: the default nginx Pod', () => {
       createRevision: 1228,
       what: 'create',
     })
-    const pod = t.frames[i]!.pod!
+    const pod = storyPod(t.frames[i]!)!
     expect(pod.metadata.resourceVersion).toBe(String(e.payload.revision))
     expect(pod.spec.nodeName ?? '').toBe('')
     expect(pod.status?.phase).toBe('Pending')
     expect(t.frames[i]!.etcd.revision).toBe(1228)
     // Before it, nothing is stored.
-    expect(t.frames[i - 1]!.pod).toBeNull()
+    expect(storyPod(t.frames[i - 1]!)).toBeNull()
   })
 
   it('after the binding is stored, spec.nodeName is the chosen node and PodScheduled is True', () => {
     const i = t.events.findIndex((e) => e.kind === 'etcd.put' && e.payload.what === 'binding')
-    const pod = t.frames[i]!.pod!
+    const pod = storyPod(t.frames[i]!)!
     expect(pod.spec.nodeName).toBe('worker-2')
     expect(pod.metadata.resourceVersion).toBe('1229')
     expect(pod.status?.conditions?.map((c) => [c.type, c.status])).toEqual([['PodScheduled', 'True']])
   })
 
   it('at the end the Pod is Running with the five conditions in kubelet order and an IP from the node’s podCIDR', () => {
-    const pod = t.frames[t.frames.length - 1]!.pod!
+    const pod = storyPod(t.frames[t.frames.length - 1]!)!
     expect(pod.status?.phase).toBe('Running')
     expect(pod.status?.conditions?.map((c) => [c.type, c.status])).toEqual([
       ['PodReadyToStartContainers', 'True'],
@@ -324,7 +325,7 @@ describe('simulate: failures a user sees', () => {
         '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu.',
       ),
     ).toBe(true)
-    const pod = t.frames[t.frames.length - 1]!.pod!
+    const pod = storyPod(t.frames[t.frames.length - 1]!)!
     expect(pod.spec.nodeName ?? '').toBe('')
     expect(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({
       status: 'False',

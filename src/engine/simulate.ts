@@ -12,13 +12,13 @@ import { EventQueue } from './sim/queue'
 import type { Message } from './protocol/messages'
 import type { SimEvent } from './protocol/events'
 import type { World } from './protocol/world'
-import type { Outcome, Timeline } from './protocol/timeline'
+import type { Timeline } from './protocol/timeline'
 import type { SimContext } from './protocol/context'
 import { initialWorld } from './initial-world'
 import { dispatch } from './handlers'
-import { sharePodSlots, swapSlot } from './protocol/slots'
+import { resolveAbout, type About } from './protocol/pods'
 import { clusterChanges } from './node-registration/node-registration'
-import { podDisplayStatus } from './model/pod-display-status'
+import { runOutcome } from './report/outcome'
 
 export interface SimInput {
   /** The manifest text as the user typed it. */
@@ -85,37 +85,38 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
   }
   const initial = initialWorld(cluster, options.seed)
   let world: World = initial
-  // Each queued message remembers which of the manifest's pods it is about (protocol/slots.ts).
-  const queue = new EventQueue<{ readonly message: Message; readonly slot: number }>()
-  queue.push(0, { message: { to: 'kubectl', type: 'start' }, slot: 0 })
+  // Each queued message remembers what it is about: its pod, or the manifest document (protocol/pods.ts).
+  const queue = new EventQueue<{ readonly message: Message; readonly about: About }>()
+  queue.push(0, { message: { to: 'kubectl', type: 'start' }, about: {} })
   clusterChanges(cluster).forEach((c, index) =>
-    queue.push(c.at, { message: { to: 'cluster', type: 'change', index }, slot: 0 }),
+    queue.push(c.at, { message: { to: 'cluster', type: 'change', index }, about: {} }),
   )
   const events: SimEvent[] = []
   const frames: World[] = []
   let stopped: string | undefined
   for (let item = queue.pop(); item; item = queue.pop()) {
     if (item.at > until) break
-    const slot = item.item.slot
+    const about = resolveAbout(world, item.item.about)
     const ctx: SimContext = {
       ...base,
       cluster: withObjects(cluster, world.createdObjects),
       at: item.at,
-      slot,
+      about,
     }
-    const step = dispatch(swapSlot(world, slot), item.item.message, ctx)
+    const step = dispatch(world, item.item.message, ctx)
+    // Events about another document than the first carry its index (SimEvent.slot).
+    const where = about.doc ? { slot: about.doc } : {}
     for (const e of step.emitted) {
-      const where = slot === 0 ? {} : { slot }
       events.push({ ...e.event, seq: events.length, at: item.at, ...where } as SimEvent)
-      frames.push(sharePodSlots(swapSlot(e.world, slot), frames[frames.length - 1] ?? world))
+      frames.push(e.world)
     }
-    world = sharePodSlots(swapSlot(step.world, slot), frames[frames.length - 1] ?? world)
+    world = step.world
     if (step.emitted.length > 0 && frames[frames.length - 1] !== world) {
       // A step may update the world after its last event; that state belongs to the last frame.
       frames[frames.length - 1] = world
     }
     for (const d of step.deliveries)
-      queue.push(item.at + d.delay, { message: d.message, slot: d.slot ?? slot })
+      queue.push(item.at + d.delay, { message: d.message, about: d.about ?? about })
     if (events.length > MAX_EVENTS) {
       stopped = EVENT_BUDGET_MESSAGE
       break
@@ -126,7 +127,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     events,
     frames,
     initial,
-    outcome: outcomeOf(events, world),
+    outcome: runOutcome(events, frames, world),
     until,
     cluster,
     ...(stopped ? { stopped } : {}),
@@ -149,37 +150,4 @@ function defaultClusterObjects(): KubeObject[] {
     cachedDefault = r.objects
   }
   return cachedDefault
-}
-
-function outcomeOf(events: readonly SimEvent[], world: World): Outcome {
-  const out = world.kubectl
-  const outputEvent = events.find((e) => e.kind === 'kubectl.output')
-  if (out && out.exitCode !== 0) {
-    return { kind: 'Rejected', at: outputEvent?.at ?? 0, exitCode: out.exitCode, message: out.stderr.trim() }
-  }
-  const pod = world.pod
-  if (pod?.status?.phase === 'Running' && podDisplayStatus(pod) === 'Running') {
-    const running = events.find(
-      (e) => e.kind === 'etcd.put' && e.payload.what === 'status' && e.at > 0 && isRunningAfter(e),
-    )
-    return {
-      kind: 'Running',
-      at: running?.at ?? events[events.length - 1]?.at ?? 0,
-      node: pod.spec.nodeName ?? '',
-    }
-  }
-  const unschedulable = pod?.status?.conditions?.find(
-    (c) => c.type === 'PodScheduled' && c.status === 'False',
-  )
-  if (unschedulable)
-    return {
-      kind: 'Pending',
-      reason: unschedulable.reason ?? 'Unschedulable',
-      message: unschedulable.message ?? '',
-    }
-  return { kind: 'InProgress', status: podDisplayStatus(pod) }
-}
-
-function isRunningAfter(e: SimEvent): boolean {
-  return e.kind === 'etcd.put' && e.summary.includes('status: Running')
 }

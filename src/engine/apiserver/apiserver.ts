@@ -4,7 +4,6 @@
  * a Pod continues in create.ts; bindings and status updates are here.
  */
 import type { Step } from '../protocol/step'
-import { slotOfPod } from '../protocol/slots'
 import { objectRequest } from './objects'
 import { APPLY_PATCH, applyCreatePod } from './server-side-apply'
 import { resourceByName } from '../model/core-resources'
@@ -33,7 +32,7 @@ import { patchPod } from './patch'
 type ApiserverMessage = Extract<Message, { to: 'kube-apiserver' }>
 
 export function apiserverStep(world: World, msg: ApiserverMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   if (msg.type === 'request') receive(w, ctx, msg.request)
   else {
     const s = msg.step
@@ -215,18 +214,19 @@ function route(
     return
   }
   const key = podKey(info.namespace, info.name)
-  const stored = w.world.pod && w.world.etcd.keys[key] ? w.world.pod : null
-  // Another document of the manifest created this pod (a name used twice): its slot answers.
-  const owner =
-    stored?.metadata.name === info.name ? null : slotOfPod(w.world, ctx.slot ?? 0, info.namespace, info.name)
-  if (owner !== null && w.world.etcd.keys[key]) {
+  const recordKey = `${info.namespace}/${info.name}`
+  const record = w.world.etcd.keys[key] ? w.world.pods[recordKey] : undefined
+  // A pod another document of the manifest created (a name used twice): the request goes on about that
+  // pod, so what follows (its events, the kubelet's sync) belongs to it.
+  if (record && w.podKey !== recordKey) {
     w.send(
       0,
       { to: 'kube-apiserver', type: 'continue', step: { phase: 'route', request, user, audit } },
-      owner,
+      { ...(record.doc !== undefined ? { doc: record.doc } : {}), pod: recordKey },
     )
     return
   }
+  const stored = record?.pod ?? null
   // Preemption deletes existing pods of the cluster file (graceful deletion, delete.ts).
   if (
     request.method === 'DELETE' &&

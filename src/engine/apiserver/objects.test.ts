@@ -7,6 +7,7 @@
  * reports for []byte fields), kube-controller-manager's serviceaccounts controller and
  * root-ca-cert-publisher (default ServiceAccount and kube-root-ca.crt in every namespace).
  */
+import { storyPod } from '../protocol/pods'
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { toContractReport } from '../report/contract'
@@ -71,8 +72,8 @@ describe('non-Pod objects in a manifest', () => {
 
   it('the app follows the first Pod even when a Namespace comes before it', () => {
     const t = simulate({ manifest: app }, { seed: 1, until: 30_000 })
-    expect(t.frames.at(-1)!.pod?.metadata.name).toBe('web')
-    expect(t.frames.at(-1)!.pod?.status?.phase).toBe('Running')
+    expect(storyPod(t.frames.at(-1)!)?.metadata.name).toBe('web')
+    expect(storyPod(t.frames.at(-1)!)?.status?.phase).toBe('Running')
   })
 
   it('the namespace is stored with its defaults, and controllers add its default ServiceAccount and CA ConfigMap', () => {

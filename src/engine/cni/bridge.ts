@@ -13,6 +13,7 @@
 import type { Step } from '../protocol/step'
 import { StepWriter } from '../protocol/step'
 import type { World } from '../protocol/world'
+import type { About } from '../protocol/pods'
 import type { Message } from '../protocol/messages'
 import type { Json } from '../protocol/events'
 import { CNI_ERR_INTERNAL, hostLocalAdd, rangeOf, release } from './host-local-ipam'
@@ -58,19 +59,20 @@ function mac(hex: string): string {
   return bytes.slice(0, 6).join(':')
 }
 
-export function cniStep(world: World, msg: CniMessage): Step {
+/** `about`: what the message is about (protocol/pods.ts), carried on to the messages CNI sends. */
+export function cniStep(world: World, msg: CniMessage, about: About): Step {
   switch (msg.type) {
     case 'add':
-      return cniAdd(world, msg)
+      return cniAdd(world, msg, about)
     case 'del':
-      return cniDel(world, msg)
+      return cniDel(world, msg, about)
     default:
       return msg satisfies never
   }
 }
 
-function cniAdd(world: World, msg: Extract<CniMessage, { type: 'add' }>): Step {
-  const w = new StepWriter(world)
+function cniAdd(world: World, msg: Extract<CniMessage, { type: 'add' }>, about: About): Step {
+  const w = new StepWriter(world, about)
   const node = world.nodes[msg.node]
   if (!node) throw new Error(`CNI ADD on unknown node ${msg.node}`)
   const cidr = node.podCIDR ?? '10.88.0.0/16'
@@ -159,8 +161,8 @@ function cniAdd(world: World, msg: Extract<CniMessage, { type: 'add' }>): Step {
 /** How long the bridge plugin's DEL takes (delete eth0, release the address, remove the masquerade rules). */
 const DEL_MS = 25
 
-function cniDel(world: World, msg: Extract<CniMessage, { type: 'del' }>): Step {
-  const w = new StepWriter(world)
+function cniDel(world: World, msg: Extract<CniMessage, { type: 'del' }>, about: About): Step {
+  const w = new StepWriter(world, about)
   const node = world.nodes[msg.node]
   if (!node) throw new Error(`CNI DEL on unknown node ${msg.node}`)
   const sandbox = node.sandboxes.find((s) => s.id === msg.sandboxId)

@@ -48,7 +48,8 @@ function put(w: StepWriter, state: ControllerManagerState): void {
 }
 
 export function controllerManagerStep(world: World, msg: CmMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  // The controllers' own messages are about no pod; a pod they create gets its record when stored.
+  const w = new StepWriter(world, {})
   if (msg.type === 'watch') onWatch(w, ctx, msg)
   else if (msg.type === 'sync') startSync(w, ctx, msg.controller, msg.key)
   else if (msg.type === 'requeue') queueKey(w, msg.controller, msg.key)

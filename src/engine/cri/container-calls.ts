@@ -235,7 +235,7 @@ export function exited(
     },
     world,
   )
-  const pod = w.world.pod
+  const pod = w.pod
   if (pod)
     w.send(RELIST_MS - (ctx.at % RELIST_MS), {
       to: 'kubelet',

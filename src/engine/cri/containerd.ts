@@ -33,7 +33,7 @@ export { REASON_COMPLETED, REASON_ERROR, REASON_OOM_KILLED, REASON_START_ERROR }
 type ContainerdMessage = Extract<Message, { to: 'containerd' }>
 
 export function containerdStep(world: World, msg: ContainerdMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   const node = world.nodes[msg.node]
   if (!node) throw new Error(`containerd on unknown node ${msg.node}`)
   switch (msg.type) {

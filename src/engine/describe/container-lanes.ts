@@ -7,6 +7,7 @@
  * A span starts at the event that changed the state and lasts until the next change, or until the
  * timeline's last event. Lanes begin when the kubelet takes the pod on.
  */
+import { storyPod, storyRecord } from '../protocol/pods'
 import type { ProbeKind } from '../kubelet/pod-state'
 import { EVENT } from '../kubelet/kubelet-messages'
 import type { SimEvent } from '../protocol/events'
@@ -86,12 +87,12 @@ function probedContainer(e: SimEvent, frame: World, before: World | undefined): 
   if (e.kind !== 'k8s.event') return null
   const kind = PROBE_KIND[e.payload.message.split(' ')[0] ?? '']
   if (!kind) return null
-  const now = frame.podWorker?.containers ?? {}
-  const prev = before?.podWorker?.containers ?? {}
+  const now = storyRecord(frame)?.worker?.containers ?? {}
+  const prev = (before && storyRecord(before)?.worker?.containers) ?? {}
   for (const [name, rec] of Object.entries(now)) {
     if ((rec.probes?.[kind]?.failures ?? 0) > (prev[name]?.probes?.[kind]?.failures ?? 0)) return name
   }
-  const pod = frame.pod
+  const pod = storyPod(frame)
   if (!pod) return null
   const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers]
   return all.find((c) => c[PROBE_FIELD[kind]] !== undefined)?.name ?? null
@@ -111,14 +112,15 @@ export function containerLanes(timeline: Timeline): ContainerLanes {
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i]!
     const e = events[i]!
-    const node = frame.pod?.spec.nodeName
+    const record = storyRecord(frame)
+    const node = record?.pod.spec.nodeName
     const runtime = node ? frame.nodes[node] : undefined
     // Frames share unchanged parts, so the states are worked out again only when their inputs change.
     const states: readonly ContainerNow[] | null =
-      last && last.pod === frame.pod && last.runtime === runtime && last.worker === frame.podWorker
+      last && last.pod === record?.pod && last.runtime === runtime && last.worker === record?.worker
         ? last.states
         : containerStatesOf(frame)
-    last = { pod: frame.pod, runtime, worker: frame.podWorker, states }
+    last = { pod: record?.pod, runtime, worker: record?.worker, states }
     for (const c of states ?? []) {
       let lane = lanes.get(c.name)
       if (!lane) {
@@ -149,7 +151,7 @@ export function containerLanes(timeline: Timeline): ContainerLanes {
         const open = lane.segments[lane.segments.length - 1]
         if (open && open.to === Infinity) lane.segments[lane.segments.length - 1] = { ...open, to: e.at }
       }
-    const onPrimary = (e.slot ?? 0) === (frame.primarySlot ?? 0)
+    const onPrimary = (e.slot ?? 0) === (frame.primaryDoc ?? 0)
     if (e.kind === 'k8s.event' && e.payload.reason === EVENT.Unhealthy && onPrimary) {
       const name = probedContainer(e, frame, frames[i - 1])
       const lane = name ? lanes.get(name) : undefined
@@ -171,7 +173,7 @@ export function containerLanes(timeline: Timeline): ContainerLanes {
 /** Spec order (init containers first) of the last pod seen. */
 function orderOf(frames: readonly World[]): Map<string, number> {
   for (let i = frames.length - 1; i >= 0; i--) {
-    const pod = frames[i]!.pod
+    const pod = storyPod(frames[i]!)
     if (pod)
       return new Map([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c, k) => [c.name, k]))
   }

@@ -6,6 +6,7 @@
  * 15 ms between two status updates still shows as running.
  * Upstream: pkg/kubelet/kubelet_pods.go (convertToAPIContainerStatuses), via kubelet/status.ts.
  */
+import { storyRecord } from '../protocol/pods'
 import type { Container, ContainerStatus, Pod } from '../model/objects'
 import type { World } from '../protocol/world'
 import type { Timeline } from '../protocol/timeline'
@@ -114,8 +115,9 @@ function toNow(c: Container, init: boolean, st: ContainerStatus): ContainerNow {
  * has not taken the pod on (not bound yet, or rejected before admission).
  */
 export function containerStatesOf(world: World): readonly ContainerNow[] | null {
-  const pod: Pod | null = world.pod
-  const worker = world.podWorker
+  const record = storyRecord(world)
+  const pod: Pod | null = record?.pod ?? null
+  const worker = record?.worker
   const node = pod?.spec.nodeName
   const runtime = node ? world.nodes[node] : undefined
   if (!pod || !worker || !runtime) return null

@@ -9,6 +9,7 @@
  * prefix that later versions add (PR #133627), and shows only the component in
  * From, not the host.
  */
+import { storyPod } from '../protocol/pods'
 import type { Container, Pod, Toleration } from '../model/objects'
 import { podQOSClass } from '../model/qos'
 import type { Timeline } from '../protocol/timeline'
@@ -33,7 +34,7 @@ export interface DescribeOptions {
  */
 export function describePod(timeline: Timeline, index: number, options: DescribeOptions = {}): string | null {
   const frame = timeline.frames[index]
-  const pod = frame?.pod
+  const pod = frame ? storyPod(frame) : null
   if (!pod) return null
   const startTime = options.startTime ?? DEFAULT_START_TIME
   const now = startTime + timeline.events[index]!.at

@@ -1,3 +1,4 @@
+import { storyPod } from '../protocol/pods'
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { describePod } from './describe-pod'
@@ -45,7 +46,7 @@ describe('describe and -o yaml read the object as the apiserver stored it', () =
   const t = simulate({ manifest: MANIFEST }, { seed: 1 })
   const last = t.events.length - 1
   const text = describePod(t, last)!
-  const yaml = podYaml(t.frames[last]!.pod!)
+  const yaml = podYaml(storyPod(t.frames[last]!)!)
 
   it.each([
     [

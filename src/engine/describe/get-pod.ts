@@ -8,6 +8,7 @@
  * per watch event and flushes after each, so columns only ever grow
  * (kubernetes/kubectl pkg/cmd/get/get.go watch).
  */
+import { storyPod } from '../protocol/pods'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import type { Timeline } from '../protocol/timeline'
@@ -174,7 +175,7 @@ export function getPodWideTable(pod: Pod, now: number): string {
  * The lines `kubectl get pod -w` prints while the timeline runs: the header,
  * then one row per watch event about the pod, aged at the instant of the event.
  *
- * Without `target`, the manifest's pod (`frame.pod`) watched from before Enter:
+ * Without `target`, the manifest's pod (`storyPod(frame)`) watched from before Enter:
  * every write of it to etcd is one event, the first its creation. With
  * `target`, `kubectl get pod <name> -w` started at Enter: kubectl first prints
  * the object it read (when it exists then), then one row per write; the watch's
@@ -215,7 +216,8 @@ export function getPodWatchLines(
       if (e.payload.key === watchedKey && last) print(last, e.at)
       return
     }
-    const pod = target ? storedPodAt(timeline, i, target) : (timeline.frames[i]?.pod ?? null)
+    const frame = timeline.frames[i]
+    const pod = target ? storedPodAt(timeline, i, target) : frame ? storyPod(frame) : null
     if (!pod) return
     const key = podKey(pod.metadata.namespace ?? 'default', pod.metadata.name ?? '')
     if (e.payload.key !== key) return

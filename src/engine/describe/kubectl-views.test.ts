@@ -1,7 +1,8 @@
+import { storyPod } from '../protocol/pods'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_START_TIME, simulate } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
-import { allSlotPods } from '../protocol/slots'
+import { allPods } from '../protocol/pods'
 import { describePod, describePodAt, podEventOccurrences } from './describe-pod'
 import { recordEvents } from './event-records'
 import { getPodTable, getPodWideTable } from './get-pod'
@@ -12,13 +13,13 @@ const run = (s: (typeof SCENARIOS)[number]) =>
   simulate({ manifest: s.manifest, ...(s.cluster ? { cluster: s.cluster } : {}) }, { seed: 1 })
 
 describe('the kubectl views equal what the app shows at the same instant', () => {
-  // The app's inspector shows describePod / getPodWideTable / podYaml of frame.pod at the cursor's event.
+  // The app's inspector shows describePod / getPodWideTable / podYaml of storyPod(frame) at the cursor's event.
   it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s, at its last event', (_id, s) => {
     const timeline = run(s)
     const index = timeline.events.length - 1
     const at = timeline.events[index]!.at
     const now = DEFAULT_START_TIME + at
-    const pod = timeline.frames[index]!.pod
+    const pod = storyPod(timeline.frames[index]!)
     const app: Record<KubectlView, string> = {
       describe: describePod(timeline, index) ?? '',
       get: pod ? getPodTable(pod, now) : '',
@@ -112,7 +113,7 @@ spec:
     const timeline2 = simulate({ manifest: two }, { seed: 1 })
     const at = 600_000
     const index = timeline2.events.length - 1
-    const pods = allSlotPods(timeline2.frames[index]!)
+    const pods = allPods(timeline2.frames[index]!)
     const now = DEFAULT_START_TIME + at
 
     it('the manifest stored both pods, in document order', () => {

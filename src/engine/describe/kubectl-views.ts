@@ -16,7 +16,7 @@
  * NotFound line on stderr, as kubectl reports each missing name and prints
  * the others.
  */
-import { allSlotPods } from '../protocol/slots'
+import { allPods } from '../protocol/pods'
 import type { Timeline } from '../protocol/timeline'
 import type { Pod } from '../model/objects'
 import { seekToTime } from '../sim/cursor'
@@ -60,7 +60,7 @@ export function kubectlViewAt(
   const startTime = options.startTime ?? DEFAULT_START_TIME
   const index = seekToTime(timeline, at).index
   const world = worldAt(timeline, index)
-  const pods = allSlotPods(world)
+  const pods = allPods(world)
   const now = startTime + at
   const names = manifestPodNames(world)
   const stderr = notFoundLines(names, pods, world.kubectlMemory?.namespace ?? 'default')

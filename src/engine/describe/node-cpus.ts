@@ -7,7 +7,7 @@
 import type { Cluster } from '../model/cluster'
 import type { Pod } from '../model/objects'
 import type { World } from '../protocol/world'
-import { allSlotPods } from '../protocol/slots'
+import { allPods } from '../protocol/pods'
 import { policyFor, cpuStateOf } from '../kubelet/cpu-manager/node-state'
 import { formatCPUSet } from '../kubelet/cpu-manager/cpuset'
 import { allCPUs } from '../kubelet/cpu-manager/topology'
@@ -50,7 +50,7 @@ export function nodeCpuView(frame: World, cluster: Cluster, node: string, pod: P
   // Names only when some container holds CPUs (a 150,000-pod cluster is not scanned for nothing).
   const names = new Map<string, string>()
   if (Object.keys(state.entries).length)
-    for (const p of [...cluster.pods, ...allSlotPods(frame)])
+    for (const p of [...cluster.pods, ...allPods(frame)])
       if (p.spec.nodeName === node) names.set(podUIDOf(p), p.metadata.name ?? '')
   const own = podUIDOf(pod)
   const holder = new Map<number, CpuAssignment>()

@@ -16,7 +16,7 @@ import type { SimEvent } from '../protocol/events'
 import type { SandboxState, World } from '../protocol/world'
 import type { Pod } from '../model/objects'
 import { frameAt } from '../sim/cursor'
-import { otherSlotPods } from '../protocol/slots'
+import { keyOfPod, otherPods, storyPod } from '../protocol/pods'
 import { PAUSE_IMAGE } from '../cri/constants'
 import { rangeOf } from '../cni/host-local-ipam'
 import { containerStatesOf, type ContainerNow } from './container-states'
@@ -207,7 +207,7 @@ function networkOf(
  */
 export function describeNodeView(timeline: Timeline, index: number): NodeView | null {
   const frame = frameAt(timeline, { index })
-  const pod = frame.pod
+  const pod = storyPod(frame)
   const nodeName = pod?.spec.nodeName
   const runtime = nodeName ? frame.nodes[nodeName] : undefined
   if (!pod || !nodeName || !runtime) return null
@@ -240,7 +240,7 @@ export function describeNodeView(timeline: Timeline, index: number): NodeView | 
       }
     : null
   const ownIP = sb?.ip ?? null
-  const neighbours = [...timeline.cluster.pods, ...otherSlotPods(frame)]
+  const neighbours = [...timeline.cluster.pods, ...otherPods(frame, keyOfPod(pod))]
     .filter((p) => p.spec.nodeName === nodeName && p.status?.podIP && p.status.podIP !== ownIP)
     .filter((p) => runtime.ipam.allocated.includes(p.status!.podIP!))
     .map((p) => ({ pod: p.metadata.name ?? '', ip: p.status!.podIP! }))

@@ -6,7 +6,7 @@
  * staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete does, then removes them).
  */
 import type { Pod } from '../model/objects'
-import { allSlotPods } from '../protocol/slots'
+import { allPods } from '../protocol/pods'
 import type { Timeline } from '../protocol/timeline'
 import type { World } from '../protocol/world'
 import { applyPodDefaults } from '../apiserver/defaulting'
@@ -42,7 +42,7 @@ function asRead(pod: Pod): Pod {
 /** The stored pod `ref` right after `timeline.events[index]` (-1: at Enter), or null when none is stored. */
 export function storedPodAt(timeline: Timeline, index: number, ref: PodRef): Pod | null {
   const world = worldAt(timeline, index)
-  const own = allSlotPods(world).find((p) => isPod(p, ref))
+  const own = allPods(world).find((p) => isPod(p, ref))
   if (own) return own
   const found = timeline.cluster.pods.find((p) => isPod(p, ref))
   if (!found) return null

@@ -7,6 +7,7 @@ import type { StepWriter } from '../protocol/step'
 import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
 import { etcdPut, podKey } from './store'
+import { keyOfPod, putPodRecord } from '../protocol/pods'
 
 export interface PodWrite {
   readonly what: 'create' | 'binding' | 'status' | 'update'
@@ -15,13 +16,30 @@ export interface PodWrite {
   readonly narration: (key: string, revision: number) => string
 }
 
-/** Writes `pod` under /registry/pods/<ns>/<name> and returns it as stored. */
+/**
+ * Writes `pod` under /registry/pods/<ns>/<name> and returns it as stored. Its record in `world.pods`
+ * (protocol/pods.ts) is updated by its own key; the first write creates the record, which is the one
+ * place a pod becomes known to every component: a manifest pod gets the document the step is about, a
+ * pod created at run time (a controller's POST with generateName, named by the apiserver) gets none,
+ * and either then flows through the scheduler and the kubelet, whose messages carry its key.
+ */
 export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
   const ns = pod.metadata.namespace ?? 'default'
   const name = pod.metadata.name ?? ''
   const key = podKey(ns, name)
   const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
   const stored: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) } }
+  const recordKey = keyOfPod(stored)
+  const existing = w.world.pods[recordKey]
+  if (!existing) {
+    if (w.about.pod !== undefined && w.about.pod !== recordKey)
+      throw new Error(`a step about ${w.about.pod} creates another pod, ${recordKey}`)
+    // From here on the step, and every message it sends, is about the new pod.
+    w.about = { ...w.about, pod: recordKey }
+  }
+  const record = existing
+    ? { ...existing, pod: stored }
+    : { pod: stored, ...(w.about.doc !== undefined ? { doc: w.about.doc } : {}) }
   w.emit(
     {
       kind: 'etcd.put',
@@ -38,7 +56,7 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
         what: write.what,
       },
     },
-    { ...w.world, etcd, pod: stored },
+    putPodRecord({ ...w.world, etcd }, recordKey, record),
   )
   notifyOwner(w, stored, write.what === 'create' ? 'ADDED' : 'MODIFIED')
   return stored

@@ -5,6 +5,7 @@
  * pkg/apis/core/validation/validation.go (ValidatePodUpdate),
  * staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (AlreadyExists).
  */
+import { storyPod } from '../protocol/pods'
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { DEFAULT_CLUSTER } from '../scenario/default-scenario'
@@ -46,7 +47,7 @@ function run(text: string, command: string, annotated = true) {
       : [],
   )
   const last = timeline.frames[timeline.frames.length - 1]!
-  return { requests, kubectl: last.kubectl, pod: last.pod }
+  return { requests, kubectl: last.kubectl, pod: storyPod(last) }
 }
 
 describe('kubectl apply on an existing pod', () => {

@@ -33,7 +33,7 @@ type KubectlMessage = Extract<Message, { to: 'kubectl' }>
 const SEND_MS = 2
 
 export function kubectlStep(world: World, msg: KubectlMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   if (msg.type === 'start') start(w, ctx)
   else onResponse(w, ctx, msg.request, msg.response)
   return w.done()
@@ -144,12 +144,12 @@ function start(w: StepWriter, ctx: SimContext): void {
   // apply gathers every object before sending any, so its client-side failures come first (apply.go Run);
   // create meets them in file order as its visitor walks the stream.
   const failures = command.verb === 'apply' ? failuresOf(items) : []
-  // The first Pod document is the one the app shows (protocol/slots.ts); a Namespace may come before it.
+  // The first Pod document is the one the app shows (protocol/pods.ts storyPod); a Namespace may come before it.
   const primary = items.findIndex((i) => i.type === 'object' && i.object['kind'] === 'Pod')
   w.update({
     ...w.world,
     rng,
-    ...(primary > 0 ? { primarySlot: primary } : {}),
+    ...(primary > 0 ? { primaryDoc: primary } : {}),
     kubectlMemory: { object: first.object, config, namespace: first.namespace, session, items, failures },
   })
   resume(w, ctx)
@@ -180,7 +180,7 @@ type Memory = NonNullable<World['kubectlMemory']>
 
 /**
  * Sends the first request for the object at or after `from`; when none is left, kubectl prints its
- * failures and exits. Each object's requests carry its document index as their slot (protocol/slots.ts).
+ * failures and exits. Each object's requests are about its document (protocol/pods.ts About).
  */
 function nextObject(w: StepWriter, ctx: SimContext, from: number): void {
   const memory = w.world.kubectlMemory!
@@ -247,7 +247,7 @@ function objectDone(w: StepWriter, ctx: SimContext, result: { line: string } | K
 export { AGGREGATED_DISCOVERY_ACCEPT } from './preflight'
 
 /** The command's own first request: GET (client-side apply), POST (create) or PATCH (server-side apply). */
-function sendFirstRequest(w: StepWriter, ctx: SimContext, slot: number): void {
+function sendFirstRequest(w: StepWriter, ctx: SimContext, index: number): void {
   const { command } = ctx.input
   const memory = w.world.kubectlMemory!
   const doc = memory.object
@@ -262,7 +262,7 @@ function sendFirstRequest(w: StepWriter, ctx: SimContext, slot: number): void {
       : command.serverSide
         ? serverSideApplyRequest(id, command, memory.config, session, namespace, doc)
         : getRequest(id, command, memory.config, session, namespace, name, String(doc['kind'] ?? 'Pod'))
-  send(w, request, sessionNote(command.verb, command.serverSide, request), slot)
+  send(w, request, sessionNote(command.verb, command.serverSide, request), index)
 }
 
 function sessionNote(verb: string, serverSide: boolean, request: HttpRequest): string {
@@ -300,7 +300,8 @@ function describeCredential(cfg: ResolvedKubeconfig): string {
   }
 }
 
-function send(w: StepWriter, request: HttpRequest, narration: string, slot?: number): void {
+/** `doc`: the manifest document the request is about (protocol/pods.ts); absent, the current one. */
+function send(w: StepWriter, request: HttpRequest, narration: string, doc?: number): void {
   const query = queryString(request.query)
   w.emit({
     kind: 'http.request',
@@ -312,7 +313,7 @@ function send(w: StepWriter, request: HttpRequest, narration: string, slot?: num
     narration,
     payload: request,
   })
-  w.send(SEND_MS, { to: 'kube-apiserver', type: 'request', request }, slot)
+  w.send(SEND_MS, { to: 'kube-apiserver', type: 'request', request }, doc === undefined ? w.about : { doc })
 }
 
 function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, response: HttpResponse): void {
@@ -330,7 +331,7 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       )
       return
     }
-    if (request.path === '/api') sendDiscovery(w, ctx, '/apis', send, ctx.slot)
+    if (request.path === '/api') sendDiscovery(w, ctx, '/apis', send, ctx.about.doc)
     else {
       w.update({ ...w.world, kubectlMemory: { ...w.world.kubectlMemory!, discovered: true } })
       resume(w, ctx)

@@ -122,7 +122,7 @@ function answerFromCache(w: StepWriter, request: HttpRequest, gvPath: string, sl
       'The cached document (X-From-Cache: 1) has the PATCH operation with the fieldValidation parameter, so kubectl leaves field validation to the server.',
     payload: { ...response, to: 'kubectl' },
   })
-  w.send(CACHE_MS, { to: 'kubectl', type: 'response', request, response }, slot)
+  w.send(CACHE_MS, { to: 'kubectl', type: 'response', request, response }, { doc: slot })
 }
 
 export function sendDiscovery(

@@ -26,7 +26,7 @@ const SYNC_RETRY_MS = 10_000
 
 /** containerd answered a CRI call (or failed it). */
 export function onReply(w: StepWriter, ctx: SimContext, node: string, reply: CriReply, loop: SyncLoop): void {
-  const pod = w.world.pod ?? reply.pod
+  const pod = w.pod ?? reply.pod
   const found = reply.container ? findContainer(pod, reply.container) : undefined
   switch (reply.call) {
     case 'RunPodSandbox':

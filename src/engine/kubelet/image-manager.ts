@@ -32,7 +32,7 @@ export function ensureImage(
   name: string,
   loop: SyncLoop,
 ): void {
-  const pod = w.world.pod!
+  const pod = w.pod!
   const c = findContainer(pod, name)!.c
   const image = c.image ?? ''
   const parsed = parseNormalizedNamed(image)
@@ -162,7 +162,7 @@ export function onImageStatus(
     M.MSG_PULLING(image),
     `${image} is not on ${node} yet (or imagePullPolicy is Always), so the kubelet asks containerd to pull it.`,
   )
-  w.update({ ...w.world, pullStartedAt: { ...(w.world.pullStartedAt ?? {}), [`${node}/${c.name}`]: ctx.at } })
+  w.updateRecord({ pullStartedAt: { ...(w.record?.pullStartedAt ?? {}), [`${node}/${c.name}`]: ctx.at } })
   const host = parseImageReference(image)?.repository.split('/')[0] ?? ''
   const secrets = pullSecretsFor(ctx.cluster, pod)
   const auth: Record<string, Json> = secrets.hosts.includes(host) ? { auth: { server_address: host } } : {}
@@ -213,7 +213,7 @@ export function onPulled(
     setWaiting(w, c.name, { reason: M.ERR_IMAGE_PULL, message: error })
     return loop.containerFailed(w, ctx, node, c.name)
   }
-  const started = w.world.pullStartedAt?.[`${node}/${c.name}`] ?? ctx.at
+  const started = w.record?.pullStartedAt?.[`${node}/${c.name}`] ?? ctx.at
   const took = Math.trunc(ctx.at - started)
   recordEvent(
     w,

@@ -92,7 +92,7 @@ export function onPreStopDone(
   cutOffExec: boolean,
   timeout: number,
 ): void {
-  const pod = w.world.pod
+  const pod = w.pod
   if (!pod) return
   if (failed)
     recordEvent(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../protocol/pods'
 import { simulate } from '../simulate'
 import type { KubeObject, Pod } from '../model/objects'
 import { makeCluster, manifestOf } from '../testing/builders'
@@ -24,12 +25,12 @@ function watch(t: Timeline): string[] {
   const out: string[] = []
   t.events.forEach((e, i) => {
     if (e.kind !== 'etcd.put' || e.payload.what !== 'status') return
-    const s = podDisplayStatus(t.frames[i]!.pod)
+    const s = podDisplayStatus(storyPod(t.frames[i]!))
     if (out[out.length - 1] !== s) out.push(s)
   })
   return out
 }
-const finalPod = (t: Timeline): Pod => t.frames[t.frames.length - 1]!.pod!
+const finalPod = (t: Timeline): Pod => storyPod(t.frames[t.frames.length - 1]!)!
 const uid = (t: Timeline) => finalPod(t).metadata.uid ?? ''
 
 describe('kubelet: containers that exit', () => {
@@ -200,9 +201,11 @@ describe('kubelet: init containers, sidecars, probes and hooks', () => {
       10_000,
     )
     expect(watch(t)).toEqual(['Init:0/1', 'PodInitializing', 'Running'])
-    const first = t.frames.find((f) =>
-      f.pod?.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'False'),
-    )!.pod!
+    const first = storyPod(
+      t.frames.find((f) =>
+        storyPod(f)?.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'False'),
+      )!,
+    )!
     expect(first.status!.conditions!.find((c) => c.type === 'Initialized')).toMatchObject({
       reason: 'ContainersNotInitialized',
       message: 'containers with incomplete status: [init-db]',

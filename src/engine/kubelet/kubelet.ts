@@ -50,7 +50,7 @@ type KubeletMessage = Extract<Message, { to: 'kubelet' }>
 const loop: SyncLoop = { planAndStart, startNext, containerFailed }
 
 export function kubeletStep(world: World, msg: KubeletMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   switch (msg.type) {
     case 'watch':
       admit(w, ctx, msg.node, msg.pod)
@@ -79,7 +79,7 @@ export function kubeletStep(world: World, msg: KubeletMessage, ctx: SimContext):
 // ---- the pod worker's sync loop ----------------------------------------------
 
 function onSync(w: StepWriter, ctx: SimContext, node: string, reason: string): void {
-  const pod = w.world.pod
+  const pod = w.pod
   const s = ws(w)
   if (!pod || s.terminal) return
   if (reason.startsWith('PLEG')) {
@@ -129,7 +129,7 @@ function exitedSinceStart(world: World, node: string, pod: Pod): string[] {
 }
 
 function runSync(w: StepWriter, ctx: SimContext, node: string, firstRunning = false): void {
-  const pod = w.world.pod
+  const pod = w.pod
   if (!pod) return
   const status = sendStatus(
     w,
@@ -190,7 +190,7 @@ function finishSync(w: StepWriter, ctx: SimContext, node: string): void {
   const s = ws(w)
   setWs(w, { busy: false, pullFailed: false, syncError: undefined })
   if (s.statusDirty) sendStatus(w, ctx, node, statusNarration, 'status')
-  const pod = w.world.pod
+  const pod = w.pod
   if (!pod) return
   if (s.syncError && !s.pending) {
     // pod_workers.go: a sync that ended in an error is requeued after backOffPeriod with jitter.
@@ -217,7 +217,7 @@ function finishSync(w: StepWriter, ctx: SimContext, node: string): void {
 
 /** A container could not be started this sync; a failed regular init container ends the sync. */
 function containerFailed(w: StepWriter, ctx: SimContext, node: string, name: string): void {
-  const pod = w.world.pod
+  const pod = w.pod
   const found = pod ? findContainer(pod, name) : undefined
   if (found?.init && !isRestartableInitContainer(found.c)) setWs(w, { toStart: [] })
   startNext(w, ctx, node)

@@ -14,6 +14,6 @@ export function nextRelistDelay(ctx: SimContext): number {
 }
 
 export function schedulePleg(w: StepWriter, ctx: SimContext, node: string, reason: string): void {
-  const pod = w.world.pod
+  const pod = w.pod
   if (pod) w.send(nextRelistDelay(ctx), { to: 'kubelet', type: 'sync', node, pod, reason })
 }

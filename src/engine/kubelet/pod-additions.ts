@@ -6,7 +6,7 @@
  */
 import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
-import { otherSlotPods } from '../protocol/slots'
+import { otherPods } from '../protocol/pods'
 import type { Pod, PodStatus } from '../model/objects'
 import { EMPTY_POD_WORKER } from './pod-state'
 import {
@@ -77,7 +77,7 @@ export function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): v
     // The node's active pods: not finished, and not already removed (a preemption victim, say).
     const deleted = w.world.deletedPods ?? {}
     // The manifest's other pods (a multi-document manifest) count once this node has admitted them.
-    const onNode = [...ctx.cluster.pods, ...otherSlotPods(w.world)].filter(
+    const onNode = [...ctx.cluster.pods, ...otherPods(w.world, w.podKey)].filter(
       (p) =>
         p.spec.nodeName === node &&
         p.status?.phase !== 'Succeeded' &&

@@ -71,7 +71,7 @@ export function onProbe(
   id: string,
   kind: ProbeKind,
 ): void {
-  const pod = w.world.pod
+  const pod = w.pod
   if (!pod || ws(w).terminal) return
   const rc = w.world.nodes[node]?.containers.find((x) => x.id === id)
   const c = findContainer(pod, name)?.c
@@ -120,7 +120,7 @@ export function onProbe(
 }
 
 function triggerSync(w: StepWriter, ctx: SimContext, node: string, reason: string): void {
-  const pod = w.world.pod
+  const pod = w.pod
   if (pod) w.send(0.5, { to: 'kubelet', type: 'sync', node, pod, reason })
   void ctx
 }

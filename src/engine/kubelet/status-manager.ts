@@ -70,7 +70,7 @@ export function sendStatus(
   narration: (s: PodStatus, pod: Pod) => string,
   stage: 'kubelet' | 'status',
 ): PodStatus | null {
-  const pod = w.world.pod
+  const pod = w.pod
   if (!pod) return null
   const status = generatePodStatus({
     pod,

@@ -68,7 +68,7 @@ function mountFailed(
 }
 
 export function onVolumes(w: StepWriter, ctx: SimContext, node: string, reason: string): void {
-  const pod = w.world.pod
+  const pod = w.pod
   const wait = ws(w).mountWait
   if (!pod || !wait || ws(w).terminal) return
   const failing = unmountableVolumes(ctx.cluster, pod)

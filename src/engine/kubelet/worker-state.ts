@@ -7,11 +7,11 @@ import type { StepWriter } from '../protocol/step'
 import { EMPTY_POD_WORKER, type ContainerRecord, type PodWorkerState } from './pod-state'
 
 export function ws(w: StepWriter): PodWorkerState {
-  return w.world.podWorker ?? EMPTY_POD_WORKER
+  return w.record?.worker ?? EMPTY_POD_WORKER
 }
 
 export function setWs(w: StepWriter, patch: Partial<PodWorkerState>): void {
-  w.update({ ...w.world, podWorker: { ...ws(w), ...patch } })
+  w.updateRecord({ worker: { ...ws(w), ...patch } })
 }
 
 export function setRecord(w: StepWriter, name: string, patch: Partial<ContainerRecord>): void {

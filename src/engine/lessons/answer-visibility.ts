@@ -3,6 +3,7 @@
  * events up to it (not from `revealIndex`), so the app can tell when a question has been answered
  * and tests can check that a question is asked before its answer shows and revealed where it says.
  */
+import { storyPod } from '../protocol/pods'
 import { frameAt } from '../sim/cursor'
 import type { Timeline } from '../protocol/timeline'
 import { isDecisive, podExchanges } from './kubectl-exchanges'
@@ -18,7 +19,8 @@ export function isAnswerVisible(p: Prediction, t: Timeline, index: number): bool
   const world = frameAt(t, { index })
   switch (p.kind) {
     case 'scheduler-node': {
-      if (world.pod?.spec.nodeName) return world.pod.spec.nodeName === p.answer
+      const bound = storyPod(world)?.spec.nodeName
+      if (bound) return bound === p.answer
       for (let i = index; i >= 0; i--) {
         const e = t.events[i]!
         if (e.kind === 'scheduler.cycle' && isAboutPrimaryPod(t, e))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../protocol/pods'
 import { parseManifest } from '../kubectl/parse'
 import type { SimEvent } from '../protocol/events'
 import type { Timeline } from '../protocol/timeline'
@@ -152,8 +153,8 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
     (t, r) => {
       const w = frame(t, r)
       expect(w.etcd.keys['/registry/pods/default/nginx']).toBeDefined()
-      expect(w.pod?.spec.nodeName).toBeFalsy()
-      expect(w.pod?.status?.phase ?? 'Pending').toBe('Pending')
+      expect(storyPod(w)?.spec.nodeName).toBeFalsy()
+      expect(storyPod(w)?.status?.phase ?? 'Pending').toBe('Pending')
     },
   ],
   [
@@ -175,8 +176,8 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
     'running',
     'the pod ends Running with a pod IP (pkg/kubelet/status/status_manager.go)',
     (t, r) => {
-      expect(frame(t, r).pod?.status?.phase).toBe('Running')
-      expect(frame(t, r).pod?.status?.podIP).toBeTruthy()
+      expect(storyPod(frame(t, r))?.status?.phase).toBe('Running')
+      expect(storyPod(frame(t, r))?.status?.podIP).toBeTruthy()
     },
   ],
   [
@@ -229,7 +230,7 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
     'pod-scheduled-false',
     'PodScheduled=False, reason Unschedulable (pkg/scheduler/schedule_one.go)',
     (t, r) => {
-      const c = frame(t, r).pod?.status?.conditions?.find((x) => x.type === 'PodScheduled')
+      const c = storyPod(frame(t, r))?.status?.conditions?.find((x) => x.type === 'PodScheduled')
       expect([c?.status, c?.reason]).toEqual(['False', 'Unschedulable'])
     },
   ],
@@ -240,7 +241,7 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
     (t, r, stops) => {
       const first = t.events[at(stops, 'resources-fit').anchorIndex]!.at
       expect(t.events[r.anchorIndex]!.at - first).toBeGreaterThanOrEqual(5 * 60 * 1000)
-      expect(frame(t, r).pod?.spec.nodeName).toBeFalsy()
+      expect(storyPod(frame(t, r))?.spec.nodeName).toBeFalsy()
     },
   ],
   [
@@ -253,7 +254,7 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
       )
       const lastExit = exits.filter((e) => e.at < t.events[r.anchorIndex]!.at).pop()!
       expect(t.events[r.anchorIndex]!.at - lastExit.at).toBe(10_000)
-      expect(frame(t, r).pod?.status?.phase).toBe('Running')
+      expect(storyPod(frame(t, r))?.status?.phase).toBe('Running')
     },
   ],
   [
@@ -277,9 +278,9 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
     'still-looping',
     'the back-off is capped at 5m0s, the pod still Running (kubelet.go MaxContainerBackOff)',
     (t, r) => {
-      const s = frame(t, r).pod?.status?.containerStatuses?.[0]
+      const s = storyPod(frame(t, r))?.status?.containerStatuses?.[0]
       expect(JSON.stringify(s?.state)).toContain('back-off 5m0s restarting failed container=app')
-      expect(frame(t, r).pod?.status?.phase).toBe('Running')
+      expect(storyPod(frame(t, r))?.status?.phase).toBe('Running')
     },
   ],
   [

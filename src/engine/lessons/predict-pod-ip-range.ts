@@ -4,6 +4,7 @@
  * config, which is built from the node's podCIDR.
  * Upstream: containernetworking/plugins plugins/ipam/host-local (allocator), plugins/main/bridge.
  */
+import { storyPod } from '../protocol/pods'
 import { rangeOf } from '../cni/host-local-ipam'
 import { frameAt } from '../sim/cursor'
 import type { SimEvent } from '../protocol/events'
@@ -23,7 +24,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
 
 /** The pod's IP as the learner can see it at a frame: in the pod's status, or on a sandbox. */
 export function visiblePodIp(world: World): string | null {
-  const pod = world.pod
+  const pod = storyPod(world)
   if (!pod) return null
   if (pod.status?.podIP) return pod.status.podIP
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`

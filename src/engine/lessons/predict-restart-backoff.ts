@@ -5,6 +5,7 @@
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff), pkg/kubelet/kubelet.go
  * (backOffPeriod, MaxContainerBackOff), client-go util/flowcontrol/backoff.go.
  */
+import { storyPod } from '../protocol/pods'
 import { formatBackoff, INITIAL_BACKOFF_MS, MAX_BACKOFF_MS } from '../kubelet/backoff'
 import type { Timeline } from '../protocol/timeline'
 import type { World } from '../protocol/world'
@@ -17,7 +18,7 @@ const BACKOFF_MESSAGE = /^back-off (\S+) restarting failed container=/
 
 /** The back-off the pod's status shows at a frame (`10s`, `1m20s`), or null when none. */
 export function visibleBackoff(world: World): string | null {
-  for (const c of world.pod?.status?.containerStatuses ?? []) {
+  for (const c of storyPod(world)?.status?.containerStatuses ?? []) {
     const waiting = (c.state as { waiting?: { reason?: unknown; message?: unknown } }).waiting
     if (waiting?.reason !== CRASH_LOOP || typeof waiting.message !== 'string') continue
     const m = BACKOFF_MESSAGE.exec(waiting.message)

@@ -3,6 +3,7 @@
  * before the cycle) plus "no node"; the answer is what the next scheduling cycle for the pod chose.
  * Upstream: pkg/scheduler/schedule_one.go (schedulePod, selectHost), framework/types.go (FitError).
  */
+import { storyPod } from '../protocol/pods'
 import { frameAt } from '../sim/cursor'
 import type { NodeVerdict, SimEvent } from '../protocol/events'
 import type { Timeline } from '../protocol/timeline'
@@ -16,7 +17,7 @@ export const NO_NODE = 'No node: the pod stays Pending'
 type Cycle = Extract<SimEvent, { kind: 'scheduler.cycle' }>
 
 export function predictSchedulerNode(t: Timeline, at: number): PredictionResult {
-  const bound = frameAt(t, { index: at }).pod?.spec.nodeName
+  const bound = storyPod(frameAt(t, { index: at }))?.spec.nodeName
   if (bound) return { ok: false, error: `the pod is already bound to ${bound}` }
   const index = t.events.findIndex(
     (e, i) => i > at && e.kind === 'scheduler.cycle' && isAboutPrimaryPod(t, e),

@@ -16,7 +16,6 @@ import type { NodeRuntime, World } from '../protocol/world'
 import type { Message } from '../protocol/messages'
 import { etcdPut } from '../etcd/store'
 import { parseImageReference } from '../model/image-reference'
-import { podSlotIndices } from '../protocol/slots'
 
 export interface ClusterChange {
   /** Virtual ms after Enter. */
@@ -61,7 +60,7 @@ export function nodeRegistrationStep(
 
 /** The joining nodes register; the scheduler hears of each through its node watch. */
 function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   for (const node of change.addNodes) {
     const name = node.metadata.name ?? ''
     if (w.world.nodes[name]) continue
@@ -103,8 +102,15 @@ function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContext): Ste
       },
       { ...w.world, etcd },
     )
-    for (const slot of podSlotIndices(w.world, ctx.slot ?? 0))
-      w.send(1, { to: 'kube-scheduler', type: 'node-added', node: name }, slot)
+    // The scheduler's NodeAdd handler runs for each pod it knows, in creation order.
+    for (const key of w.world.podOrder) {
+      const doc = w.world.pods[key]!.doc
+      w.send(
+        1,
+        { to: 'kube-scheduler', type: 'node-added', node: name },
+        { ...(doc !== undefined ? { doc } : {}), pod: key },
+      )
+    }
   }
   return w.done()
 }

@@ -1,6 +1,7 @@
 /** What every step may read besides the world: the cluster, the clock, the command. */
 import type { Cluster } from '../model/cluster'
 import type { KubectlCommand } from '../kubectl/command'
+import type { About } from './pods'
 
 /** What the user typed: the manifest, the kubeconfig and the command line. */
 export interface KubectlInput {
@@ -21,8 +22,8 @@ export interface SimContext {
   /** Wall-clock time of Enter (epoch ms), used only to print timestamps. */
   readonly startTime: number
   readonly input: KubectlInput
-  /** Which of the manifest's pods the current message is about (protocol/slots.ts); 0 when absent. */
-  readonly slot?: number
+  /** What the delivered message is about: its pod and manifest document (protocol/pods.ts). */
+  readonly about: About
 }
 
 /** RFC 3339 with second precision, as metav1.Time serialises. */

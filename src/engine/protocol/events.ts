@@ -107,7 +107,7 @@ interface Base {
   readonly summary: string
   /** What is happening, in plain words, for the narration panel. */
   readonly narration: string
-  /** Which document of the manifest the event is about (protocol/slots.ts); absent for the first. */
+  /** Which document of the manifest the event is about (protocol/pods.ts About.doc); absent for the first, and for a pod no document created. */
   readonly slot?: number
 }
 

@@ -37,7 +37,7 @@ export type ApiserverPhase =
       readonly index: number
     }
   | {
-      /** A request about a pod another document of the manifest created, handed to that pod's slot. */
+      /** A request about a pod another document of the manifest created, sent on about that pod (protocol/pods.ts). */
       readonly phase: 'route'
       readonly request: HttpRequest
       readonly user: UserInfo

@@ -3,16 +3,16 @@
  * It is immutable; each step returns a new world that shares unchanged parts.
  */
 import type { KubeEvent } from './events'
-import type { JsonObject, KubeObject, Pod } from '../model/objects'
+import type { JsonObject, KubeObject } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { PlanItem } from '../kubectl/plan'
 import type { KubectlFailure } from '../kubectl/output'
 import type { OpenAPIState } from '../kubectl/openapi'
 import type { Rng } from '../sim/rng'
 import type { AppendLog } from '../sim/append-log'
-import type { PodWorkerState } from '../kubelet/pod-state'
 import type { ControllerManagerState } from '../controllers/state'
 import type { CPUManagerState } from '../kubelet/cpu-manager/state'
+import type { PodKey, PodRecord } from './pods'
 
 export interface EtcdEntry {
   readonly createRevision: number
@@ -82,8 +82,12 @@ export interface KubectlOutput {
 }
 
 export interface World {
-  /** The Pod as stored in etcd, or null before it is created (or when it is rejected). */
-  readonly pod: Pod | null
+  /** Every pod the run created, by `namespace/name`, with the components' memory of it (protocol/pods.ts). */
+  readonly pods: Readonly<Record<PodKey, PodRecord>>
+  /** The keys of `pods` in creation order. */
+  readonly podOrder: readonly PodKey[]
+  /** The manifest's first Pod document, the pod the app shows (storyPod); 0 when absent. */
+  readonly primaryDoc?: number
   readonly etcd: EtcdState
   readonly nodes: Readonly<Record<string, NodeRuntime>>
   /** Kubernetes Events recorded so far, oldest first. */
@@ -117,22 +121,8 @@ export interface World {
     /** apply has validated and mapped every object and is sending them (kubectl/preflight.ts). */
     readonly preflighted?: boolean
   }
-  /** When the kubelet asked for each image pull (`node/containerIndex` → virtual ms), to time the Pulled event. */
-  readonly pullStartedAt?: Readonly<Record<string, number>>
-  /** The kubelet's memory of the pod between syncs (restart back-off, reason cache, probes). */
-  readonly podWorker?: PodWorkerState
   /** Existing (cluster-file) pods being deleted, by `namespace/name`: Terminating until their containers stop, then Deleted. */
   readonly deletedPods?: Readonly<Record<string, DeletedPod>>
-  /** The scheduling queue's memory of the pod: failed attempts, the last failure, and the token of the retry that counts. */
-  readonly schedulerQueue?: SchedulerQueueState
-  /**
-   * The other Pods of a multi-document manifest, by document index (protocol/slots.ts). The fields above
-   * (`pod`, `podWorker`, `schedulerQueue`, `pullStartedAt`) always describe the first one, except
-   * while a step about another pod runs: then that pod's state is swapped in.
-   */
-  readonly podSlots?: readonly (PodSlot | undefined)[]
-  /** The document whose pod the top-level fields hold at rest: the first Pod of the manifest (0 when absent). */
-  readonly primarySlot?: number
   /**
    * Objects other than Pods the manifest created (ConfigMaps, Secrets, ServiceAccounts, Namespaces) and
    * what controllers made for them, as stored. Every step sees them as part of the cluster.
@@ -140,14 +130,6 @@ export interface World {
   readonly createdObjects?: readonly KubeObject[]
   /** kube-controller-manager's work queues, running syncs and expectations (controllers/state.ts). */
   readonly controllerManager?: ControllerManagerState
-}
-
-/** What the engine keeps per Pod created by the manifest. */
-export interface PodSlot {
-  readonly pod: Pod | null
-  readonly podWorker?: PodWorkerState
-  readonly schedulerQueue?: SchedulerQueueState
-  readonly pullStartedAt?: Readonly<Record<string, number>>
 }
 
 export interface DeletedPod {
@@ -163,4 +145,6 @@ export interface SchedulerQueueState {
   readonly lastFailureAt: number
   /** Only the `schedule` message carrying this token runs a cycle; older retries are stale. */
   readonly token: number
+  /** The node the scheduler assumed the pod on when its cycle chose one, until the binding is stored. */
+  readonly assumedNode?: string
 }

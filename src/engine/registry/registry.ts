@@ -58,7 +58,7 @@ export function pullNarration(image: string, reference: string, host: string): s
 const FAILED_RESOLVE_MS = 310
 
 export function registryStep(world: World, msg: RegistryMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   const server = (msg.call.request as { auth?: { server_address?: string } }).auth?.server_address
   const pull = resolvePull(ctx.cluster.registry, msg.reference, server ? [server] : [])
   if (!pull.ok) {

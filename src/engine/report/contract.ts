@@ -13,7 +13,7 @@ import type { AdmissionRecord, Json, JsonPatchOp, KubeEvent, NodeVerdict, SimEve
 import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
 import type { ComponentId } from '../protocol/components'
 import type { Pod } from '../model/objects'
-import { allSlotPods } from '../protocol/slots'
+import { allPods } from '../protocol/pods'
 
 /** The Kubernetes minor version whose texts and behaviour the engine follows. */
 export const KUBERNETES_VERSION = '1.34'
@@ -161,8 +161,8 @@ export function toContractReport(timeline: Timeline, meta: ContractMeta): Contra
     admission: events.flatMap((e) =>
       e.kind === 'admission.verdict' ? [...e.payload.skipped.map(toAdmission), toAdmission(e.payload)] : [],
     ),
-    pod: allSlotPods(world)[0] ?? null,
-    pods: allSlotPods(world),
+    pod: allPods(world)[0] ?? null,
+    pods: allPods(world),
     events: events.flatMap((e) => (e.kind === 'k8s.event' ? [toEvent(e.at, e.payload)] : [])),
     scheduling: events.flatMap((e) =>
       e.kind === 'scheduler.cycle'

@@ -17,7 +17,6 @@ import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { DeletedPod, World } from '../protocol/world'
-import { otherSlotPods } from '../protocol/slots'
 import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest } from '../protocol/http'
 import type { Json, KubeEvent, PluginVerdict, SchedulingResult } from '../protocol/events'
@@ -43,7 +42,7 @@ const SCHEDULER_SUBJECT = 'CN=system:kube-scheduler'
 const USER_AGENT = 'kube-scheduler/v1.34.0 (linux/amd64) kubernetes/f28b4c9/scheduler'
 
 export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimContext): Step {
-  const w = new StepWriter(world)
+  const w = new StepWriter(world, ctx.about)
   switch (msg.type) {
     case 'watch':
       if (
@@ -55,7 +54,7 @@ export function schedulerStep(world: World, msg: SchedulerMessage, ctx: SimConte
       }
       break
     case 'schedule':
-      if (msg.token !== undefined && msg.token !== w.world.schedulerQueue?.token) break
+      if (msg.token !== undefined && msg.token !== w.record?.queue?.token) break
       schedule(w, ctx, msg.pod)
       break
     case 'pod-deleted':
@@ -192,7 +191,7 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
 
 /**
  * The manifest's other pods that are already bound occupy their nodes like any assigned pod
- * (a multi-document manifest: protocol/slots.ts). The cached snapshot holds the cluster file's pods only.
+ * (a multi-document manifest: protocol/pods.ts). The cached snapshot holds the cluster file's pods only.
  */
 function withManifestPods(
   snap: ReturnType<typeof snapshot>,
@@ -213,10 +212,29 @@ function withManifestPods(
   return { ...snap, nodes, ctx: { ...snap.ctx, ...base, namespaceLabels: snap.ctx.namespaceLabels } }
 }
 
+/**
+ * The run's other pods as the scheduler's cache holds them: bound ones on their node, and ones whose
+ * cycle chose a node but whose binding is not stored yet on the node they were assumed on.
+ */
+function cachedPods(w: StepWriter): Pod[] {
+  const out: Pod[] = []
+  for (const key of w.world.podOrder) {
+    if (key === w.podKey) continue
+    const record = w.world.pods[key]!
+    const assumed = record.queue?.assumedNode
+    out.push(
+      record.pod.spec.nodeName || !assumed
+        ? record.pod
+        : { ...record.pod, spec: { ...record.pod.spec, nodeName: assumed } },
+    )
+  }
+  return out
+}
+
 function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
-  const current = w.world.pod
+  const current = w.pod
   if (!current || current.spec.nodeName) return
-  const snap = withManifestPods(snapshot(ctx.cluster, w.world.deletedPods), otherSlotPods(w.world))
+  const snap = withManifestPods(snapshot(ctx.cluster, w.world.deletedPods), cachedPods(w))
   const nodes = snap.nodes
   const out = scheduleOne({
     pod: current,
@@ -241,8 +259,14 @@ function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
       : `No node passes the filters. ${r.message}`,
     payload: { ...r, pod: `${current.metadata.namespace ?? 'default'}/${current.metadata.name ?? ''}` },
   })
-  if (r.selected) bind(w, current, r.selected)
-  else fail(w, ctx, current, r, out.preemption)
+  if (r.selected) {
+    // AssumePod: the cache counts the pod on its node at once, so the next cycle (another replica)
+    // sees it there before the binding is stored (pkg/scheduler/schedule_one.go assume).
+    w.updateRecord({
+      queue: { attempts: 0, lastFailureAt: 0, token: 0, ...w.record?.queue, assumedNode: r.selected },
+    })
+    bind(w, current, r.selected)
+  } else fail(w, ctx, current, r, out.preemption)
 }
 
 function request(
@@ -363,9 +387,9 @@ function fail(
     w.send(1, { to: 'kube-apiserver', type: 'request', request: req })
   }
   if (preemption) for (const v of preemption.victims) evict(w, ctx, pod, v, preemption.node)
-  const attempts = (w.world.schedulerQueue?.attempts ?? 0) + 1
-  const token = (w.world.schedulerQueue?.token ?? 0) + 1
-  w.update({ ...w.world, schedulerQueue: { attempts, lastFailureAt: ctx.at, token } })
+  const attempts = (w.record?.queue?.attempts ?? 0) + 1
+  const token = (w.record?.queue?.token ?? 0) + 1
+  w.updateRecord({ queue: { attempts, lastFailureAt: ctx.at, token } })
   const retryAt = Math.ceil((ctx.at + UNSCHEDULABLE_RETRY_MS) / FLUSH_PERIOD_MS) * FLUSH_PERIOD_MS
   w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod, token })
 }
@@ -463,22 +487,20 @@ function disruptionTargetPatch(ctx: SimContext, preemptor: Pod, victim: Pod): Re
  * unschedulable queue to the backoff queue: it is retried once its backoff has passed.
  */
 function requeue(w: StepWriter, ctx: SimContext, what: string, why: string): void {
-  const pod = w.world.pod
-  const q = w.world.schedulerQueue
+  const pod = w.pod
+  const q = w.record?.queue
   if (!pod || pod.spec.nodeName || !q) return
   const retryAt = Math.max(ctx.at, q.lastFailureAt + backoffMs(q.attempts))
   const token = q.token + 1
-  w.emit(
-    {
-      kind: 'scheduler.queue',
-      component: 'kube-scheduler',
-      stage: 'scheduling',
-      summary: `requeued: ${what}; retry at ${(retryAt / 1000).toFixed(3)}s`,
-      narration: `${why}, so it leaves the unschedulable queue. After its backoff (${backoffMs(q.attempts) / 1000} s after attempt ${q.attempts}) it is scheduled again.`,
-      payload: { action: 'requeued', retryAt },
-    },
-    { ...w.world, schedulerQueue: { ...q, token } },
-  )
+  w.updateRecord({ queue: { ...q, token } })
+  w.emit({
+    kind: 'scheduler.queue',
+    component: 'kube-scheduler',
+    stage: 'scheduling',
+    summary: `requeued: ${what}; retry at ${(retryAt / 1000).toFixed(3)}s`,
+    narration: `${why}, so it leaves the unschedulable queue. After its backoff (${backoffMs(q.attempts) / 1000} s after attempt ${q.attempts}) it is scheduled again.`,
+    payload: { action: 'requeued', retryAt },
+  })
   w.send(retryAt - ctx.at, { to: 'kube-scheduler', type: 'schedule', pod, token })
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../protocol/pods'
 import fc from 'fast-check'
 import { simulate } from '../simulate'
 import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
@@ -136,7 +137,7 @@ describe('timeline invariants for random valid Pods and seeds (fast-check)', () 
         if (t.outcome.kind !== 'Running') return
         const puts = t.events.filter((e) => e.kind === 'etcd.put' && e.payload.what === 'status')
         const last = puts[puts.length - 1]!
-        expect(t.frames[last.seq]!.pod?.status?.phase).toBe('Running')
+        expect(storyPod(t.frames[last.seq]!)?.status?.phase).toBe('Running')
         expect(t.outcome.at).toBe(last.at)
         const after = t.events.slice(last.seq + 1)
         expect(after.map((e) => e.kind)).toEqual(['http.response'])

@@ -8,15 +8,15 @@
  * E). protocol/step.ts names them for the components.
  */
 
-export interface Delivery<M> {
+export interface Delivery<M, A = never> {
   /** Virtual milliseconds after the current instant. */
   readonly delay: number
   readonly message: M
   /**
-   * Which of the manifest's pods the message is about (protocol/slots.ts). Absent: the same pod as the
-   * message being handled. kubectl sets it when it sends the request for another document.
+   * What the message is about, for the runner to hand to the receiving step (the engine: which pod,
+   * protocol/pods.ts). Absent: the same as the message being handled.
    */
-  readonly slot?: number
+  readonly about?: A
 }
 
 export interface Emitted<W, E> {
@@ -25,15 +25,15 @@ export interface Emitted<W, E> {
   readonly world: W
 }
 
-export interface Step<W, M, E> {
+export interface Step<W, M, E, A = never> {
   readonly world: W
   readonly emitted: readonly Emitted<W, E>[]
-  readonly deliveries: readonly Delivery<M>[]
+  readonly deliveries: readonly Delivery<M, A>[]
 }
 
-export class StepWriter<W, M extends { readonly type: string }, E> {
+export class StepWriter<W, M extends { readonly type: string }, E, A = never> {
   private readonly emitted: Emitted<W, E>[] = []
-  private readonly deliveries: Delivery<M>[] = []
+  private readonly deliveries: Delivery<M, A>[] = []
   constructor(public world: W) {}
 
   /** Records an event; `world` (if given) becomes the current world first. */
@@ -48,13 +48,13 @@ export class StepWriter<W, M extends { readonly type: string }, E> {
     return this
   }
 
-  send(delay: number, message: M, slot?: number): this {
+  send(delay: number, message: M, about?: A): this {
     if (!(delay >= 0)) throw new Error(`negative or NaN delay ${delay} for ${message.type}`)
-    this.deliveries.push(slot === undefined ? { delay, message } : { delay, message, slot })
+    this.deliveries.push(about === undefined ? { delay, message } : { delay, message, about })
     return this
   }
 
-  done(): Step<W, M, E> {
+  done(): Step<W, M, E, A> {
     return { world: this.world, emitted: this.emitted, deliveries: this.deliveries }
   }
 }

@@ -8,6 +8,7 @@
  * Never collapsed (always a step of its own or the landing event of one): rejections, Warnings, a
  * mutating admission plugin that changed the pod or warned, kubectl's output, the last event.
  */
+import { storyPod } from '../protocol/pods'
 import type { SimEvent } from '../protocol/events'
 import type { Timeline } from '../protocol/timeline'
 import {
@@ -68,8 +69,10 @@ export function buildStory(timeline: Timeline): Story {
     if (e.kind === 'scheduler.cycle' || e.kind === 'kubectl.output') return true
     if (e.kind === 'etcd.put' && e.payload.what === 'binding') return true
     if (isRejection(e) && !(e.kind === 'http.response' && e.payload.code === 404)) return true
-    const was = before(i)?.pod?.status?.phase
-    const now = frames[i]?.pod?.status?.phase
+    const prev = before(i)
+    const frame = frames[i]
+    const was = prev ? storyPod(prev)?.status?.phase : undefined
+    const now = frame ? storyPod(frame)?.status?.phase : undefined
     return now !== was && (now === 'Running' || now === 'Succeeded' || now === 'Failed')
   }
   const push = (

@@ -5,6 +5,7 @@
  * failures, CreateContainerConfigError, a volume that cannot be mounted, a readiness probe that
  * keeps failing, a pod that completed, a pod Running and Ready.
  */
+import { storyPod } from '../protocol/pods'
 import type { Pod } from '../model/objects'
 import type { Timeline } from '../protocol/timeline'
 import { findContainerExit, findEvent, findKubeEvent, kubeEventAt } from './ending-search'
@@ -163,7 +164,7 @@ const runningWrite = (timeline: Timeline): number =>
     timeline,
     (e, i) =>
       e.kind === 'etcd.put' &&
-      timeline.frames[i]?.pod?.status?.phase === 'Running' &&
+      storyPod(timeline.frames[i]!)?.status?.phase === 'Running' &&
       e.payload.what === 'status',
   )
 

@@ -4,6 +4,7 @@
  * stderr, and the events' payloads; never from summary text. Each kind of ending lives in its own
  * file (ending-kubectl, ending-scheduling, ending-containers); this one picks among them.
  */
+import { keyOfPod, otherPods as podsBesides, storyPod } from '../protocol/pods'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import type { Timeline } from '../protocol/timeline'
@@ -64,12 +65,10 @@ function noPodEnding(timeline: Timeline, world: World): Ending {
 
 /** A sentence naming the manifest's other pods and their status. */
 function otherPods(world: World): string {
-  const primary = world.primarySlot ?? 0
-  const others = (world.podSlots ?? [])
-    .map((slot, i) =>
-      i !== primary && slot?.pod ? `${slot.pod.metadata.name ?? ''} (${podDisplayStatus(slot.pod)})` : null,
-    )
-    .filter((x): x is string => x !== null)
+  const story = storyPod(world)
+  const others = podsBesides(world, story ? keyOfPod(story) : undefined).map(
+    (p) => `${p.metadata.name ?? ''} (${podDisplayStatus(p)})`,
+  )
   if (others.length === 0) return ''
   return ` The manifest also created ${others.length === 1 ? 'pod' : 'pods'} ${others.join(', ')}.`
 }
@@ -78,7 +77,7 @@ function otherPods(world: World): string {
 export function storyEnding(timeline: Timeline): Ending {
   const n = timeline.events.length
   const world = n > 0 ? timeline.frames[n - 1]! : timeline.initial
-  const pod = world.pod
+  const pod = storyPod(world)
   if (!pod) return kubectlEnding(timeline, world.kubectl) ?? noPodEnding(timeline, world)
   const ending = podEnding(timeline, pod)
   const kubectl = world.kubectl

@@ -3,6 +3,7 @@
  * text): whether it is quiet (changes nothing visible, so a run of them can be collapsed), whether it
  * must always stay a step of its own, and whether it changes the pod.
  */
+import { storyPod } from '../protocol/pods'
 import type { SimEvent } from '../protocol/events'
 import type { World } from '../protocol/world'
 
@@ -79,7 +80,7 @@ export function isProtected(e: SimEvent): boolean {
 
 /** The parts of the stored pod a learner sees change: phase, conditions, containers, node, IP. */
 function podFace(w: World | undefined): string {
-  const pod = w?.pod
+  const pod = w ? storyPod(w) : null
   if (!pod) return ''
   const s = pod.status ?? {}
   return JSON.stringify([
@@ -96,7 +97,7 @@ function podFace(w: World | undefined): string {
 
 /** True when the stored pod looks different after the event than before it. */
 export function changesPod(before: World | undefined, after: World | undefined): boolean {
-  if (before?.pod === after?.pod) return false
+  if ((before ? storyPod(before) : null) === (after ? storyPod(after) : null)) return false
   return podFace(before) !== podFace(after)
 }
 

@@ -3,6 +3,7 @@
  * STATUS and RESTARTS columns `kubectl get pod` would print right after event i, or what kubectl
  * prints when there is no pod (yet), or kubectl's own failure.
  */
+import { storyPod } from '../protocol/pods'
 import type { Pod } from '../model/objects'
 import type { Timeline } from '../protocol/timeline'
 import type { World } from '../protocol/world'
@@ -113,7 +114,7 @@ export function podPill(
   const n = timeline.events.length
   const index = Math.min(eventIndex, n - 1)
   const world = index < 0 ? timeline.initial : timeline.frames[index]!
-  const pod = world.pod
+  const pod = storyPod(world)
   if (pod) {
     const now = startTime + (index < 0 ? 0 : timeline.events[index]!.at)
     const row = getPodRow(pod, now)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../protocol/pods'
 import { simulate, type SimInput } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
 import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
@@ -86,15 +87,15 @@ describe('alignRuns', () => {
     const same = seeds
       .map((s) => run({ manifest: DEFAULT_MANIFEST }, s))
       .filter((b) => {
-        const pa = a.frames[a.frames.length - 1]!.pod!
-        const pb = b.frames[b.frames.length - 1]!.pod!
+        const pa = storyPod(a.frames[a.frames.length - 1]!)!
+        const pb = storyPod(b.frames[b.frames.length - 1]!)!
         return pa.spec.nodeName === pb.spec.nodeName
       })
     expect(same.length).toBeGreaterThan(0)
     for (const b of same) {
       // The seeds really do change the varying parts...
-      expect(b.frames[b.frames.length - 1]!.pod!.metadata.uid).not.toBe(
-        a.frames[a.frames.length - 1]!.pod!.metadata.uid,
+      expect(storyPod(b.frames[b.frames.length - 1]!)!.metadata.uid).not.toBe(
+        storyPod(a.frames[a.frames.length - 1]!)!.metadata.uid,
       )
       // ...and the story still reads the same.
       expect(alignRuns(a, b).divergence).toBeNull()

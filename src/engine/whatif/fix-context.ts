@@ -4,6 +4,7 @@
  * that found no node, and the Warning events about the pod. Everything is read from payloads and
  * stored objects, never from summaries.
  */
+import { storyPod } from '../protocol/pods'
 import type { SimInput } from '../simulate'
 import { DEFAULT_CLUSTER } from '../scenario/default-scenario'
 import type { Container, JsonObject, KubeObject, Pod } from '../model/objects'
@@ -98,7 +99,7 @@ const podKey = (pod: Pod) => `${pod.metadata.namespace ?? 'default'}/${pod.metad
 
 export function createFixContext(input: SimInput, timeline: Timeline): FixContext {
   const final = timeline.frames[timeline.frames.length - 1] ?? timeline.initial
-  const pod = final.pod
+  const pod = storyPod(final)
   const refusal = findRefusal(timeline)
   let unschedulable: SchedulingResult | null = null
   const warnings: KubeEvent[] = []

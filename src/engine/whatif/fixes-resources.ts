@@ -13,7 +13,7 @@ import { addPod, podRequests } from '../scheduler/framework/node-info'
 import type { NodeInfo } from '../scheduler/framework/types'
 import { insufficient } from '../scheduler/plugins/node-resources-fit'
 import { snapshotNodes } from '../scheduler/scheduler'
-import { otherSlotPods } from '../protocol/slots'
+import { keyOfPod, otherPods, storyPod } from '../protocol/pods'
 import { parseQuantity, quantityMilliValue, quantityValue } from '../model/quantity'
 import type { Container, Pod } from '../model/objects'
 import type { EditFn } from './document-edit'
@@ -86,9 +86,14 @@ function lowerRequest(written: Pod, stored: Pod, r: Resource, target: number): E
   return (e) => sets.forEach(([path, value]) => e.set(path, value))
 }
 
+function storyKey(world: FixContext['final']): string | undefined {
+  const pod = storyPod(world)
+  return pod ? keyOfPod(pod) : undefined
+}
+
 /** The scheduler's snapshot as the failed cycle saw it: the cluster's pods and the manifest's other bound pods. */
 function nodesOf(ctx: FixContext): NodeInfo[] {
-  const others = otherSlotPods(ctx.final).filter((p) => p.spec.nodeName)
+  const others = otherPods(ctx.final, storyKey(ctx.final)).filter((p) => p.spec.nodeName)
   return snapshotNodes(ctx.timeline.cluster, ctx.final.deletedPods).map((n) =>
     others.filter((p) => p.spec.nodeName === n.name).reduce(addPod, n),
   )

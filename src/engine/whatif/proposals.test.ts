@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../protocol/pods'
 import { simulate, type SimInput } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from '../scenario/default-scenario'
@@ -19,7 +20,7 @@ const scenarioInput = (id: string): SimInput => {
 }
 const run = (input: SimInput): Timeline => deepFreeze(simulate(input, { seed: 1 }))
 const propose = (input: SimInput) => proposeFixes(input, run(input))
-const podOf = (t: Timeline): Pod => t.frames[t.frames.length - 1]!.pod!
+const podOf = (t: Timeline): Pod => storyPod(t.frames[t.frames.length - 1]!)!
 const container = (t: Timeline, i = 0): Container => podOf(t).spec.containers[i]!
 const milli = (s: string) => {
   const q = parseQuantity(s)

@@ -30,10 +30,7 @@ export interface ProposeOptions {
  * lets it finish can end Succeeded, so that one was meant to complete).
  */
 export function reachesRunning(timeline: Timeline): boolean {
-  if (timeline.outcome.kind === 'Running') return true
-  if (timeline.outcome.kind === 'Rejected') return false
-  const last = timeline.frames[timeline.frames.length - 1]
-  return last?.pod?.status?.phase === 'Succeeded'
+  return timeline.outcome.kind === 'Running' || timeline.outcome.kind === 'Succeeded'
 }
 
 /** Every family's candidates, in registry order, before any is tried. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../../engine/protocol/pods'
 import { DEFAULT_CLUSTER, simulate, DEFAULT_MANIFEST } from '../../engine/index'
 import { addNode, listNodes, removeNode, setAllocatable, setCordoned } from './cluster-edit'
 
@@ -17,7 +18,7 @@ describe('node panel edits to the cluster file', () => {
     const cordoned = setCordoned(DEFAULT_CLUSTER, 'worker-2', true)
     expect(listNodes(cordoned)!.find((r) => r.name === 'worker-2')!.cordoned).toBe(true)
     const t = simulate({ manifest: DEFAULT_MANIFEST, cluster: cordoned }, { seed: 1 })
-    expect(t.frames.at(-1)!.pod?.spec.nodeName).toBe('worker-1')
+    expect(storyPod(t.frames.at(-1)!)?.spec.nodeName).toBe('worker-1')
     expect(setCordoned(cordoned, 'worker-2', false)).not.toContain('unschedulable')
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { storyPod } from '../../engine/protocol/pods'
 import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
 import { SCENARIOS } from '../../engine/views'
 import { lastCycle, projectNodeChips } from './node-chips'
@@ -32,7 +33,7 @@ describe('node chips', () => {
 
   it("on the binding step the pod travels from the scheduler's card to its node's chip", () => {
     const i = t.events.findIndex(
-      (e, k) => k > 0 && t.frames[k]!.pod?.spec.nodeName && !t.frames[k - 1]!.pod?.spec.nodeName,
+      (e, k) => k > 0 && storyPod(t.frames[k]!)?.spec.nodeName && !storyPod(t.frames[k - 1]!)?.spec.nodeName,
     )
     const chips = projectNodeChips(t, t.frames[i]!, t.events[i]!, lastCycle(t, i), 'wide', t.frames[i - 1]!)
     const landing = chips.find((c) => c.data.pod === 'nginx')!
@@ -65,7 +66,7 @@ describe('node chips', () => {
   it('once bound, the pod sits on the chosen node', () => {
     const last = t.events.length - 1
     const chosen = chipsAt(last).find((c) => c.data.pod === 'nginx')
-    expect(chosen?.data.name).toBe(t.frames[last]!.pod?.spec.nodeName)
+    expect(chosen?.data.name).toBe(storyPod(t.frames[last]!)?.spec.nodeName)
     expect(chosen?.data.tone).toBe('accepted')
   })
 

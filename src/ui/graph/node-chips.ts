@@ -4,6 +4,7 @@
  */
 import type { Node } from '@xyflow/react'
 import type { SchedulingResult, SimEvent, Timeline, World } from '../../engine/index'
+import { storyPod } from '../../engine/index'
 import { shorten, type Tone } from './project'
 import {
   CHIP,
@@ -96,7 +97,8 @@ export function projectNodeChips(
   // Nodes that joined during the story (a ClusterChange) are drawn from the moment they join.
   const joined = (frame.createdObjects ?? []).filter((o) => o.kind === 'Node')
   const nodes = joined.length ? [...timeline.cluster.nodes, ...joined] : timeline.cluster.nodes
-  const bound = frame.pod?.spec.nodeName ?? null
+  const story = storyPod(frame)
+  const bound = story?.spec.nodeName ?? null
   // Show the chosen node first among the shown ones when the cluster is large. This runs on every
   // step: only the few names shown are read, not the whole (possibly 5,000-node) list.
   const shown = shownNames(nodes, bound, max)
@@ -111,7 +113,7 @@ export function projectNodeChips(
     const detail =
       v && !v.filter.passed && v.filter.examined ? reasonOf(v) : v?.total != null ? `score ${v.total}` : ''
     const position = at(i)
-    const justBound = bound === name && previous !== null && previous.pod?.spec.nodeName !== name
+    const justBound = bound === name && previous !== null && storyPod(previous)?.spec.nodeName !== name
     const from = positionOf(arrangement, 'kube-scheduler', m)
     return {
       id: `node:${name}`,
@@ -124,7 +126,7 @@ export function projectNodeChips(
         name: shorten(name, MAX_NAME),
         detail,
         tone,
-        pod: bound === name ? (frame.pod?.metadata.name ?? null) : null,
+        pod: bound === name ? (story?.metadata.name ?? null) : null,
         arriving: justBound ? { dx: from.x - position.x, dy: from.y - position.y } : null,
         podTone,
         width: area.width,

@@ -6,6 +6,7 @@ import type { Edge, Node } from '@xyflow/react'
 import {
   COMPONENT_IDS,
   COMPONENT_LABELS,
+  storyPod,
   travels,
   type ComponentId,
   type SimEvent,
@@ -104,7 +105,8 @@ export function shorten(text: string, max = 30): string {
 
 /** What a card says under its name: at most two short lines. */
 export function detailOf(id: ComponentId, frame: World): string {
-  const node = frame.pod?.spec.nodeName
+  const pod = storyPod(frame)
+  const node = pod?.spec.nodeName
   switch (id) {
     case 'kubectl': {
       if (!frame.kubectl) return 'reads pod.yaml, sends it'
@@ -118,7 +120,7 @@ export function detailOf(id: ComponentId, frame: World): string {
     case 'etcd':
       return `revision ${frame.etcd.revision}`
     case 'kube-scheduler':
-      return node ? `bound to ${shorten(node)}` : frame.pod ? 'a pod to place' : 'watching pods'
+      return node ? `bound to ${shorten(node)}` : pod ? 'a pod to place' : 'watching pods'
     case 'kubelet':
       return node ? `on ${shorten(node)}` : 'one on every node'
     case 'containerd': {
@@ -127,7 +129,7 @@ export function detailOf(id: ComponentId, frame: World): string {
       return rt ? `${rt.sandboxes.length} sandbox · ${running} running` : 'container runtime'
     }
     case 'cni': {
-      const ip = frame.pod?.status?.podIP
+      const ip = pod?.status?.podIP
       return ip ? `pod IP ${ip}` : 'bridge + host-local'
     }
     case 'registry':

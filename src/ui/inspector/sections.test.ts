@@ -1,3 +1,4 @@
+import { storyPod } from '../../engine/index'
 import { describe, expect, it } from 'vitest'
 import { simulate, DEFAULT_MANIFEST } from '../../engine/index'
 import { SCENARIOS } from '../../engine/views'
@@ -54,8 +55,8 @@ describe('the kubectl inspector', () => {
 
   it('shows kubectl get pod -o wide at the cursor, with the pod IP once the kubelet reports one', () => {
     const title = '$ kubectl get pod nginx -o wide'
-    const created = t.frames.findIndex((f) => f.pod !== null)
-    const withIp = t.frames.findIndex((f) => (f.pod?.status?.podIPs ?? []).length > 0)
+    const created = t.frames.findIndex((f) => storyPod(f) !== null)
+    const withIp = t.frames.findIndex((f) => (storyPod(f)?.status?.podIPs ?? []).length > 0)
     expect(created).toBeGreaterThanOrEqual(0)
     expect(withIp).toBeGreaterThan(created)
     expect(text(inspectorSections(t, created, 'kubectl'), title)?.split('\n')[1]).toMatch(

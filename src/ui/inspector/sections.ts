@@ -7,7 +7,7 @@ import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
 import type { NodeView } from '../../engine/views'
 import { kubectlRequestSections } from './kubectl-requests'
 import type { ContainerStatus } from '../../engine/model/objects'
-import { DEFAULT_START_TIME, etcdKeyRows, frameAt } from '../../engine/index'
+import { DEFAULT_START_TIME, etcdKeyRows, frameAt, storyPod } from '../../engine/index'
 import {
   describeNodeView,
   describeOverlayPacket,
@@ -72,7 +72,7 @@ function upToCursor(timeline: Timeline, index: number): Timeline {
 
 /** A packet from this pod to a pod on another node, once the pod has an IP. */
 function overlaySections(timeline: Timeline, frame: World): Section[] {
-  const pod = frame.pod
+  const pod = storyPod(frame)
   if (!pod) return []
   const packet = describeOverlayPacket(pod, timeline.cluster.nodes, timeline.cluster.pods)
   if (!packet) return []
@@ -137,8 +137,9 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
           title: `kubectl output (exit ${frame.kubectl.exitCode})`,
           text: frame.kubectl.stdout + frame.kubectl.stderr,
         })
-      if (frame.pod) {
-        const name = frame.pod.metadata.name ?? ''
+      const pod = storyPod(frame)
+      if (pod) {
+        const name = pod.metadata.name ?? ''
         const sofar = upToCursor(timeline, index)
         out.push({
           kind: 'text',
@@ -150,11 +151,11 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
         out.push({
           kind: 'text',
           title: `$ kubectl get pod ${name} -o wide`,
-          text: getPodWideTable(frame.pod, now),
+          text: getPodWideTable(pod, now),
         })
         const describe = describePod(timeline, index)
         if (describe) out.push({ kind: 'text', title: `$ kubectl describe pod ${name}`, text: describe })
-        out.push({ kind: 'text', title: `$ kubectl get pod ${name} -o yaml`, text: podYaml(frame.pod) })
+        out.push({ kind: 'text', title: `$ kubectl get pod ${name} -o yaml`, text: podYaml(pod) })
       }
       // Pods of the cluster being deleted (preemption's victims), each watched from Enter to its DELETED event.
       for (const key of Object.keys(frame.deletedPods ?? {})) {
@@ -272,7 +273,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
       const counts = new Map<string, number>()
       for (const n of cycle.payload.nodes)
         for (const r of n.filter.reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
-      const pod = frame.pod
+      const pod = storyPod(frame)
       if (counts.size && pod) {
         out.push({
           kind: 'reasons',
@@ -296,7 +297,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
     }
     case 'kubelet': {
       const out: Section[] = []
-      const pod = frame.pod
+      const pod = storyPod(frame)
       if (pod?.spec.nodeName) out.push({ kind: 'container-lanes', title: 'Containers over time' })
       if (pod?.status?.conditions?.length) {
         out.push({
@@ -345,7 +346,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
     }
     case 'containerd': {
       const calls = events.filter((e): e is Extract<SimEvent, { kind: 'cri.call' }> => e.kind === 'cri.call')
-      const node = frame.pod?.spec.nodeName
+      const node = storyPod(frame)?.spec.nodeName
       const rt = node ? frame.nodes[node] : undefined
       const out: Section[] = [
         ...nodeViewSections(timeline, index, (n) => `Node ${n}: the pod sandbox and its containers`),
