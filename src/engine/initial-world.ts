@@ -23,6 +23,8 @@ const STORAGE_PATHS: Readonly<Record<string, string>> = {
   Secret: 'secrets',
   ConfigMap: 'configmaps',
   Pod: 'pods',
+  Deployment: 'deployments',
+  ReplicaSet: 'replicasets',
 }
 
 /**

@@ -56,7 +56,7 @@ export function apiserverStep(world: World, msg: ApiserverMessage, ctx: SimConte
         storeStep(w, ctx, s.create)
         break
       case 'pod-deletion':
-        podDeletionStep(w, ctx, s.stage, s.pod)
+        podDeletionStep(w, ctx, s.stage, s.pod, s.chapter)
         break
       default:
         s satisfies never

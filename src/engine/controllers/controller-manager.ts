@@ -30,6 +30,8 @@ type CmMessage = Extract<Message, { to: 'kube-controller-manager' }>
 const PICKUP_MS = 0.5
 /** To the apiserver over the loopback or the cluster network, in virtual ms. */
 const REQUEST_MS = 1
+/** The rate limiter's first delay (workqueue DefaultControllerRateLimiter: 5 ms). */
+const RATE_LIMITER_BASE_MS = 5
 
 const EMPTY: ControllerManagerState = {
   queues: { deployment: EMPTY_QUEUE, replicaset: EMPTY_QUEUE },
@@ -389,6 +391,13 @@ function done(w: StepWriter, controller: ControllerName, key: string, plan: Sync
   const fin = finish(forget(s.queues[controller], key), key)
   put(w, { ...s, syncs, queues: { ...s.queues, [controller]: fin.queue } })
   if (fin.again) w.send(PICKUP_MS, { to: 'kube-controller-manager', type: 'sync', controller, key })
+  // A requeue "now" goes through the rate limiter (enqueueRateLimited); the sync's success then
+  // Forgets the key, so it is 5 ms every time (deployment_controller.go processNextWorkItem, handleErr).
   if (plan?.requeueAfter !== undefined)
-    w.send(plan.requeueAfter, { to: 'kube-controller-manager', type: 'requeue', controller, key })
+    w.send(plan.requeueAfter === 0 ? RATE_LIMITER_BASE_MS : plan.requeueAfter, {
+      to: 'kube-controller-manager',
+      type: 'requeue',
+      controller,
+      key,
+    })
 }

@@ -36,9 +36,16 @@ export function replicaSetsOf(ctx: SimContext, d: Deployment): ReplicaSet[] {
 export function listPods(ctx: SimContext, world: World, namespace: string): Pod[] {
   const run = allRunPods(world)
   const runKeys = new Set(run.map((p) => p.metadata.name ?? ''))
-  const existing = ctx.cluster.pods.filter(
-    (p) => (p.metadata.namespace ?? 'default') === namespace && !runKeys.has(p.metadata.name ?? ''),
-  )
+  const existing: Pod[] = []
+  for (const p of ctx.cluster.pods) {
+    if ((p.metadata.namespace ?? 'default') !== namespace || runKeys.has(p.metadata.name ?? '')) continue
+    // A cluster pod being deleted gracefully carries its deletionTimestamp; a removed one is gone.
+    const deleted = world.deletedPods?.[`${namespace}/${p.metadata.name ?? ''}`]
+    if (deleted?.state === 'Deleted') continue
+    existing.push(
+      deleted ? { ...p, metadata: { ...p.metadata, deletionTimestamp: deleted.deletionTimestamp } } : p,
+    )
+  }
   return [...existing, ...run.filter((p) => (p.metadata.namespace ?? 'default') === namespace)]
 }
 

@@ -20,7 +20,8 @@ interface Requirement {
 /** The requirements' texts in key order, or null when an operator is not one LabelSelectorAsSelector knows. */
 function requirementsOf(selector: LabelSelector): Requirement[] | null {
   const out: Requirement[] = []
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) out.push({ key, text: `${key}=${value}` })
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
+    out.push({ key, text: `${key}=${value}` })
   for (const e of selector.matchExpressions ?? []) {
     const values = [...(e.values ?? [])]
     // Requirement.String sorts a copy of the values when there is more than one.

@@ -11,7 +11,11 @@ const string = { type: 'string' }
 const list = (name: string) => ({ type: 'array', items: ref(name) })
 /** intstr.IntOrString: a JSON number or string. */
 const intOrString = { type: ['number', 'string'] }
-const struct = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties })
+const struct = (properties: Record<string, unknown>) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+})
 
 export const APPS_DEFINITIONS: Readonly<Record<string, unknown>> = {
   Deployment: struct({

@@ -6,6 +6,7 @@ import type { HttpRequest, HttpResponse, ResponseAudit, UserInfo } from './http'
 import type { AdmissionRecord } from './events'
 import type { Pod } from '../model/objects'
 import type { CriMessage, CriReply } from './cri'
+import type { StageId } from './stages'
 
 /** A create request travelling through the apiserver's handler chain. */
 export interface CreateInFlight {
@@ -50,6 +51,8 @@ export type ApiserverPhase =
       readonly phase: 'pod-deletion'
       readonly stage: 'kill' | 'remove'
       readonly pod: Pod
+      /** The chapter the deletion belongs to (preemption's scheduling, a controller's scale-down). */
+      readonly chapter?: StageId
     }
 
 /** What the controller-manager's informers and work queues hand its controllers. */

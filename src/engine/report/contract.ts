@@ -12,7 +12,9 @@ import type { Timeline } from '../protocol/timeline'
 import type { AdmissionRecord, Json, JsonPatchOp, KubeEvent, NodeVerdict, SimEvent } from '../protocol/events'
 import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
 import type { ComponentId } from '../protocol/components'
-import type { Pod } from '../model/objects'
+import type { KubeObject, Pod } from '../model/objects'
+import type { World } from '../protocol/world'
+import { storageKey } from '../model/core-resources'
 import { allPods } from '../protocol/pods'
 
 /** The Kubernetes minor version whose texts and behaviour the engine follows. */
@@ -103,6 +105,11 @@ export interface ContractReport {
   readonly pod: Pod | null
   /** Every pod the manifest created, in document order (one for a single-pod manifest). */
   readonly pods: readonly Pod[]
+  /**
+   * Every object the run stored that is still stored at `until` (Namespaces, ConfigMaps, Deployments,
+   * ReplicaSets, Pods, …), as the apiserver would return it, in the order etcd first stored them.
+   */
+  readonly objects: readonly KubeObject[]
   readonly events: readonly ContractEvent[]
   readonly scheduling: readonly ContractScheduling[]
   readonly etcd: readonly {
@@ -163,6 +170,7 @@ export function toContractReport(timeline: Timeline, meta: ContractMeta): Contra
     ),
     pod: allPods(world)[0] ?? null,
     pods: allPods(world),
+    objects: storedObjects(world),
     events: events.flatMap((e) => (e.kind === 'k8s.event' ? [toEvent(e.at, e.payload)] : [])),
     scheduling: events.flatMap((e) =>
       e.kind === 'scheduler.cycle'
@@ -319,4 +327,17 @@ function toEvent(at: number, e: Extract<SimEvent, { kind: 'k8s.event' }>['payloa
     ...(e.source === 'kubelet' && e.host !== undefined ? { host: e.host } : {}),
     object: e.object,
   }
+}
+
+/** The objects the run wrote, each as last stored, in order of etcd's createRevision (objects list). */
+function storedObjects(world: World): KubeObject[] {
+  const keyed: { readonly object: KubeObject; readonly revision: number }[] = []
+  const add = (object: KubeObject): void => {
+    const key = storageKey(object.kind, object.metadata.namespace ?? '', object.metadata.name ?? '')
+    const entry = world.etcd.keys[key]
+    if (entry) keyed.push({ object, revision: entry.createRevision })
+  }
+  for (const o of world.createdObjects ?? []) add(o)
+  for (const p of allPods(world)) add(p as unknown as KubeObject)
+  return keyed.sort((a, b) => a.revision - b.revision).map((k) => k.object)
 }

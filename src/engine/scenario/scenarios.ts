@@ -5,6 +5,8 @@
  */
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, DEFAULT_SCENARIO } from './default-scenario'
 
+import { WORKLOAD_SCENARIOS } from './workload-scenarios'
+
 export interface Scenario {
   readonly id: string
   readonly title: string
@@ -719,4 +721,5 @@ addNodes:
     - {type: InternalIP, address: 192.168.56.13}
 `,
   },
+  ...WORKLOAD_SCENARIOS,
 ]

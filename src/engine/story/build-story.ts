@@ -59,7 +59,8 @@ export function buildStory(timeline: Timeline): Story {
   const eventMatters = (i: number): boolean => {
     const e = events[i]!
     if (travels(e) || isRejection(e) || isWarning(e)) return true
-    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle' || e.kind === 'controller.sync') return true
+    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle' || e.kind === 'controller.sync')
+      return true
     if (e.kind === 'admission.verdict' && e.payload.patch.length > 0) return true
     return changesPod(before(i), frames[i])
   }
