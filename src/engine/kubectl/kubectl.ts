@@ -57,7 +57,13 @@ function finish(w: StepWriter, exitCode: number, stdout: string, stderr: string,
 function start(w: StepWriter, ctx: SimContext): void {
   const { command } = ctx.input
   if (command.error) {
-    finish(w, 1, '', `error: ${command.error}\n`, 'kubectl refuses its own command line before reading any file.')
+    finish(
+      w,
+      1,
+      '',
+      `error: ${command.error}\n`,
+      'kubectl refuses its own command line before reading any file.',
+    )
     return
   }
   const parsed = parseManifest(ctx.input.manifest, command.file)

@@ -58,7 +58,8 @@ export function buildStory(timeline: Timeline): Story {
   const eventMatters = (i: number): boolean => {
     const e = events[i]!
     if (travels(e) || isRejection(e) || isWarning(e)) return true
-    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle' || e.kind === 'controller.sync') return true
+    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle' || e.kind === 'controller.sync')
+      return true
     if (e.kind === 'admission.verdict' && e.payload.patch.length > 0) return true
     return changesPod(before(i), frames[i])
   }
@@ -78,6 +79,7 @@ export function buildStory(timeline: Timeline): Story {
     kind: StoryStepKind,
     title: string | null,
     repeats = 0,
+    routine = false,
   ): void => {
     let matters = false
     let key = false
@@ -85,7 +87,8 @@ export function buildStory(timeline: Timeline): Story {
       matters ||= eventMatters(i)
       key ||= isKey(i)
     }
-    const weight = key ? KEY : matters ? NORMAL : MINOR
+    // A routine preliminary (kubectl's OpenAPI check) is played briefly, like a quiet group.
+    const weight = key ? KEY : matters && !routine ? NORMAL : MINOR
     steps.push({ first, last, kind, stage: events[first]!.stage, title, repeats, matters, weight })
   }
 
@@ -180,7 +183,8 @@ export function buildStory(timeline: Timeline): Story {
     while (i <= b) {
       const exchange = exchangeAt(i, b)
       if (exchange) {
-        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)))
+        const routine = openapiCheck(i, b) > 0
+        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)), 0, routine)
         i += exchange
         continue
       }
