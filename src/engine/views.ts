@@ -25,6 +25,40 @@ export type { PodRef } from './describe/stored-pod'
 export { kubectlViewAt, KUBECTL_VIEWS, isKubectlView } from './describe/kubectl-views'
 export type { KubectlView, KubectlViewText, KubectlViewOptions } from './describe/kubectl-views'
 export { podYaml, toKubectlYaml } from './describe/pod-yaml'
+// apps/v1 workloads: kubectl get deploy,rs,pods and kubectl describe deployment|replicaset at a frame,
+// and kube-controller-manager's decisions, queues and expectations for the inspector (its card's
+// summary, controllerManagerDetail, is in index.ts: the graph draws before these load).
+export {
+  getWorkloadsAt,
+  getWorkloadsText,
+  getDeploymentRow,
+  getReplicaSetRow,
+  DEPLOYMENT_COLUMNS,
+  REPLICASET_COLUMNS,
+} from './describe/get-workloads'
+export type { WorkloadResource, GetWorkloadsOptions, GetText } from './describe/get-workloads'
+export { workloadObjectsOf } from './describe/workload-objects'
+export type { WorkloadObjects } from './describe/workload-objects'
+export {
+  describeDeploymentAt,
+  describeDeploymentsAt,
+  describeDeploymentText,
+  replicaSetsOfDeployment,
+} from './describe/describe-deployment'
+export type { DescribeWorkloadOptions } from './describe/describe-deployment'
+export {
+  describeReplicaSetAt,
+  describeReplicaSetText,
+  podStatusForController,
+} from './describe/describe-replicaset'
+export type { PodPhaseCounts } from './describe/describe-replicaset'
+export { controllerManagerView } from './describe/workload-controllers'
+export type {
+  ControllerManagerView,
+  ControllerDecision,
+  ControllerQueue,
+  ReplicaSetExpectations,
+} from './describe/workload-controllers'
 export { createTabWriter, tabwrite, DESCRIBE_TABWRITER, GET_TABWRITER } from './describe/tabwriter'
 export type { TabWriter, TabWriterOptions } from './describe/tabwriter'
 export { humanDuration, formatRFC1123Z } from './describe/time-format'

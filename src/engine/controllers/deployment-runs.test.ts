@@ -99,7 +99,7 @@ describe('a Deployment of 3 replicas', () => {
     )
     expect(posts[1]!.t).toBeGreaterThan(posts[0]!.t)
     expect(posts[2]!.t).toBe(posts[1]!.t)
-    expect(posts.every((p) => p.response.code === 201)).toBe(true)
+    expect(posts.every((p) => p.response?.code === 201)).toBe(true)
   })
 
   it('ends Available and Progressing with NewReplicaSetAvailable, every replica counted', () => {

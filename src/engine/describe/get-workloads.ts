@@ -24,7 +24,7 @@ import type { World } from '../protocol/world'
 import { getPodRow, getPodWideRow, POD_COLUMNS, POD_WIDE_COLUMNS } from './get-pod'
 import { createTabWriter, GET_TABWRITER } from './tabwriter'
 import { parseTime, timestampSince } from './time-format'
-import { workloadObjectsOf, type WorkloadObjects } from './workload-objects'
+import { desiredReplicas, workloadObjectsOf, type WorkloadObjects } from './workload-objects'
 import { formatLabelSelector, labelSelectorString } from './workload-selector'
 
 export const DEPLOYMENT_COLUMNS = ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'] as const
@@ -41,9 +41,6 @@ const KIND_PREFIX: Readonly<Record<WorkloadResource, string>> = {
   replicasets: 'replicaset.apps',
   pods: 'pod',
 }
-
-/** apps/v1 defaulting sets spec.replicas to 1 when it is absent (SetDefaults_Deployment, SetDefaults_ReplicaSet). */
-export const desiredReplicas = (o: Deployment | ReplicaSet): number => o.spec.replicas ?? 1
 
 /** layoutContainerCells: names and images, comma-separated. */
 function layoutContainerCells(containers: readonly Container[]): [string, string] {

@@ -64,6 +64,9 @@ export function workloadObjectsOf(world: World, cluster: Cluster, namespace: str
   }
 }
 
+/** apps/v1 defaulting sets spec.replicas to 1 when it is absent (SetDefaults_Deployment, SetDefaults_ReplicaSet). */
+export const desiredReplicas = (o: Deployment | ReplicaSet): number => o.spec.replicas ?? 1
+
 /** metav1.GetControllerOf: the ownerReference with controller true, if any. */
 export function controllerRefOf(o: {
   readonly metadata: { readonly [key: string]: unknown }

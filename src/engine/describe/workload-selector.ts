@@ -17,13 +17,19 @@ interface Requirement {
   readonly text: string
 }
 
-/** The requirements' texts in key order, or null when an operator is not one LabelSelectorAsSelector knows. */
+/**
+ * The requirements' texts in key order, or null when LabelSelectorAsSelector fails: an unknown
+ * operator, or values NewRequirement refuses (In/NotIn need at least one, Exists/DoesNotExist none).
+ * Key and value syntax is not checked again: the apiserver validated the stored object.
+ */
 function requirementsOf(selector: LabelSelector): Requirement[] | null {
   const out: Requirement[] = []
   for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
     out.push({ key, text: `${key}=${value}` })
   for (const e of selector.matchExpressions ?? []) {
     const values = [...(e.values ?? [])]
+    const listed = e.operator === 'In' || e.operator === 'NotIn'
+    if (listed ? values.length === 0 : values.length > 0) return null
     // Requirement.String sorts a copy of the values when there is more than one.
     const list = values.length === 1 ? values[0]! : values.sort(compareStrings).join(',')
     switch (e.operator) {

@@ -82,6 +82,7 @@ export function buildStory(timeline: Timeline): Story {
     kind: StoryStepKind,
     title: string | null,
     repeats = 0,
+    routine = false,
   ): void => {
     let matters = false
     let key = false
@@ -89,7 +90,8 @@ export function buildStory(timeline: Timeline): Story {
       matters ||= eventMatters(i)
       key ||= isKey(i)
     }
-    const weight = key ? KEY : matters ? NORMAL : MINOR
+    // A routine preliminary (kubectl's OpenAPI check) is played briefly, like a quiet group.
+    const weight = key ? KEY : matters && !routine ? NORMAL : MINOR
     steps.push({ first, last, kind, stage: events[first]!.stage, title, repeats, matters, weight })
   }
 
@@ -184,7 +186,8 @@ export function buildStory(timeline: Timeline): Story {
     while (i <= b) {
       const exchange = exchangeAt(i, b)
       if (exchange) {
-        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)))
+        const routine = openapiCheck(i, b) > 0
+        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)), 0, routine)
         i += exchange
         continue
       }

@@ -81,3 +81,59 @@ describe('the kubectl inspector', () => {
     expect(inspectorSections(run, 0, 'kubectl').some((x) => x.title.endsWith(' -w'))).toBe(false)
   })
 })
+
+describe('the kube-controller-manager inspector', () => {
+  const manifest = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: web}',
+    'spec:',
+    '  replicas: 3',
+    '  selector: {matchLabels: {app: web}}',
+    '  template:',
+    '    metadata: {labels: {app: web}}',
+    '    spec: {containers: [{name: nginx, image: "nginx:1.27"}]}',
+  ].join('\n')
+  const run = simulate({ manifest }, { seed: 1, until: 10_000 })
+  const end = run.events.length - 1
+  const titles = (i: number) => inspectorSections(run, i, 'kube-controller-manager').map((s) => s.title)
+
+  it('before any sync: says so, and kubectl lists only the pods already there', () => {
+    const sections = inspectorSections(run, 0, 'kube-controller-manager')
+    expect(sections[0]).toEqual({
+      kind: 'text',
+      title: 'Controllers',
+      text: 'The deployment and replicaset controllers have not synced any object yet.',
+    })
+    expect(titles(0)).toContain('$ kubectl get deploy,rs,pods')
+    expect(titles(0).some((x) => x.startsWith('$ kubectl describe deployment'))).toBe(false)
+  })
+
+  it("shows each controller's last decision per object, the expectations, get and describe", () => {
+    const sections = inspectorSections(run, end, 'kube-controller-manager')
+    const decisions = sections.find((s) => s.title === "Each controller's last decision")
+    expect(decisions?.kind === 'table' && decisions.rows.map((r) => [r[0], r[1]])).toEqual([
+      ['deployment-controller', 'Deployment default/web'],
+      [
+        'replicaset-controller',
+        expect.stringMatching(/^ReplicaSet default\/web-[a-z0-9]+$/) as unknown as string,
+      ],
+    ])
+    expect(titles(end)).toContain('replicaset-controller expectations')
+    const get = sections.find((s) => s.title === '$ kubectl get deploy,rs,pods')
+    expect(get?.kind === 'text' && get.text).toMatch(
+      /^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ndeployment\.apps\/web /,
+    )
+    const describe = sections.find((s) => s.title === '$ kubectl describe deployment web')
+    expect(describe?.kind === 'text' && describe.text).toMatch(/^Name: +web\n/)
+  })
+
+  it('shows a work queue only while it holds a key', () => {
+    const queued = run.frames.findIndex((f) =>
+      Object.values(f.controllerManager?.queues ?? {}).some((q) => q.dirty.length + q.processing.length > 0),
+    )
+    expect(queued).toBeGreaterThan(0)
+    expect(titles(queued)).toContain('Work queues')
+    expect(titles(end)).not.toContain('Work queues')
+  })
+})

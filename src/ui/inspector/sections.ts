@@ -6,6 +6,7 @@
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
 import type { NodeView } from '../../engine/views'
 import { kubectlRequestSections } from './kubectl-requests'
+import { controllerManagerSections } from './controller-manager-sections'
 import type { ContainerStatus } from '../../engine/model/objects'
 import { DEFAULT_START_TIME, etcdKeyRows, frameAt, storyPod } from '../../engine/index'
 import {
@@ -245,6 +246,8 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
         },
       ]
     }
+    case 'kube-controller-manager':
+      return controllerManagerSections(timeline, index, frame)
     case 'kube-scheduler': {
       const cycle = lastOf(events, 'scheduler.cycle')
       if (!cycle) return [{ kind: 'text', title: 'Scheduling queue', text: 'No pod to schedule yet.' }]
