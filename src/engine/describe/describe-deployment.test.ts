@@ -172,6 +172,8 @@ describe('kubectl describe deployment (kubectl pkg/describe/describe_test.go Tes
   })
 })
 
+// kubectl 1.32 (whose describeDeployment and DescribePodTemplate are the same as 1.34's) describing this
+// run's stored Deployment and ReplicaSet from a mock apiserver printed the same texts, byte for byte.
 describe('kubectl describe deployment during a run', () => {
   const manifest = [
     'apiVersion: apps/v1',

@@ -97,6 +97,8 @@ const objects: WorkloadObjects = {
 }
 const now = T0 + 75_000
 
+// The layout below is what kubectl 1.32 prints against a mock apiserver answering these Tables
+// (get.go's multi-type printing is unchanged in 1.34), an empty Deployment table included.
 describe('kubectl get deploy,rs,pods (pkg/cmd/get/get.go Run)', () => {
   it('prints kind.group/name, one table per type with its own columns, a blank line between tables', () => {
     expect(getWorkloadsText(objects, ['deployments', 'replicasets', 'pods'], now)).toEqual({
