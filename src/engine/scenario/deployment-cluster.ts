@@ -501,4 +501,4 @@ status:
           startedAt: 2025-08-31T09:00:02Z
 `
 
-export const DEPLOYMENT_CLUSTER = `${DEFAULT_CLUSTER.replace(/\n*$/, '\n')}---\n${DEPLOYMENT_OBJECTS}`
+export const DEPLOYMENT_CLUSTER = `${DEFAULT_CLUSTER.trimEnd()}\n---\n${DEPLOYMENT_OBJECTS}`
