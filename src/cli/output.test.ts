@@ -1,4 +1,3 @@
-import { storyPod } from '../engine/protocol/pods'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,8 +8,9 @@ import { SCENARIOS } from '../engine/scenario/scenarios'
 import { seekToTime } from '../engine/sim/cursor'
 import { describePodAt, podEventOccurrences } from '../engine/describe/describe-pod'
 import { recordEvents } from '../engine/describe/event-records'
-import { getPodTable, getPodWideTable } from '../engine/describe/get-pod'
-import { podYaml } from '../engine/describe/pod-yaml'
+import { getPodTable, getPodWideTable, getPodsTable } from '../engine/describe/get-pod'
+import { allPods, storyPod } from '../engine/protocol/pods'
+import { podYaml, toKubectlYaml } from '../engine/describe/pod-yaml'
 import { KUBECTL_VIEWS, type KubectlView } from '../engine/describe/kubectl-views'
 import { run } from './run'
 
@@ -43,9 +43,18 @@ function appView(s: (typeof SCENARIOS)[number], view: KubectlView, at: number): 
     { seed: 1, until: at },
   )
   const index = seekToTime(timeline, at).index
+  const pods = index >= 0 ? allPods(timeline.frames[index]!) : []
   const pod = index >= 0 ? storyPod(timeline.frames[index]!) : null
   if (!pod) return ''
   const now = DEFAULT_START_TIME + at
+  // A Deployment's replicas: every pod, as `kubectl get pods` lists them (one table, describes joined).
+  if (pods.length > 1 && view !== 'yaml') {
+    if (view === 'describe')
+      return pods
+        .map((p) => describePodAt(p, recordEvents(podEventOccurrences(timeline, index, p)), now))
+        .join('\n\n')
+    return getPodsTable(pods, now, view === 'wide')
+  }
   switch (view) {
     case 'describe':
       return describePodAt(pod, recordEvents(podEventOccurrences(timeline, index, pod)), now)
@@ -54,19 +63,27 @@ function appView(s: (typeof SCENARIOS)[number], view: KubectlView, at: number): 
     case 'wide':
       return getPodWideTable(pod, now)
     case 'yaml':
-      return podYaml(pod)
+      return pods.length > 1
+        ? toKubectlYaml({ apiVersion: 'v1', items: pods, kind: 'List', metadata: { resourceVersion: '' } })
+        : podYaml(pod)
   }
 }
 
 describe('--output for every built-in scenario', () => {
-  const cases = SCENARIOS.flatMap((s) => KUBECTL_VIEWS.map((v) => [s.id, v, s] as const))
+  // A Deployment's views list its pods by name (describe/kubectl-views.test.ts); these are single-pod ones.
+  const cases = SCENARIOS.filter((s) => /^kind: Pod$/m.test(s.manifest)).flatMap((s) =>
+    KUBECTL_VIEWS.map((v) => [s.id, v, s] as const),
+  )
   it.each(cases)('%s --output %s prints the app view at --until and exits 0', (_id, view, s) => {
     const r = run([...scenarioArgs(s), '--output', view, '--until', '45'])
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toBe(appView(s, view, 45_000))
     // A pod that is stored prints no error; one that is not gets kubectl's NotFound line.
     if (r.stdout) expect(r.stderr).toBe('')
-    else expect(r.stderr).toMatch(/^Error from server \(NotFound\): pods "[^"]+" not found\n$/)
+    // A manifest without Pod documents names no pod: kubectl's empty list notice instead.
+    else if (/^kind: Pod$/m.test(s.manifest))
+      expect(r.stderr).toMatch(/^Error from server \(NotFound\): pods "[^"]+" not found\n$/)
+    else expect(r.stderr).toBe('No resources found in default namespace.\n')
   })
 })
 

@@ -69,8 +69,8 @@ describe('simulate: the default nginx Pod', () => {
   it('the kubelet’s first Pending status write belongs to the kubelet stage; the Running one to status', () => {
     const puts = t.events.filter((e) => e.kind === 'etcd.put' && e.payload.what === 'status')
     expect(puts.map((e) => [e.stage, e.summary])).toEqual([
-      ['kubelet', 'PUT /registry/pods/default/nginx (status: Pending) → revision 1230'],
-      ['status', 'PUT /registry/pods/default/nginx (status: Running) → revision 1231'],
+      ['kubelet', 'PUT /registry/pods/default/nginx (status: Pending) → revision 1236'],
+      ['status', 'PUT /registry/pods/default/nginx (status: Running) → revision 1237'],
     ])
     expect(t.events[t.events.length - 1]!.stage).toBe('status')
   })
@@ -88,15 +88,15 @@ describe('simulate: the default nginx Pod', () => {
     const e = t.events[i] as Extract<SimEvent, { kind: 'etcd.put' }>
     expect(e.payload).toEqual({
       key: '/registry/pods/default/nginx',
-      revision: 1228,
-      createRevision: 1228,
+      revision: 1234,
+      createRevision: 1234,
       what: 'create',
     })
     const pod = storyPod(t.frames[i]!)!
     expect(pod.metadata.resourceVersion).toBe(String(e.payload.revision))
     expect(pod.spec.nodeName ?? '').toBe('')
     expect(pod.status?.phase).toBe('Pending')
-    expect(t.frames[i]!.etcd.revision).toBe(1228)
+    expect(t.frames[i]!.etcd.revision).toBe(1234)
     // Before it, nothing is stored.
     expect(storyPod(t.frames[i - 1]!)).toBeNull()
   })
@@ -105,7 +105,7 @@ describe('simulate: the default nginx Pod', () => {
     const i = t.events.findIndex((e) => e.kind === 'etcd.put' && e.payload.what === 'binding')
     const pod = storyPod(t.frames[i]!)!
     expect(pod.spec.nodeName).toBe('worker-2')
-    expect(pod.metadata.resourceVersion).toBe('1229')
+    expect(pod.metadata.resourceVersion).toBe('1235')
     expect(pod.status?.conditions?.map((c) => [c.type, c.status])).toEqual([['PodScheduled', 'True']])
   })
 

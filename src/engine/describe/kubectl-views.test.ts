@@ -14,7 +14,9 @@ const run = (s: (typeof SCENARIOS)[number]) =>
 
 describe('the kubectl views equal what the app shows at the same instant', () => {
   // The app's inspector shows describePod / getPodWideTable / podYaml of storyPod(frame) at the cursor's event.
-  it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s, at its last event', (_id, s) => {
+  // Scenarios whose manifest holds a Pod; a Deployment's views are below.
+  const podScenarios = SCENARIOS.filter((s) => /^kind: Pod$/m.test(s.manifest))
+  it.each(podScenarios.map((s) => [s.id, s] as const))('%s, at its last event', (_id, s) => {
     const timeline = run(s)
     const index = timeline.events.length - 1
     const at = timeline.events[index]!.at
@@ -144,5 +146,38 @@ spec:
       expect(text.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true)
       expect(text.match(/^- apiVersion: v1$/gm)).toHaveLength(2)
     })
+  })
+})
+
+describe("a Deployment's pods, as kubectl get pods lists them (by name)", () => {
+  const rows = (id: string, at: number) => {
+    const t = run(SCENARIOS.find((s) => s.id === id)!)
+    return kubectlViewAt(t, 'get', at)
+      .stdout.trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/\s{2,}/).slice(0, 3))
+  }
+
+  it('lists the three replicas the replicaset controller made, Running, sorted by name', () => {
+    const r = rows('deployment', 600_000)
+    expect(r.map((x) => x.slice(1))).toEqual([
+      ['1/1', 'Running'],
+      ['1/1', 'Running'],
+      ['1/1', 'Running'],
+    ])
+    const names = r.map((x) => x[0]!)
+    expect(names).toEqual([...names].sort())
+    for (const n of names)
+      expect(n).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]+-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
+  })
+
+  it('shows the cluster’s replicas of a Deployment it scales down: Terminating, then gone', () => {
+    expect(rows('deployment-scale-down', 500)).toEqual([
+      ['web-7fbb9c6d64-frsh4', '1/1', 'Terminating'],
+      ['web-7fbb9c6d64-g5l7s', '1/1', 'Running'],
+      ['web-7fbb9c6d64-s7cdg', '1/1', 'Terminating'],
+    ])
+    expect(rows('deployment-scale-down', 600_000)).toEqual([['web-7fbb9c6d64-g5l7s', '1/1', 'Running']])
   })
 })

@@ -17,6 +17,7 @@
  * the others.
  */
 import { allPods } from '../protocol/pods'
+import { controllerRefOf, workloadObjectsOf } from './workload-objects'
 import type { Timeline } from '../protocol/timeline'
 import type { Pod } from '../model/objects'
 import { seekToTime } from '../sim/cursor'
@@ -60,7 +61,7 @@ export function kubectlViewAt(
   const startTime = options.startTime ?? DEFAULT_START_TIME
   const index = seekToTime(timeline, at).index
   const world = worldAt(timeline, index)
-  const pods = allPods(world)
+  const pods = viewPods(timeline, world)
   const now = startTime + at
   const names = manifestPodNames(world)
   const stderr = notFoundLines(names, pods, world.kubectlMemory?.namespace ?? 'default')
@@ -97,6 +98,46 @@ function renderView(
     default:
       return view satisfies never
   }
+}
+
+/**
+ * The pods the view is about: the run's, and for a Deployment the manifest applied, the pods its
+ * ReplicaSets control in the cluster (a Deployment the cluster already ran keeps its pods there), as
+ * `kubectl get pods -l <its selector>` lists them.
+ */
+function viewPods(timeline: Timeline, world: ReturnType<typeof worldAt>): Pod[] {
+  const run = allPods(world)
+  const deployments = new Map<string, Set<string>>()
+  for (const item of world.kubectlMemory?.items ?? []) {
+    if (item.type !== 'object' || item.object['kind'] !== 'Deployment') continue
+    const name = asStr(asObj(item.object['metadata'])?.['name'])
+    if (!name) continue
+    const names = deployments.get(item.namespace) ?? new Set<string>()
+    deployments.set(item.namespace, names.add(name))
+  }
+  if (deployments.size === 0) return run
+  const seen = new Set(run.map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`))
+  const out = [...run]
+  for (const [namespace, names] of deployments) {
+    const objects = workloadObjectsOf(world, timeline.cluster, namespace)
+    const sets = new Set(
+      objects.replicaSets
+        .filter((rs) => {
+          const owner = controllerRefOf(rs)
+          return owner?.kind === 'Deployment' && names.has(owner.name)
+        })
+        .map((rs) => rs.metadata.uid ?? ''),
+    )
+    for (const p of objects.pods) {
+      const key = `${namespace}/${p.metadata.name ?? ''}`
+      const owner = controllerRefOf(p)
+      if (!seen.has(key) && owner?.kind === 'ReplicaSet' && sets.has(owner.uid)) {
+        seen.add(key)
+        out.push(p)
+      }
+    }
+  }
+  return out.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1))
 }
 
 /** The names of the manifest's Pod documents kubectl read (generateName pods have none yet). */

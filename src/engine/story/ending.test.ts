@@ -84,6 +84,28 @@ const EXPECTED: Readonly<Record<string, readonly [tone: string, cause: string, h
   'missing-secret-env': ['rejected', 'not found', 'web is in CreateContainerConfigError'],
   'namespace-and-configmap': ['accepted', 'Running', 'web is Running on worker-2'],
   'node-joins': ['accepted', 'worker-3', 'big is Running on worker-3'],
+  deployment: [
+    'accepted',
+    'NewReplicaSetAvailable',
+    'deployment web is rolled out: 3/3 ready, 3 up to date, 3 available',
+  ],
+  'deployment-unfit': ['waiting', 'Insufficient cpu', 'deployment web is still rolling out: 3/4 ready'],
+  'deployment-selector-mismatch': [
+    'rejected',
+    'does not match',
+    'The apiserver rejected Deployment "web" as invalid (422)',
+  ],
+  'deployment-bad-image': [
+    'rejected',
+    'ProgressDeadlineExceeded',
+    'deployment web exceeded its progress deadline',
+  ],
+  'deployment-scale-down': ['accepted', 'NewReplicaSetAvailable', 'deployment web is rolled out: 1/1 ready'],
+  'deployment-rolling-update': [
+    'accepted',
+    'NewReplicaSetAvailable',
+    'deployment web is rolled out: 3/3 ready, 3 up to date, 3 available (ReplicaSet web-6579488b69, revision 2)',
+  ],
 }
 
 describe('the ending of every scenario', () => {

@@ -13,6 +13,7 @@ import { containersEnding } from './ending-containers'
 import { kubectlEnding } from './ending-kubectl'
 import { kubeletRejectionEnding, unschedulableEnding } from './ending-scheduling'
 import { findLastEvent, kubeEventAt } from './ending-search'
+import { workloadEnding } from './ending-workloads'
 import type { Ending } from './types'
 
 /** Nothing more specific applies: the last Warning, or the pod's status as it stands. */
@@ -78,6 +79,9 @@ export function storyEnding(timeline: Timeline): Ending {
   const n = timeline.events.length
   const world = n > 0 ? timeline.frames[n - 1]! : timeline.initial
   const pod = storyPod(world)
+  // A Deployment kubectl applied: its controller's view of the rollout is the ending.
+  const workload = world.kubectl?.exitCode === 0 ? workloadEnding(timeline, world) : null
+  if (workload) return workload
   if (!pod) return kubectlEnding(timeline, world.kubectl) ?? noPodEnding(timeline, world)
   const ending = podEnding(timeline, pod)
   const kubectl = world.kubectl

@@ -74,9 +74,9 @@ describe('a proposal for each classic failure, proven by a re-run', () => {
   })
 
   it('an unknown tag: the nearest tag the repository has', () => {
-    const fixes = propose({ manifest: pod('old', '  containers:\n  - name: app\n    image: nginx:1.28\n') })
-    expect(fixes[0]?.title).toBe('Use image nginx:1.27, a tag the registry has (it has no 1.28)')
-    expect(fixes[0]?.why).toContain('docker.io/library/nginx:1.28: not found')
+    const fixes = propose({ manifest: pod('old', '  containers:\n  - name: app\n    image: nginx:1.30\n') })
+    expect(fixes[0]?.title).toBe('Use image nginx:1.29, a tag the registry has (it has no 1.30)')
+    expect(fixes[0]?.why).toContain('docker.io/library/nginx:1.30: not found')
   })
 
   it('oom: a bigger memory limit that actually stops the OOM kill', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { simulate, DEFAULT_MANIFEST, STAGES, travels } from '../../engine/index'
+import { simulate, DEFAULT_MANIFEST, POD_STAGES, travels } from '../../engine/index'
 import { SCENARIOS } from '../../engine/views'
 import { shownEvents, storyOf } from '../../store/story'
 import { dwellMs } from './usePlayback'
@@ -22,7 +22,7 @@ describe('the pace of the story at 1×', () => {
 
   it('still shows every stage of the happy path as a step of its own', () => {
     const stages = new Set(storyOf(t).steps.map((s) => s.stage))
-    for (const s of STAGES) expect(stages.has(s.id), s.id).toBe(true)
+    for (const s of POD_STAGES) expect(stages.has(s.id), s.id).toBe(true)
   })
 
   it('gives a travelling message time to arrive, one hop after another in an exchange', () => {

@@ -357,11 +357,7 @@ function updateStatus(
     },
     status: body.status,
   } as Workload
-  const stored = storeObject(
-    w,
-    next as unknown as KubeObject,
-    `The apiserver writes the ${resource.kind}'s new status to etcd.`,
-  )
+  const stored = storeObject(w, next as unknown as KubeObject, statusNarration(next))
   respond(w, {
     request,
     code: 200,
@@ -388,4 +384,20 @@ export function notifyControllers(
     namespace: object.metadata.namespace ?? '',
     name: object.metadata.name ?? '',
   })
+}
+
+/** What the status write says: the counts and, for a Deployment, its conditions with their reasons. */
+function statusNarration(o: Workload): string {
+  const s = (o.status ?? {}) as {
+    replicas?: number
+    readyReplicas?: number
+    availableReplicas?: number
+    updatedReplicas?: number
+    conditions?: readonly { type: string; status: string; reason?: string }[]
+  }
+  const counts = `${s.replicas ?? 0} replicas, ${s.readyReplicas ?? 0} ready, ${s.availableReplicas ?? 0} available${o.kind === 'Deployment' ? `, ${s.updatedReplicas ?? 0} up to date` : ''}`
+  const conditions = (s.conditions ?? []).map(
+    (c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}`,
+  )
+  return `The apiserver writes the ${o.kind}'s new status to etcd: ${counts}${conditions.length ? `; ${conditions.join(', ')}` : ''}.`
 }
