@@ -22,6 +22,7 @@ import { benchHugeCluster } from './app-cluster'
 import { benchMemory } from './memory'
 import { encodeShare, type SharedState } from '../src/store/share-link'
 import { proposeFixes, SCENARIOS } from '../src/engine/views'
+import { deployment } from '../src/engine/scenario/workload-scenarios'
 
 // The preview server's port; the end-to-end tests use 4173.
 const PORT = Number(process.env['BENCH_PORT'] ?? 4174)
@@ -46,6 +47,37 @@ function benchEngine(): void {
   }
   const m = median(times)
   record('simulate() on the default scenario, median of 200', `${m.toFixed(2)} ms`, '≤ 5 ms', m <= 5)
+}
+
+/** A Deployment: the built-in 3-replica scenario, and 50 replicas on the 5,000-node cluster (issue 11). */
+function benchDeployments(): void {
+  const three = deployment(3, 'nginx:1.27')
+  for (let i = 0; i < 5; i++) simulate({ manifest: three }, { seed: i })
+  const times: number[] = []
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now()
+    simulate({ manifest: three }, { seed: i })
+    times.push(performance.now() - t0)
+  }
+  const m = median(times)
+  record(
+    'simulate() a Deployment of 3 replicas on the default cluster, median of 30',
+    `${m.toFixed(1)} ms`,
+    '≤ 50 ms',
+    m <= 50,
+  )
+  const text = makeBenchClusterJson(5000, 30)
+  const t0 = performance.now()
+  const t = simulate({ manifest: deployment(50, 'nginx:1.27'), cluster: text }, { seed: 1 })
+  const ms = performance.now() - t0
+  const last = t.frames[t.frames.length - 1]!
+  const running = Object.values(last.pods).filter((r) => r.pod.status?.phase === 'Running').length
+  record(
+    `a Deployment of 50 replicas on the 45 MB cluster (5,000 nodes): load, simulate to 600 s (${t.events.length} events, ${running} pods Running)`,
+    `${ms.toFixed(0)} ms`,
+    '≤ 8000 ms',
+    ms <= 8000 && running === 50,
+  )
 }
 
 /** What `simulate --cluster cluster.json` does with the 45 MB file: parse it, load it, run the story. */
@@ -346,6 +378,7 @@ const all = !scheduler && !appCluster
 if (all) benchEngine()
 if (all || scheduler) benchScheduler()
 if (all || scheduler) benchClusterFile()
+if (all || scheduler) benchDeployments()
 if (all) benchShareLinks()
 if (all) benchMemory(record)
 if (all) benchBundle()

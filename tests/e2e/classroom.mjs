@@ -82,7 +82,7 @@ export async function checkLegible(page, where) {
     const min = t.cls === 'component-label' ? 18 : 14
     assert(t.px >= min - 0.01, `${where}: "${t.text}" (${t.cls}) renders at ${t.px.toFixed(1)} px < ${min}`)
   }
-  assert(m.texts.filter((t) => t.cls === 'component-label').length === 8, `${where}: not 8 component names`)
+  assert(m.texts.filter((t) => t.cls === 'component-label').length === 9, `${where}: not 9 component names`)
   for (const b of m.boxes) {
     assert(
       b.overflowX <= 1 && b.overflowY <= 1,

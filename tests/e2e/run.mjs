@@ -227,7 +227,7 @@ tests.push(
       const scheduler = await inspect(page, 'kube-scheduler')
       await expectText(
         scheduler,
-        /0\/3 nodes are available: 1 node\(s\) had untolerated taint\(s\), 2 Insufficient cpu\. no new claims to deallocate, preemption: 0\/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod\./,
+        /0\/3 nodes are available: 1 node\(s\) had untolerated taint\(s\), 2 Insufficient cpu\. no new claims to deallocate, preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\./,
       )
       await page.screenshot({ path: `${SHOTS}/07-pending.png` })
     },
@@ -396,6 +396,14 @@ const SCENARIO_OUTCOMES = [
   ['An env var from a missing Secret (CreateContainerConfigError)', 'CreateContainerConfigError', 'worker-2'],
   ['A namespace, a ConfigMap and a pod in one file', 'Running', 'worker-2'],
   ['A node joins while the pod is Pending', 'Running', 'worker-3'],
+  ['Exclusive CPUs (CPU manager, static policy)', 'Running', 'worker-2'],
+  ['Not enough CPUs to pin (UnexpectedAdmissionError)', 'UnexpectedAdmissionError', 'worker-2'],
+  ['A Deployment of 3 replicas', 'Running', 'worker-2'],
+  ['A Deployment whose pods cannot all fit', 'Running', 'worker-2'],
+  ['A Deployment whose selector does not match its pods (422)', 'kubectl exit 1', ''],
+  ['A rollout stuck on an image that does not exist', 'ImagePullBackOff', 'worker-2'],
+  ['Scaling a running Deployment from 3 to 1', 'deployment web: 1/1 ready', ''],
+  ['A rolling update from nginx:1.27 to nginx:1.28', 'Running', 'worker-2'],
 ]
 
 tests.push([

@@ -133,7 +133,7 @@ teachingTests.push([
   async (page, context) => {
     await open(page, BASE)
     await picker(page).selectOption({ label: 'Too big for any node (Pending)' })
-    for (let i = 0; i < 16; i++) await page.getByRole('button', { name: 'Step forward' }).click()
+    for (let i = 0; i < 17; i++) await page.getByRole('button', { name: 'Step forward' }).click()
     await page.getByTestId('component-kube-scheduler').click()
     await page.getByTestId('chapter-intro').waitFor()
     await expectText(page.getByTestId('inspector'), /Filter and score, per node/)

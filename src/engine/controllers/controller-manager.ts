@@ -20,7 +20,14 @@ import type { ControllerName, Effect, PlannedCall, SyncPlan } from './plan'
 import { CONTROLLER_SOURCE } from './plan'
 import { EMPTY_QUEUE, enqueue, finish, forget, rateLimited, take } from './work-queue'
 import { controllerHeaders } from './credentials'
-import { controllerOf, getDeployment, getReplicaSet, listPods, replicaSetsOf } from './informers'
+import {
+  controllerOf,
+  getDeployment,
+  getPod,
+  getReplicaSet,
+  podsControlledBy,
+  replicaSetsOf,
+} from './informers'
 import { planDeploymentSync } from './deployment/sync-deployment'
 import { ownedActivePods, planReplicaSetSync } from './replicaset/sync-replica-set'
 
@@ -84,8 +91,8 @@ function onWatch(w: StepWriter, ctx: SimContext, msg: Extract<CmMessage, { type:
       watchers.push(`deployment controller (owner ${owner.name})`)
     }
   } else if (msg.kind === 'Pod') {
-    const pod = listPods(ctx, w.world, msg.namespace).find((p) => p.metadata.name === msg.name)
-    const owner = pod ? controllerOf(pod) : undefined
+    const pod = getPod(ctx, w.world, msg.namespace, msg.name)
+    const owner = msg.controller ?? (pod ? controllerOf(pod) : undefined)
     if (owner?.kind !== 'ReplicaSet') return
     const rsKey = `${msg.namespace}/${owner.name}`
     const s = stateOf(w.world)
@@ -128,17 +135,17 @@ function planFor(w: StepWriter, ctx: SimContext, controller: ControllerName, key
   }
   const rs = getReplicaSet(ctx, namespace, name)
   if (!rs) return null
-  const pods = listPods(ctx, w.world, namespace)
   const e = stateOf(w.world).expectations[key]
   const owner = controllerOf(rs)
   const siblings =
     owner?.kind === 'Deployment'
       ? (ctx.cluster.objects['ReplicaSet'] ?? []).filter((o) => controllerOf(o)?.uid === owner.uid)
       : [rs]
-  const related = siblings.flatMap((o) => ownedActivePods(o as unknown as typeof rs, pods))
+  const owned = (uid: string | undefined) => (uid ? podsControlledBy(ctx, w.world, uid) : [])
+  const related = siblings.flatMap((o) => ownedActivePods(o as unknown as typeof rs, owned(o.metadata.uid)))
   return planReplicaSetSync({
     replicaSet: rs,
-    pods: ownedActivePods(rs, pods),
+    pods: ownedActivePods(rs, owned(rs.metadata.uid)),
     relatedPods: related,
     expectationsSatisfied: !e || (e.add <= 0 && e.del.length === 0),
     nowMs,

@@ -67,8 +67,13 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
  * pod a ReplicaSet controls reaches kube-controller-manager. Other pods concern no controller Podlife runs.
  */
 export function notifyOwner(w: StepWriter, pod: Pod, event: 'ADDED' | 'MODIFIED' | 'DELETED'): void {
-  const refs = (pod.metadata['ownerReferences'] ?? []) as readonly { kind?: string; controller?: boolean }[]
-  if (!refs.some((r) => r.controller === true && r.kind === 'ReplicaSet')) return
+  const refs = (pod.metadata['ownerReferences'] ?? []) as readonly {
+    kind?: string
+    name?: string
+    controller?: boolean
+  }[]
+  const owner = refs.find((r) => r.controller === true && r.kind === 'ReplicaSet')
+  if (!owner) return
   w.send(1, {
     to: 'kube-controller-manager',
     type: 'watch',
@@ -76,5 +81,6 @@ export function notifyOwner(w: StepWriter, pod: Pod, event: 'ADDED' | 'MODIFIED'
     kind: 'Pod',
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name ?? '',
+    controller: { kind: 'ReplicaSet', name: owner.name ?? '' },
   })
 }

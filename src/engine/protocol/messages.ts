@@ -65,6 +65,8 @@ export type ControllerManagerMessage =
       readonly kind: string
       readonly namespace: string
       readonly name: string
+      /** The object's controller as the event's object names it (a DELETED pod is no longer stored). */
+      readonly controller?: { readonly kind: string; readonly name: string }
     }
   | {
       /** A worker takes the key off the controller's work queue. */

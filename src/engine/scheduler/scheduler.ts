@@ -21,7 +21,7 @@ import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest } from '../protocol/http'
 import type { Json, KubeEvent, PluginVerdict, SchedulingResult } from '../protocol/events'
 import type { Message } from '../protocol/messages'
-import type { KubeObject, Pod, PodCondition } from '../model/objects'
+import type { KubeObject, Node, Pod, PodCondition } from '../model/objects'
 import type { Labels } from '../model/label-selector'
 import { buildNodeInfo } from './framework/node-info'
 import { pluginContext, scheduleOne } from './framework/run'
@@ -121,9 +121,28 @@ export function snapshotNodes(cluster: Cluster, deleted?: Readonly<Record<string
   return snapshot(cluster, deleted).nodes
 }
 
-function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
-  const cached = snapshotCache.get(cluster)
-  if (cached && cached.deleted === deleted) return cached
+/**
+ * The nodes and their pods: the costly half of the snapshot (a 5,000-node, 150,000-pod cluster), which
+ * depends only on the cluster's Node and Pod lists and the deletions. A write of any other object (a
+ * Deployment's status, a ReplicaSet) makes a new Cluster but keeps those lists, so this half is shared.
+ */
+const nodesCache = new WeakMap<
+  readonly Node[],
+  WeakMap<
+    readonly Pod[],
+    {
+      deleted: Readonly<Record<string, DeletedPod>> | undefined
+      nodes: NodeInfo[]
+      base: Omit<PluginContext, 'allNodes' | 'namespaceLabels'>
+    }
+  >
+>()
+
+function nodeInfos(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
+  let byPods = nodesCache.get(cluster.nodes)
+  if (!byPods) nodesCache.set(cluster.nodes, (byPods = new WeakMap()))
+  const hit = byPods.get(cluster.pods)
+  if (hit && hit.deleted === deleted) return hit
   const byNode = new Map<string, Pod[]>()
   for (const p of cluster.pods) {
     const n = p.spec.nodeName
@@ -138,6 +157,16 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
     byNode.set(n, list)
   }
   const nodes = cluster.nodes.map((node) => buildNodeInfo(node, byNode.get(node.metadata.name ?? '') ?? []))
+  const { allNodes: _all, namespaceLabels: _ns, ...base } = pluginContext(nodes)
+  const entry = { deleted, nodes, base }
+  byPods.set(cluster.pods, entry)
+  return entry
+}
+
+function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
+  const cached = snapshotCache.get(cluster)
+  if (cached && cached.deleted === deleted) return cached
+  const { nodes, base } = nodeInfos(cluster, deleted)
   const namespaceLabels = new Map<string, Labels>()
   for (const ns of cluster.objects['Namespace'] ?? [])
     namespaceLabels.set(ns.metadata.name ?? '', ns.metadata.labels ?? {})
@@ -155,7 +184,6 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
     new Map((cluster.objects[kind] ?? []).map((o) => [o.metadata.name ?? '', o] as const))
   const persistentVolumes = cluster.objects['PersistentVolume'] ? byName('PersistentVolume') : undefined
   const storageClasses = byName('StorageClass')
-  const { allNodes: _all, ...base } = pluginContext(nodes)
   const podDisruptionBudgets = disruptionBudgets(cluster)
   const replicaSetSelectors = new Map<string, LabelSelector>()
   for (const rs of cluster.objects['ReplicaSet'] ?? []) {

@@ -8,6 +8,7 @@ import type { Pod } from '../model/objects'
 import type { Timeline } from '../protocol/timeline'
 import type { World } from '../protocol/world'
 import { getPodRow } from '../describe/get-pod'
+import { controllerManagerDetail, runDeployments } from '../describe/workload-card'
 import { DEFAULT_START_TIME } from '../simulate'
 import type { PodPill } from './types'
 
@@ -131,6 +132,22 @@ export function podPill(
   }
   const name = manifestPodName(timeline)
   const kubectl = world.kubectl
+  // A Deployment whose pods the run did not create (a scale-down of a cluster's Deployment): its READY.
+  const deployment = !name && kubectl?.exitCode === 0 ? runDeployments(world)[0] : undefined
+  if (deployment) {
+    const progressing = deployment.status?.conditions?.find((c) => c.type === 'Progressing')
+    return {
+      kind: 'workload',
+      name: deployment.metadata.name ?? '',
+      text: controllerManagerDetail(world),
+      tone:
+        progressing?.reason === 'NewReplicaSetAvailable'
+          ? 'accepted'
+          : progressing?.status === 'False'
+            ? 'rejected'
+            : 'waiting',
+    }
+  }
   if (kubectl && kubectl.exitCode !== 0)
     return {
       kind: 'kubectl-failed',

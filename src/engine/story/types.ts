@@ -88,6 +88,13 @@ export type PodPill =
       readonly tone: 'idle'
     }
   | {
+      /** A Deployment whose pods the run did not create: `kubectl get deploy`'s READY. */
+      readonly kind: 'workload'
+      readonly name: string
+      readonly text: string
+      readonly tone: 'accepted' | 'rejected' | 'waiting'
+    }
+  | {
       readonly kind: 'kubectl-failed'
       readonly name: string
       readonly exitCode: number

@@ -39,7 +39,7 @@ export function PodStatus() {
           )}
           {pill.node && <span className="pod-status-node">on {pill.node}</span>}
         </>
-      ) : pill.kind === 'none' ? (
+      ) : pill.kind === 'none' || pill.kind === 'workload' ? (
         <span className="pod-status-text" data-testid="pod-status">
           {pill.text}
         </span>
