@@ -85,7 +85,7 @@ describe("kube-controller-manager's view", () => {
 
 describe("kube-controller-manager's card", () => {
   it('says what it runs before any Deployment is stored', () => {
-    expect(controllerManagerDetail(world({}))).toBe('deployment · replicaset controllers')
+    expect(controllerManagerDetail(world({}))).toBe('watching Deployments')
   })
   it('shows the first Deployment as READY counts it, and how many more there are', () => {
     const web = makeDeployment({ replicas: 3, status: { readyReplicas: 2 } })

@@ -73,7 +73,7 @@ describe("kube-controller-manager's card", () => {
   it('names its controllers until a Deployment exists, then how ready the Deployment is', () => {
     const card = (frame: typeof t.initial) =>
       projectNodes(frame, null, null).find((n) => n.id === 'kube-controller-manager')?.data.detail
-    expect(card(t.initial)).toBe('deployment · replicaset controllers')
+    expect(card(t.initial)).toBe('watching Deployments')
     const manifest = [
       'apiVersion: apps/v1',
       'kind: Deployment',
