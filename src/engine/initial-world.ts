@@ -5,25 +5,10 @@ import { createRng } from './sim/rng'
 import { AppendLog } from './sim/append-log'
 import { parseImageReference } from './model/image-reference'
 import { createEtcdState } from './etcd/store'
+import { registryKey } from './etcd/objects'
 
 /** etcd's revision before the cluster's own objects (a fresh kubeadm cluster has written a few hundred keys). */
 const BASE_REVISION = 1200
-
-const STORAGE_PATHS: Readonly<Record<string, string>> = {
-  Node: 'minions',
-  Namespace: 'namespaces',
-  ServiceAccount: 'serviceaccounts',
-  ClusterRole: 'clusterroles',
-  ClusterRoleBinding: 'clusterrolebindings',
-  Role: 'roles',
-  RoleBinding: 'rolebindings',
-  LimitRange: 'limitranges',
-  ResourceQuota: 'resourcequotas',
-  PriorityClass: 'priorityclasses',
-  Secret: 'secrets',
-  ConfigMap: 'configmaps',
-  Pod: 'pods',
-}
 
 /**
  * What etcd and the nodes hold before Enter depends on the cluster only, and is immutable: worked
@@ -57,17 +42,18 @@ function clusterWorld(cluster: Cluster): Pick<World, 'etcd' | 'nodes'> {
   let revision = BASE_REVISION
   const keys: Record<string, EtcdEntry> = Object.create(null) as Record<string, EtcdEntry>
   for (const [kind, list] of Object.entries(cluster.objects)) {
-    const dir = STORAGE_PATHS[kind]
-    if (!dir) continue
+    if (!registryKey(kind, undefined, '')) continue
     for (const o of list) {
       const ns = o.metadata.namespace
-      const key = `/registry/${dir}/${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`
+      const key = registryKey(kind, ns, o.metadata.name ?? '')!
       revision += 1
       keys[key] = {
         createRevision: revision,
         modRevision: revision,
         version: 1,
         summary: `${kind} ${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`,
+        // The object itself, shared with the cluster (no copy): etcd holds every object's value.
+        object: o,
       }
     }
   }

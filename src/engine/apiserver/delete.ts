@@ -16,7 +16,7 @@ import type { EtcdState } from '../protocol/world'
 import type { Pod, PodCondition } from '../model/objects'
 import { respond } from './respond'
 import { notFound } from './status'
-import { etcdDelete, etcdPut, podKey } from '../etcd/store'
+import { etcdDelete, etcdStore, podKey } from '../etcd/store'
 
 /** How long a container takes to exit after SIGTERM in the simulation (ms). */
 const STOP_MS = 800
@@ -55,17 +55,16 @@ export function deleteExistingPod(
   const grace = Number(pod.spec['terminationGracePeriodSeconds'] ?? 30)
   const deletionTimestamp = prior?.deletionTimestamp ?? timestamp(ctx, ctx.at + grace * 1000)
   const etcdKey = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf, terminating)`)
   const node = pod.spec.nodeName ?? ''
-  const stored: Pod = {
-    ...pod,
-    metadata: {
-      ...pod.metadata,
-      resourceVersion: String(etcd.revision),
-      deletionTimestamp,
-      deletionGracePeriodSeconds: grace,
-    },
-  }
+  const { etcd, stored } = etcdStore(
+    w.world.etcd,
+    etcdKey,
+    `Pod ${ns}/${name} (protobuf, terminating)`,
+    (resourceVersion): Pod => ({
+      ...pod,
+      metadata: { ...pod.metadata, resourceVersion, deletionTimestamp, deletionGracePeriodSeconds: grace },
+    }),
+  )
   w.emit(
     {
       kind: 'etcd.put',
@@ -203,12 +202,10 @@ export function patchExistingPodStatus(
     ...added,
   ]
   const etcdKey = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf)`)
-  const stored: Pod = {
+  const { etcd, stored } = etcdStore(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf)`, {
     ...pod,
-    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
     status: { ...pod.status, conditions },
-  }
+  })
   w.emit(
     {
       kind: 'etcd.put',

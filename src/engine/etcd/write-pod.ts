@@ -6,7 +6,7 @@
 import type { StepWriter } from '../protocol/step'
 import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
-import { etcdPut, podKey } from './store'
+import { etcdStore, podKey } from './store'
 import { keyOfPod, putPodRecord } from '../protocol/pods'
 
 export interface PodWrite {
@@ -27,8 +27,7 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
   const ns = pod.metadata.namespace ?? 'default'
   const name = pod.metadata.name ?? ''
   const key = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
-  const stored: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) } }
+  const { etcd, stored } = etcdStore(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`, pod)
   const recordKey = keyOfPod(stored)
   const existing = w.world.pods[recordKey]
   if (!existing) {
