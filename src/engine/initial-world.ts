@@ -1,5 +1,6 @@
 /** The world before Enter: etcd already holds the cluster's objects, nodes hold their images and pods. */
 import type { Cluster } from './model/cluster'
+import type { KubeObject } from './model/objects'
 import type { EtcdEntry, EtcdState, NodeRuntime, World } from './protocol/world'
 import { createRng } from './sim/rng'
 import { AppendLog } from './sim/append-log'
@@ -41,8 +42,12 @@ function clusterWorld(cluster: Cluster): Pick<World, 'etcd' | 'nodes'> {
   // thousands of objects. Keys are unique (loadCluster keeps one object per kind, namespace and name).
   let revision = BASE_REVISION
   const keys: Record<string, EtcdEntry> = Object.create(null) as Record<string, EtcdEntry>
-  for (const [kind, list] of Object.entries(cluster.objects)) {
+  for (const [kind, objects] of Object.entries(cluster.objects)) {
     if (!registryKey(kind, undefined, '')) continue
+    // Pods as loadCluster namespaced them: a pod without a namespace is stored in default, as the
+    // apiserver would have stored it (the same objects when they name their namespace).
+    const list: readonly { readonly metadata: KubeObject['metadata'] }[] =
+      kind === 'Pod' ? cluster.pods : objects
     for (const o of list) {
       const ns = o.metadata.namespace
       const key = registryKey(kind, ns, o.metadata.name ?? '')!

@@ -24,6 +24,7 @@ import { admitStep, decodeStep, storeStep, validateStep } from './create'
 import { discoveryDocument } from './discovery'
 import { podKey } from '../etcd/store'
 import { writePod } from '../etcd/write-pod'
+import { podDeletions } from '../etcd/objects'
 import { deleteExistingPod, patchExistingPodStatus, findExistingPod, podDeletionStep } from './delete'
 import { patchPod } from './patch'
 
@@ -289,7 +290,7 @@ function route(
 
 /** A pod of the cluster file, unless it has been deleted during the simulation. */
 function liveExistingPod(w: StepWriter, ctx: SimContext, ns: string, name: string): Pod | null {
-  if (w.world.deletedPods?.[`${ns}/${name}`]?.state === 'Deleted') return null
+  if (podDeletions(w.world.etcd)?.[`${ns}/${name}`]?.state === 'Deleted') return null
   const pod = findExistingPod(ctx, ns, name)
   return pod ? { ...pod, metadata: { ...pod.metadata, namespace: ns } } : null
 }

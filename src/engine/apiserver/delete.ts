@@ -17,6 +17,7 @@ import type { Pod, PodCondition } from '../model/objects'
 import { respond } from './respond'
 import { notFound } from './status'
 import { etcdDelete, etcdStore, podKey } from '../etcd/store'
+import { podDeletions } from '../etcd/objects'
 
 /** How long a container takes to exit after SIGTERM in the simulation (ms). */
 const STOP_MS = 800
@@ -38,8 +39,7 @@ export function deleteExistingPod(
 ): boolean {
   const pod = findExistingPod(ctx, ns, name)
   if (!pod) return false
-  const key = keyOf(ns, name)
-  const prior = w.world.deletedPods?.[key]
+  const prior = podDeletions(w.world.etcd)?.[keyOf(ns, name)]
   if (prior?.state === 'Deleted') {
     respond(w, {
       request,
@@ -81,14 +81,8 @@ export function deleteExistingPod(
         what: 'delete',
       },
     },
-    {
-      ...w.world,
-      etcd,
-      deletedPods: {
-        ...w.world.deletedPods,
-        [key]: { node, state: 'Terminating', at: prior?.at ?? ctx.at, deletionTimestamp },
-      },
-    },
+    // Terminating from here on: the stored pod has its deletionTimestamp (etcd/objects.ts podDeletions).
+    { ...w.world, etcd },
   )
   respond(w, {
     request,
@@ -152,7 +146,6 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
   const etcdKey = podKey(ns, name)
   const etcd = etcdRemove(w.world.etcd, etcdKey)
   const key = keyOf(ns, name)
-  const prior = w.world.deletedPods?.[key]
   w.emit(
     {
       kind: 'etcd.put',
@@ -164,19 +157,8 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
       narration: `Its containers have stopped, so the kubelet confirms the deletion (grace period 0) and the apiserver removes ${name} from etcd. Its node's resources are free again.`,
       payload: { key: etcdKey, revision: etcd.revision, createRevision: 0, what: 'deleted' },
     },
-    {
-      ...w.world,
-      etcd,
-      deletedPods: {
-        ...w.world.deletedPods,
-        [key]: {
-          node,
-          state: 'Deleted',
-          at: prior?.at ?? 0,
-          deletionTimestamp: prior?.deletionTimestamp ?? '',
-        },
-      },
-    },
+    // Deleted from here on: its key is gone.
+    { ...w.world, etcd },
   )
   w.send(1, { to: 'kube-scheduler', type: 'pod-deleted', key, node })
 }
@@ -194,7 +176,7 @@ export function patchExistingPodStatus(
   audit: ResponseAudit,
 ): boolean {
   const pod = findExistingPod(ctx, ns, name)
-  if (!pod || w.world.deletedPods?.[keyOf(ns, name)]?.state === 'Deleted') return false
+  if (!pod || podDeletions(w.world.etcd)?.[keyOf(ns, name)]?.state === 'Deleted') return false
   const patch = (request.body ?? {}) as { status?: { conditions?: PodCondition[] } }
   const added = patch.status?.conditions ?? []
   const conditions = [

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
-import { createdObjects, getObject, listPods, registryKey } from './objects'
+import { createdObjects, getObject, listPods, podDeletions, registryKey } from './objects'
 import { storyPod } from '../protocol/pods'
+import { makeCluster, makePod } from '../testing/builders'
 
 const run = (id: string) => {
   const s = SCENARIOS.find((x) => x.id === id)!
@@ -37,6 +38,14 @@ describe('getObject: the value as stored', () => {
     const stored = getObject(frame.etcd, 'Pod', pod.metadata.namespace, pod.metadata.name!)
     expect(stored).toBe(pod)
     expect(stored?.metadata.resourceVersion).toBe(String(frame.etcd.keys[key]!.modRevision))
+  })
+
+  it("a cluster file's pod without a namespace is stored in default, as the apiserver stores it", () => {
+    const cluster = makeCluster({ pods: [makePod({ name: 'old', nodeName: 'worker-1' })] })
+    const t = simulate({ manifest: '', cluster }, { seed: 1 })
+    expect(t.initial.etcd.keys['/registry/pods/default/old']).toBeDefined()
+    expect(t.initial.etcd.keys['/registry/pods/old']).toBeUndefined()
+    expect(getObject(t.initial.etcd, 'Pod', 'default', 'old')?.metadata.namespace).toBe('default')
   })
 
   it("the cluster file's objects as loaded, shared with the cluster (no copy)", () => {
@@ -95,5 +104,37 @@ describe('createdObjects: what the run stored besides pods', () => {
     const firstPodWrite = t.events.findIndex((e) => e.summary.startsWith('PUT /registry/pods/shop/web'))
     const lists = t.frames.slice(firstPodWrite).map((f) => createdObjects(f.etcd))
     expect(new Set(lists).size).toBe(1)
+  })
+})
+
+describe('podDeletions: graceful deletion of a cluster pod, read from etcd', () => {
+  // registry/generic/registry/store.go Delete with a grace period: the object is updated with
+  // deletionTimestamp (Terminating) and removed once the kubelet confirms (grace period 0).
+  it('none, then Terminating with the stored deletionTimestamp, then Deleted', () => {
+    const t = run('preemption')
+    const victim = 'default/api-7d9f8b6c5-x2x7k'
+    const marked = t.events.findIndex((e) => e.summary.includes('(deletionTimestamp set)'))
+    const removed = t.events.findIndex((e) => e.summary.startsWith('DELETE /registry/pods/'))
+    expect(podDeletions(t.frames[marked - 1]!.etcd)).toBeUndefined()
+    const stored = getObject(t.frames[marked]!.etcd, 'Pod', 'default', 'api-7d9f8b6c5-x2x7k')!
+    expect(podDeletions(t.frames[marked]!.etcd)?.[victim]).toEqual({
+      state: 'Terminating',
+      deletionTimestamp: stored.metadata['deletionTimestamp'],
+    })
+    expect(podDeletions(t.frames[removed]!.etcd)?.[victim]).toEqual({ state: 'Deleted' })
+  })
+
+  it('one object while no cluster pod changes, so the scheduler snapshot stays cached', () => {
+    const t = run('preemption')
+    const removed = t.events.findIndex((e) => e.summary.startsWith('DELETE /registry/pods/'))
+    const after = t.frames.slice(removed).map((f) => podDeletions(f.etcd))
+    expect(new Set(after).size).toBe(1)
+  })
+
+  it('a status patch of a cluster pod (DisruptionTarget) is not a deletion', () => {
+    const t = run('preemption')
+    const patched = t.events.findIndex((e) => e.summary.includes('api-7d9f8b6c5-x2x7k (status)'))
+    expect(patched).toBeGreaterThan(0)
+    expect(podDeletions(t.frames[patched]!.etcd)).toBeUndefined()
   })
 })

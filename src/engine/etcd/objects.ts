@@ -129,3 +129,51 @@ export function createdObjects(etcd: EtcdState): readonly KubeObject[] {
   created.set(etcd.keys, objects)
   return objects
 }
+
+/** A pod of the cluster file in graceful deletion, as etcd holds it. */
+export type PodDeletion =
+  /** Stored with metadata.deletionTimestamp: its kubelet is stopping its containers. */
+  | { readonly state: 'Terminating'; readonly deletionTimestamp: string }
+  /** Its key is gone. */
+  | { readonly state: 'Deleted' }
+
+const deletions = new WeakMap<object, Readonly<Record<string, PodDeletion>> | undefined>()
+const lastDeletions = new WeakMap<
+  object,
+  { entries: readonly (EtcdEntry | undefined)[]; result: Readonly<Record<string, PodDeletion>> }
+>()
+
+/**
+ * The cluster file's pods being deleted, by `namespace/name`: read from etcd (a deletionTimestamp on the
+ * stored pod, or its key removed), undefined when there are none. The same object while those entries do
+ * not change, so the scheduler's cached snapshot (keyed on it) stays valid.
+ */
+export function podDeletions(etcd: EtcdState): Readonly<Record<string, PodDeletion>> | undefined {
+  if (deletions.has(etcd.keys)) return deletions.get(etcd.keys)
+  const base = Object.getPrototypeOf(etcd.keys) as object | null
+  const touched = written(etcd).filter(
+    ([k, e]) =>
+      k.startsWith(PODS) &&
+      base !== null &&
+      Object.hasOwn(base, k) &&
+      (!e?.object || e.object.metadata['deletionTimestamp'] !== undefined),
+  )
+  let result: Readonly<Record<string, PodDeletion>> | undefined
+  if (touched.length > 0) {
+    const last = lastDeletions.get(base!)
+    if (last && last.entries.length === touched.length && last.entries.every((e, i) => e === touched[i]![1]))
+      result = last.result
+    else {
+      const out: Record<string, PodDeletion> = {}
+      for (const [k, e] of touched) {
+        out[k.slice(PODS.length)] = e?.object
+          ? { state: 'Terminating', deletionTimestamp: String(e.object.metadata['deletionTimestamp']) }
+          : { state: 'Deleted' }
+      }
+      result = out
+      lastDeletions.set(base!, { entries: touched.map(([, e]) => e), result })
+    }
+  }
+  deletions.set(etcd.keys, result)
+  return result
+}

@@ -7,6 +7,7 @@
 import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { otherPods } from '../protocol/pods'
+import { podDeletions } from '../etcd/objects'
 import type { Pod, PodStatus } from '../model/objects'
 import { EMPTY_POD_WORKER } from './pod-state'
 import {
@@ -64,7 +65,7 @@ export function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): v
   const nodeObject = ctx.cluster.nodes.find((n) => n.metadata.name === node)
   if (nodeObject) {
     // The node's active pods: not finished, and not already removed (a preemption victim, say).
-    const deleted = w.world.deletedPods ?? {}
+    const deleted = podDeletions(w.world.etcd) ?? {}
     // The manifest's other pods (a multi-document manifest) count once this node has admitted them.
     const onNode = [...ctx.cluster.pods, ...otherPods(w.world, w.podKey)].filter(
       (p) =>

@@ -119,16 +119,6 @@ export interface World {
     /** Failed objects, reported together when every object has been tried. */
     readonly failures?: readonly KubectlFailure[]
   }
-  /** Existing (cluster-file) pods being deleted, by `namespace/name`: Terminating until their containers stop, then Deleted. */
-  readonly deletedPods?: Readonly<Record<string, DeletedPod>>
-}
-
-export interface DeletedPod {
-  readonly node: string
-  readonly state: 'Terminating' | 'Deleted'
-  /** Virtual ms of the DELETE request. */
-  readonly at: number
-  readonly deletionTimestamp: string
 }
 
 export interface SchedulerQueueState {

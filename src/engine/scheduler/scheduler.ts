@@ -15,7 +15,8 @@ import type { Step } from '../protocol/step'
 import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
-import type { DeletedPod, World } from '../protocol/world'
+import type { World } from '../protocol/world'
+import { podDeletions, type PodDeletion } from '../etcd/objects'
 import { otherPods } from '../protocol/pods'
 import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest } from '../protocol/http'
@@ -107,7 +108,7 @@ function enqueue(w: StepWriter, pod: Pod): void {
 const snapshotCache = new WeakMap<
   Cluster,
   {
-    deleted: Readonly<Record<string, DeletedPod>> | undefined
+    deleted: Readonly<Record<string, PodDeletion>> | undefined
     nodes: NodeInfo[]
     ctx: Omit<PluginContext, 'allNodes'>
   }
@@ -117,11 +118,11 @@ const snapshotCache = new WeakMap<
  * The scheduler cache's snapshot: every node with the pods assigned to it;
  * finished pods and deleted ones do not count, terminating ones still do.
  */
-export function snapshotNodes(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>): NodeInfo[] {
+export function snapshotNodes(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletion>>): NodeInfo[] {
   return snapshot(cluster, deleted).nodes
 }
 
-function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
+function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletion>>) {
   const cached = snapshotCache.get(cluster)
   if (cached && cached.deleted === deleted) return cached
   const byNode = new Map<string, Pod[]>()
@@ -132,7 +133,10 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod
     if (phase === 'Succeeded' || phase === 'Failed') continue
     const d = deleted?.[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]
     if (d?.state === 'Deleted') continue
-    const pod: Pod = d ? { ...p, metadata: { ...p.metadata, deletionTimestamp: d.deletionTimestamp } } : p
+    const pod: Pod =
+      d?.state === 'Terminating'
+        ? { ...p, metadata: { ...p.metadata, deletionTimestamp: d.deletionTimestamp } }
+        : p
     const list = byNode.get(n) ?? []
     list.push(pod)
     byNode.set(n, list)
@@ -200,7 +204,10 @@ function withManifestPods(
 function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
   const current = w.pod
   if (!current || current.spec.nodeName) return
-  const snap = withManifestPods(snapshot(ctx.cluster, w.world.deletedPods), otherPods(w.world, w.podKey))
+  const snap = withManifestPods(
+    snapshot(ctx.cluster, podDeletions(w.world.etcd)),
+    otherPods(w.world, w.podKey),
+  )
   const nodes = snap.nodes
   const out = scheduleOne({
     pod: current,
