@@ -25,6 +25,7 @@ import { discoveryDocument } from './discovery'
 import { podKey } from '../etcd/store'
 import { writePod } from '../etcd/write-pod'
 import { podDeletions } from '../etcd/objects'
+import { podOf } from '../protocol/pods'
 import { deleteExistingPod, patchExistingPodStatus, findExistingPod, podDeletionStep } from './delete'
 import { patchPod } from './patch'
 
@@ -221,7 +222,7 @@ function route(
     )
     return
   }
-  const stored = record?.pod ?? null
+  const stored = record ? podOf(w.world, recordKey) : null
   // Preemption deletes existing pods of the cluster file (graceful deletion, delete.ts).
   if (
     request.method === 'DELETE' &&
