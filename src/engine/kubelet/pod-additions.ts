@@ -6,8 +6,8 @@
  */
 import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
-import { otherPods } from '../protocol/pods'
-import { podDeletions } from '../etcd/objects'
+import { keyOfPod } from '../protocol/pods'
+import { listPods } from '../etcd/objects'
 import type { Pod, PodStatus } from '../model/objects'
 import { EMPTY_POD_WORKER } from './pod-state'
 import {
@@ -64,15 +64,10 @@ function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: 
 export function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
   const nodeObject = ctx.cluster.nodes.find((n) => n.metadata.name === node)
   if (nodeObject) {
-    // The node's active pods: not finished, and not already removed (a preemption victim, say).
-    const deleted = podDeletions(w.world.etcd) ?? {}
-    // The manifest's other pods (a multi-document manifest) count once this node has admitted them.
-    const onNode = [...ctx.cluster.pods, ...otherPods(w.world, w.podKey)].filter(
-      (p) =>
-        p.spec.nodeName === node &&
-        p.status?.phase !== 'Succeeded' &&
-        p.status?.phase !== 'Failed' &&
-        deleted[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]?.state !== 'Deleted',
+    // The node's active pods as the kubelet's pod informer lists them (spec.nodeName = this node): every
+    // stored pod bound here but this one, not finished; a deleted one (a preemption victim) is gone.
+    const onNode = listPods(w.world.etcd, { nodeName: node }).filter(
+      (p) => keyOfPod(p) !== w.podKey && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
     )
     const verdict = kubeletAdmit(pod, nodeObject, onNode)
     if (!verdict.ok) {
