@@ -14,6 +14,7 @@ describe('parseArgs', () => {
         seed: 1,
         until: 600,
         coldCache: false,
+        output: null,
       },
     })
   })
@@ -31,6 +32,7 @@ describe('parseArgs', () => {
       '--until',
       '2.5',
       '--cold-cache',
+      '--output=wide',
       'p.yaml',
     ])
     expect(r).toEqual({
@@ -44,6 +46,7 @@ describe('parseArgs', () => {
         seed: 7,
         until: 2.5,
         coldCache: true,
+        output: 'wide',
       },
     })
   })
@@ -52,6 +55,10 @@ describe('parseArgs', () => {
     expect(parseArgs(['p.yaml', '--until', '0.005'])).toMatchObject({ ok: true, args: { until: 0.005 } })
     expect(parseArgs(['p.yaml', '--until', '.5'])).toMatchObject({ ok: true, args: { until: 0.5 } })
     expect(parseArgs(['p.yaml', '--until', '0'])).toMatchObject({ ok: true, args: { until: 0 } })
+  })
+
+  it.each(['describe', 'get', 'wide', 'yaml'])('takes --output %s', (view) => {
+    expect(parseArgs(['p.yaml', '--output', view])).toMatchObject({ ok: true, args: { output: view } })
   })
 
   it('treats everything after -- as the manifest', () => {
@@ -76,6 +83,9 @@ describe('parseArgs', () => {
     [['p.yaml', '--until', '1e3'], '--until must be a non-negative number of seconds, got "1e3"'],
     [['p.yaml', '--until', 'soon'], '--until must be a non-negative number of seconds, got "soon"'],
     [['p.yaml', '--cold-cache=yes'], '--cold-cache takes no value'],
+    [['p.yaml', '--output', 'json'], '--output must be one of describe, get, wide, yaml, got "json"'],
+    [['p.yaml', '--output='], '--output must be one of describe, get, wide, yaml, got ""'],
+    [['p.yaml', '--output'], '--output needs a value'],
   ])('rejects %j: %s', (argv, error) => {
     expect(parseArgs(argv)).toEqual({ ok: false, error })
   })

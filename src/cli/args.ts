@@ -2,6 +2,7 @@
  * The headless command's argument list (docs/simulate.md). Parsing is pure:
  * misuse comes back as a one-line error for the caller to print and exit 2 on.
  */
+import { isKubectlView, KUBECTL_VIEWS, type KubectlView } from '../engine/describe/kubectl-views'
 
 export interface SimulateArgs {
   readonly manifest: string
@@ -13,18 +14,28 @@ export interface SimulateArgs {
   /** Virtual seconds after Enter. */
   readonly until: number
   readonly coldCache: boolean
+  /** A kubectl view to print at `until` instead of the JSON report; null for the report. */
+  readonly output: KubectlView | null
 }
 
 export type ArgsResult = { ok: true; args: SimulateArgs } | { ok: false; error: string }
 
 export const USAGE =
-  'usage: simulate <manifest.yaml> [--cluster FILE] [--kubeconfig FILE] [--context NAME] [--command TEXT] [--seed N] [--until SECONDS] [--cold-cache]'
+  'usage: simulate <manifest.yaml> [--cluster FILE] [--kubeconfig FILE] [--context NAME] [--command TEXT] [--seed N] [--until SECONDS] [--cold-cache] [--output describe|get|wide|yaml]'
 
 export const DEFAULT_SEED = 1
 export const DEFAULT_UNTIL_SECONDS = 600
 const MAX_SEED = 0xffffffff
 
-const VALUE_OPTIONS = ['--cluster', '--kubeconfig', '--context', '--command', '--seed', '--until'] as const
+const VALUE_OPTIONS = [
+  '--cluster',
+  '--kubeconfig',
+  '--context',
+  '--command',
+  '--seed',
+  '--until',
+  '--output',
+] as const
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 function isValueOption(name: string): name is ValueOption {
@@ -72,6 +83,9 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       ok: false,
       error: `--until must be a non-negative number of seconds, got "${values['--until']!}"`,
     }
+  const output = values['--output'] ?? null
+  if (output !== null && !isKubectlView(output))
+    return { ok: false, error: `--output must be one of ${KUBECTL_VIEWS.join(', ')}, got "${output}"` }
   for (const name of ['--cluster', '--kubeconfig', '--context', '--command'] as const) {
     if (values[name] === '') return { ok: false, error: `${name} needs a value` }
   }
@@ -87,6 +101,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       seed,
       until,
       coldCache,
+      output,
     },
   }
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run --silent simulate -- <manifest.yaml> [options]` (docs/simulate.md).
  *
- * Prints exactly one JSON document on stdout and exits 0 whenever a simulation
+ * Prints exactly one JSON document on stdout (or, with `--output VIEW`, that
+ * kubectl view of the manifest's pods at `--until`, and kubectl's NotFound
+ * errors on stderr) and exits 0 whenever a simulation
  * ran, whatever its outcome: a rejected or failing pod is a result. Exits 2 with
  * one line on stderr only when the command itself is misused (missing file,
  * unreadable cluster file, unknown option, bad number, invalid --command).
@@ -10,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseClusterText, simulate, toContractReport } from '../engine/index'
 import { parseCommand } from '../engine/kubectl/command'
+import { kubectlViewAt } from '../engine/describe/kubectl-views'
 import { parseArgs, USAGE } from './args'
 
 interface CliResult {
@@ -19,9 +22,11 @@ interface CliResult {
   readonly stderr: string
 }
 
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim()
+
 function misuse(message: string): CliResult {
   // One line, whatever the underlying error text holds.
-  return { exitCode: 2, stdout: '', stderr: `simulate: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n` }
+  return { exitCode: 2, stdout: '', stderr: `simulate: ${oneLine(message)}\n` }
 }
 
 function readText(what: string, file: string): { ok: true; text: string } | { ok: false; error: string } {
@@ -77,6 +82,13 @@ export function run(argv: readonly string[]): CliResult {
       },
       { seed: args.seed, until },
     )
+    if (args.output !== null) {
+      // Nothing was simulated (the cluster did not load): said on stderr, exit 0 as the report's `error` is.
+      if (timeline.outcome.kind === 'InvalidInput')
+        return { exitCode: 0, stdout: '', stderr: `simulate: ${oneLine(timeline.outcome.message)}\n` }
+      const view = kubectlViewAt(timeline, args.output, until)
+      return { exitCode: 0, stdout: view.stdout, stderr: view.stderr }
+    }
     const report = toContractReport(timeline, { command, until })
     return { exitCode: 0, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' }
   } catch (e) {

@@ -11,6 +11,7 @@ import { containerdStep } from './cri/containerd'
 import { cniStep } from './cni/bridge'
 import { registryStep } from './registry/registry'
 import { nodeRegistrationStep } from './node-registration/node-registration'
+import { controllerManagerStep } from './controllers/controller-manager'
 
 export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
   switch (msg.to) {
@@ -30,6 +31,8 @@ export function dispatch(world: World, msg: Message, ctx: SimContext): Step {
       return registryStep(world, msg, ctx)
     case 'cluster':
       return nodeRegistrationStep(world, msg, ctx)
+    case 'kube-controller-manager':
+      return controllerManagerStep(world, msg, ctx)
     default:
       return msg satisfies never
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { storyPod } from './protocol/pods'
 import { simulate, parseClusterText } from './simulate'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST } from './scenario/default-scenario'
-import { STAGES } from './protocol/stages'
+import { POD_STAGES } from './protocol/stages'
 import type { SimEvent } from './protocol/events'
 import type { Timeline } from './protocol/timeline'
 import type { KubeObject, Node } from './model/objects'
@@ -44,7 +44,7 @@ describe('simulate: the default nginx Pod', () => {
   })
 
   it('every stage a learner steps through occurs, each event in exactly one of them', () => {
-    const ids = STAGES.map((s) => s.id as string)
+    const ids = POD_STAGES.map((s) => s.id as string)
     expect(new Set(t.events.map((e) => e.stage))).toEqual(new Set(ids))
     for (const e of t.events) expect(ids).toContain(e.stage)
   })
@@ -63,7 +63,7 @@ describe('simulate: the default nginx Pod', () => {
       'containers',
       'status',
     ])
-    expect(firstOccurrence).toEqual(STAGES.map((s) => s.id))
+    expect(firstOccurrence).toEqual(POD_STAGES.map((s) => s.id))
   })
 
   it('the kubelet’s first Pending status write belongs to the kubelet stage; the Running one to status', () => {
@@ -309,12 +309,14 @@ describe('simulate: failures a user sees', () => {
     neverStored(t)
   })
 
+  // 64 CPUs exceed each worker's allocatable itself, so v1.34 NodeResourcesFit answers
+  // UnschedulableAndUnresolvable there too (noderesources/fit.go Filter) and preemption helps nowhere.
   it('a Pod requesting 64 CPUs stays Pending with the upstream FailedScheduling message', () => {
     const t = run(DEFAULT_MANIFEST.replace('cpu: 250m', 'cpu: "64"'))
     const message =
       '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. ' +
       'no new claims to deallocate, preemption: 0/3 nodes are available: ' +
-      '1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.'
+      '3 Preemption is not helpful for scheduling.'
     expect(t.outcome).toEqual({ kind: 'Pending', reason: 'Unschedulable', message })
     const failed = kubeEvents(t).find((e) => e.reason === 'FailedScheduling')
     expect(failed).toMatchObject({ type: 'Warning', message })

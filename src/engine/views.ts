@@ -10,9 +10,55 @@ export { describePod, describePodAt, podEventOccurrences } from './describe/desc
 export type { DescribeOptions } from './describe/describe-pod'
 export { recordEvents } from './describe/event-records'
 export type { EventOccurrence, EventRecord } from './describe/event-records'
-export { getPodRow, getPodTable, getPodWatchLines, POD_COLUMNS } from './describe/get-pod'
-export type { PodRow } from './describe/get-pod'
+export {
+  getPodRow,
+  getPodWideRow,
+  getPodTable,
+  getPodWideTable,
+  getPodsTable,
+  getPodWatchLines,
+  POD_COLUMNS,
+  POD_WIDE_COLUMNS,
+} from './describe/get-pod'
+export type { PodRow, PodWideRow } from './describe/get-pod'
+export type { PodRef } from './describe/stored-pod'
+export { kubectlViewAt, KUBECTL_VIEWS, isKubectlView } from './describe/kubectl-views'
+export type { KubectlView, KubectlViewText, KubectlViewOptions } from './describe/kubectl-views'
 export { podYaml, toKubectlYaml } from './describe/pod-yaml'
+// apps/v1 workloads: kubectl get deploy,rs,pods and kubectl describe deployment|replicaset at a frame,
+// and kube-controller-manager's decisions, queues and expectations for the inspector (its card's
+// summary, controllerManagerDetail, is in index.ts: the graph draws before these load).
+export {
+  getWorkloadsAt,
+  getWorkloadsText,
+  getDeploymentRow,
+  getReplicaSetRow,
+  DEPLOYMENT_COLUMNS,
+  REPLICASET_COLUMNS,
+} from './describe/get-workloads'
+export type { WorkloadResource, GetWorkloadsOptions, GetText } from './describe/get-workloads'
+export { workloadObjectsOf } from './describe/workload-objects'
+export type { WorkloadObjects } from './describe/workload-objects'
+export {
+  describeDeploymentAt,
+  describeDeploymentsAt,
+  describeDeploymentText,
+  replicaSetsOfDeployment,
+} from './describe/describe-deployment'
+export type { DescribeWorkloadOptions } from './describe/describe-deployment'
+export {
+  describeReplicaSetAt,
+  describeReplicaSetText,
+  podStatusForController,
+} from './describe/describe-replicaset'
+export type { PodPhaseCounts } from './describe/describe-replicaset'
+export { controllerManagerView } from './describe/workload-controllers'
+export type {
+  ControllerManagerView,
+  ControllerDecision,
+  ControllerQueue,
+  ReplicaSetExpectations,
+} from './describe/workload-controllers'
 export { createTabWriter, tabwrite, DESCRIBE_TABWRITER, GET_TABWRITER } from './describe/tabwriter'
 export type { TabWriter, TabWriterOptions } from './describe/tabwriter'
 export { humanDuration, formatRFC1123Z } from './describe/time-format'
@@ -37,6 +83,7 @@ export type {
   NamespaceName,
   NodeViewFocus,
 } from './describe/node-view'
+export type { NodeCpuView, CpuCell, CpuUse, CpuAssignment } from './describe/node-cpus'
 export { buildStory } from './story/build-story'
 export { podPill, podNotFound } from './story/pod-pill'
 export { formatVirtualTime } from './story/virtual-time'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, STAGES } from '../engine/index'
+import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, POD_STAGES } from '../engine/index'
 import { createAppStore } from './create-app-store'
 import { decodeShare, encodeShare, sharedStateOf } from './share-link'
 import { storyOf } from './story'
@@ -29,7 +29,7 @@ describe('presenter mode', () => {
     }
     // Chapters interleave where the cluster works concurrently (kubectl prints "created" while the
     // scheduler is already at work), so a chapter can come back; each first appears in order.
-    expect([...new Set(seen)]).toEqual(STAGES.map((x) => x.id))
+    expect([...new Set(seen)]).toEqual(POD_STAGES.map((x) => x.id))
     expect(s.getState().cursor.index).toBe(s.getState().timeline.events.length - 1)
   })
 

@@ -7,6 +7,7 @@ import type { Step } from '../protocol/step'
 import { objectRequest } from './objects'
 import { APPLY_PATCH, applyCreatePod } from './server-side-apply'
 import { resourceByName } from '../model/core-resources'
+import { workloadRequest } from './apps/workloads'
 import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
@@ -22,6 +23,7 @@ import { failure, notFound, unauthorized } from './status'
 import { respond } from './respond'
 import { admitStep, decodeStep, storeStep, validateStep } from './create'
 import { discoveryDocument } from './discovery'
+import { isOpenAPIPath, serveOpenAPI } from './openapi'
 import { podKey } from '../etcd/store'
 import { writePod } from '../etcd/write-pod'
 import { podDeletions } from '../etcd/objects'
@@ -56,7 +58,7 @@ export function apiserverStep(world: World, msg: ApiserverMessage, ctx: SimConte
         storeStep(w, ctx, s.create)
         break
       case 'pod-deletion':
-        podDeletionStep(w, ctx, s.stage, s.pod)
+        podDeletionStep(w, ctx, s.stage, s.pod, s.chapter)
         break
       default:
         s satisfies never
@@ -131,8 +133,8 @@ function authorizeAndRoute(
         ? `${info.verb} ${info.resource || info.path}: allowed by ${decisive?.authorizer}`
         : `${info.verb} ${info.resource || info.path}: forbidden`,
       narration: verdict.allowed
-        ? `Authorization: may "${user.name}" ${info.verb} ${info.resource} in namespace ${info.namespace}? ${verdict.decisions.map((d) => `${d.authorizer} says ${d.decision}`).join('; ')}. ${decisive?.reason ?? ''}`
-        : `Authorization: no authorizer allowed "${user.name}" to ${info.verb} ${info.resource}; the request is forbidden.`,
+        ? `Authorization: may "${user.name}" ${info.verb} ${info.isResourceRequest ? `${info.resource} in namespace ${info.namespace}` : `the path ${info.path}`}? ${verdict.decisions.map((d) => `${d.authorizer} says ${d.decision}`).join('; ')}. ${decisive?.reason ?? ''}`
+        : `Authorization: no authorizer allowed "${user.name}" to ${info.verb} ${info.isResourceRequest ? info.resource : `the path ${info.path}`}; the request is forbidden.`,
       payload: verdict,
     })
   }
@@ -190,7 +192,11 @@ function route(
     })
     return
   }
-  const other = resourceByName(info.resource)
+  if (!info.isResourceRequest && request.method === 'GET' && isOpenAPIPath(info.path))
+    return serveOpenAPI(w, ctx, request, audit)
+  const other = resourceByName(info.resource, info.apiGroup)
+  if (other?.group === 'apps')
+    return workloadRequest(w, ctx, request, other, info.namespace, info.name, info.subresource, audit)
   if (other && other.kind !== 'Pod' && !info.subresource)
     return objectRequest(w, ctx, request, other, info.namespace, info.name, audit)
   if (info.resource !== 'pods') {

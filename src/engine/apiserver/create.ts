@@ -14,6 +14,7 @@ import type { Json, Pod } from '../model/objects'
 import { decodePod } from './decode'
 import { applyPodDefaults } from './defaulting'
 import { validatePod } from './validation'
+import { validateContainersOnlyForPod } from './pod-only-validation'
 import { warningsOnPodCreate } from './pod-warnings'
 import { admissionPlan } from './admission/chain'
 import { diff } from '../model/json-patch'
@@ -236,7 +237,12 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
     },
   }
   w.update({ ...w.world, rng })
-  const errors = validatePod(pod)
+  // validatePodMetadataAndSpec: the spec as a template would be checked, then what only a pod must pass.
+  const errors = [
+    ...validatePod(pod),
+    ...validateContainersOnlyForPod(pod.spec.containers ?? [], 'spec.containers'),
+    ...validateContainersOnlyForPod(pod.spec.initContainers ?? [], 'spec.initContainers'),
+  ]
   // BeforeCreate adds the strategy's warnings only once validation has passed.
   const podWarnings = errors.length ? [] : warningsOnPodCreate(pod)
   w.emit({

@@ -9,6 +9,7 @@
 import schema from '../model/pod-fields.schema.json'
 import type { Json, JsonObject } from '../model/objects'
 import { parseQuantity } from '../model/quantity'
+import { APPS_DEFINITIONS } from '../model/apps-fields'
 
 interface SchemaNode {
   readonly $ref?: string
@@ -20,7 +21,10 @@ interface SchemaNode {
   readonly const?: unknown
 }
 
-const DEFINITIONS = (schema as unknown as { definitions: Record<string, SchemaNode> }).definitions
+const DEFINITIONS: Readonly<Record<string, SchemaNode>> = {
+  ...(schema as unknown as { definitions: Record<string, SchemaNode> }).definitions,
+  ...(APPS_DEFINITIONS as Record<string, SchemaNode>),
+}
 
 /** Fields whose Go type is int64 rather than int32 (pkg/apis/core/v1 types.go). */
 const INT64_FIELDS = new Set([
@@ -46,10 +50,15 @@ export interface DecodeResult {
 }
 
 export function decodePod(body: Json): DecodeResult {
+  return decodeAs(body, 'Pod')
+}
+
+/** Decoding into another kind of the schema (Deployment, ReplicaSet), with the same rules. */
+export function decodeAs(body: Json, kind: string): DecodeResult {
   const unknown: string[] = []
   const errors: string[] = []
-  const root = resolve({ $ref: '#/definitions/Pod' })
-  const object = walk(body, root, 'Pod', '', '', unknown, errors)
+  const root = resolve({ $ref: `#/definitions/${kind}` })
+  const object = walk(body, root, kind, '', '', unknown, errors)
   if (errors[0] !== undefined) return { error: errors[0], unknownFields: unknown }
   return { object: object as JsonObject, unknownFields: unknown }
 }

@@ -14,7 +14,16 @@ describe('default imagePullPolicy (SetDefaults_Container)', () => {
     [`nginx@${DIGEST}`, 'IfNotPresent'],
     [`nginx:latest@${DIGEST}`, 'Always'],
     ['nginx:Latest', 'IfNotPresent'],
+    ['localhost:5000/app', 'Always'],
+    // An image ParseImageName refuses: SetDefaults_Container ignores the error and sees tag "", not
+    // "latest" (distribution/reference v0.6.0 ParseNormalizedNamed errors).
     ['Nginx', 'IfNotPresent'],
+    ['Nginx:latest', 'IfNotPresent'],
+    ['f'.repeat(64), 'IfNotPresent'],
+    [`example.com/${'a'.repeat(256)}`, 'IfNotPresent'],
+    ['a'.repeat(248), 'IfNotPresent'],
+    ['nginx:Bad Tag', 'IfNotPresent'],
+    [`nginx@sha256:${'f'.repeat(40)}`, 'IfNotPresent'],
   ])('%s defaults to %s', (image, policy) => {
     expect(defaultImagePullPolicy(image)).toBe(policy)
   })

@@ -6,6 +6,7 @@
  */
 import type { Container, Pod } from '../model/objects'
 import { parseImageReference } from '../model/image-reference'
+import { applyNestedDefaults } from './defaulting-nested'
 
 /** Always for `:latest` or no tag, otherwise IfNotPresent (SetDefaults_Container). */
 export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
@@ -48,12 +49,18 @@ export function applyPodDefaults(pod: Pod): Pod {
   const s = pod.spec
   const hostNetwork = s['hostNetwork'] === true
   const defaultOne = (c: Container) => defaultContainer(c, hostNetwork)
-  return {
+  const ephemeral = s['ephemeralContainers']
+  // Volumes, probes, lifecycle hooks, env and resource lists: the rest of SetObjectDefaults_Pod.
+  return applyNestedDefaults({
     ...pod,
     spec: {
       ...s,
       containers: (s.containers ?? []).map(defaultOne),
       ...(s.initContainers ? { initContainers: s.initContainers.map(defaultOne) } : {}),
+      // SetDefaults_EphemeralContainer is SetDefaults_Container (they can set neither resources nor ports).
+      ...(Array.isArray(ephemeral)
+        ? { ephemeralContainers: (ephemeral as readonly Container[]).map((c) => defaultContainer(c, false)) }
+        : {}),
       restartPolicy: s.restartPolicy || 'Always',
       terminationGracePeriodSeconds: s['terminationGracePeriodSeconds'] ?? 30,
       dnsPolicy: s['dnsPolicy'] || 'ClusterFirst',
@@ -61,5 +68,5 @@ export function applyPodDefaults(pod: Pod): Pod {
       schedulerName: s.schedulerName || 'default-scheduler',
       enableServiceLinks: s['enableServiceLinks'] ?? true,
     },
-  }
+  })
 }

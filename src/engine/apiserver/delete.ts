@@ -18,6 +18,8 @@ import { respond } from './respond'
 import { notFound } from './status'
 import { etcdDelete, etcdStore, podKey } from '../etcd/store'
 import { podDeletions } from '../etcd/objects'
+import { notifyOwner } from '../etcd/write-pod'
+import type { StageId } from '../protocol/stages'
 
 /** How long a container takes to exit after SIGTERM in the simulation (ms). */
 const STOP_MS = 800
@@ -52,6 +54,8 @@ export function deleteExistingPod(
     })
     return true
   }
+  // The chapter the deletion belongs to: preemption's (scheduling) or a controller's scale-down.
+  const chapter: StageId = request.from === 'kube-controller-manager' ? 'controllers' : 'scheduling'
   const grace = Number(pod.spec['terminationGracePeriodSeconds'] ?? 30)
   const deletionTimestamp = prior?.deletionTimestamp ?? timestamp(ctx, ctx.at + grace * 1000)
   const etcdKey = podKey(ns, name)
@@ -71,7 +75,7 @@ export function deleteExistingPod(
       component: 'etcd',
       from: 'kube-apiserver',
       to: 'etcd',
-      stage: 'scheduling',
+      stage: chapter,
       summary: `PUT ${etcdKey} (deletionTimestamp set) → revision ${etcd.revision}`,
       narration: `Graceful deletion: the apiserver does not remove ${name} at once. It sets deletionTimestamp (now + ${grace}s, the grace period) and stores the pod again; the kubelet on ${node} now stops its containers.`,
       payload: {
@@ -89,20 +93,21 @@ export function deleteExistingPod(
     code: 200,
     body: stored as unknown as Json,
     audit,
-    stage: 'scheduling',
+    stage: chapter,
     summary: `200 OK pods/${name} (terminating)`,
     narration: `The apiserver answers 200 with the pod, now terminating.`,
   })
+  notifyOwner(w, stored, 'MODIFIED')
   if (!prior) {
     w.send(2, {
       to: 'kube-apiserver',
       type: 'continue',
-      step: { phase: 'pod-deletion', stage: 'kill', pod: stored },
+      step: { phase: 'pod-deletion', stage: 'kill', pod: stored, chapter },
     })
     w.send(STOP_MS, {
       to: 'kube-apiserver',
       type: 'continue',
-      step: { phase: 'pod-deletion', stage: 'remove', pod: stored },
+      step: { phase: 'pod-deletion', stage: 'remove', pod: stored, chapter },
     })
   }
   return true
@@ -113,7 +118,13 @@ function etcdRemove(state: EtcdState, key: string): EtcdState {
 }
 
 /** The two later steps of a graceful deletion: the kubelet's Killing events, then the object's removal. */
-export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' | 'remove', pod: Pod): void {
+export function podDeletionStep(
+  w: StepWriter,
+  _ctx: SimContext,
+  stage: 'kill' | 'remove',
+  pod: Pod,
+  chapter: StageId = 'scheduling',
+): void {
   const ns = pod.metadata.namespace ?? 'default'
   const name = pod.metadata.name ?? ''
   const node = pod.spec.nodeName ?? ''
@@ -133,7 +144,7 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
           component: 'kubelet',
           from: 'kubelet',
           to: 'kube-apiserver',
-          stage: 'scheduling',
+          stage: chapter,
           summary: `Normal Killing: ${event.message}`,
           narration: `The kubelet on ${node} sees the deletionTimestamp and stops container ${c.name} of ${name} (SIGTERM, then SIGKILL when the grace period ends).`,
           payload: event,
@@ -152,7 +163,7 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
       component: 'etcd',
       from: 'kube-apiserver',
       to: 'etcd',
-      stage: 'scheduling',
+      stage: chapter,
       summary: `DELETE ${etcdKey} → revision ${etcd.revision}`,
       narration: `Its containers have stopped, so the kubelet confirms the deletion (grace period 0) and the apiserver removes ${name} from etcd. Its node's resources are free again.`,
       payload: { key: etcdKey, revision: etcd.revision, createRevision: 0, what: 'deleted' },
@@ -161,6 +172,7 @@ export function podDeletionStep(w: StepWriter, _ctx: SimContext, stage: 'kill' |
     { ...w.world, etcd },
   )
   w.send(1, { to: 'kube-scheduler', type: 'pod-deleted', key, node })
+  notifyOwner(w, pod, 'DELETED')
 }
 
 /**

@@ -54,6 +54,9 @@ describe('non-Pod objects in a manifest', () => {
     expect(
       r.requests.filter((q) => q.from === 'kubectl').map((q) => `${q.method} ${q.path} ${q.response?.code}`),
     ).toEqual([
+      // kubectl's validator reads the v1 OpenAPI document once for all four (query_param_verifier_v3.go).
+      'GET /openapi/v3 304',
+      'GET /openapi/v3/api/v1 200',
       'GET /api/v1/namespaces/shop 404',
       'POST /api/v1/namespaces 201',
       'GET /api/v1/namespaces/shop/configmaps/web-config 404',

@@ -236,7 +236,7 @@ function createObject(
     })
     return
   }
-  const stored = store(w, full, `The apiserver writes the ${kind} to etcd under ${key}.`)
+  const stored = storeObject(w, full, `The apiserver writes the ${kind} to etcd under ${key}.`)
   respond(w, {
     request,
     code: 201,
@@ -272,7 +272,7 @@ function namespaceControllers(w: StepWriter, ctx: SimContext, namespace: string)
   for (const o of made) {
     const [uid, rng] = uuidV4(w.world.rng)
     w.update({ ...w.world, rng })
-    store(
+    storeObject(
       w,
       { ...o, metadata: { ...o.metadata, uid, creationTimestamp: timestamp(ctx) } },
       o.kind === 'ServiceAccount'
@@ -286,7 +286,8 @@ function namespaceControllers(w: StepWriter, ctx: SimContext, namespace: string)
 const ROOT_CA_DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.'
 
-function store(w: StepWriter, object: KubeObject, narration: string): KubeObject {
+/** Writes the object to etcd and to the world's created objects (one place for the kinds beside Pods). */
+export function storeObject(w: StepWriter, object: KubeObject, narration: string): KubeObject {
   const ns = object.metadata.namespace ?? ''
   const name = object.metadata.name ?? ''
   const key = storageKey(object.kind, ns, name)
@@ -343,7 +344,7 @@ function patchObject(
     })
     return
   }
-  const stored = store(w, object, `The apiserver writes the patched ${resource.kind} to etcd.`)
+  const stored = storeObject(w, object, `The apiserver writes the patched ${resource.kind} to etcd.`)
   respond(w, {
     request,
     code: 200,

@@ -10,6 +10,7 @@ const RETURN_MS: Readonly<Record<HttpRequest['from'], number>> = {
   kubectl: 2,
   'kube-scheduler': 1,
   kubelet: 1.5,
+  'kube-controller-manager': 1,
 }
 
 export interface Reply {
@@ -26,6 +27,8 @@ export interface Reply {
   readonly node?: string
   /** Warning headers gathered while handling the request (field validation, admission). */
   readonly warnings?: readonly string[]
+  /** Other response headers the client acts on (OpenAPI caching: Etag, Cache-Control, Expires). */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export function respond(w: StepWriter, r: Reply): void {
@@ -36,6 +39,7 @@ export function respond(w: StepWriter, r: Reply): void {
     authn: r.audit.authn,
     authz: r.audit.authz,
     ...(r.warnings && r.warnings.length ? { warnings: r.warnings } : {}),
+    ...(r.headers ? { headers: r.headers } : {}),
   }
   w.emit({
     kind: 'http.response',
@@ -59,6 +63,8 @@ export function respond(w: StepWriter, r: Reply): void {
       pod: r.binding.pod,
       node: r.binding.node,
     })
+  } else if (r.request.from === 'kube-controller-manager') {
+    w.send(delay, { to: 'kube-controller-manager', type: 'response', request: r.request, response })
   } else if (r.request.from === 'kubelet' && r.node) {
     w.send(delay, { to: 'kubelet', type: 'response', node: r.node, request: r.request, response })
   }

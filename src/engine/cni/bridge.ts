@@ -16,7 +16,7 @@ import type { World } from '../protocol/world'
 import type { About } from '../protocol/pods'
 import type { Message } from '../protocol/messages'
 import type { Json } from '../protocol/events'
-import { allocate, rangeOf, release } from './host-local-ipam'
+import { CNI_ERR_INTERNAL, hostLocalAdd, rangeOf, release } from './host-local-ipam'
 import { randomHex } from '../model/uuid'
 
 type CniMessage = Extract<Message, { to: 'cni' }>
@@ -25,11 +25,11 @@ export const CNI_NETWORK_NAME = 'cbr0'
 
 /**
  * libcni's wrapping of a failed ADD (containernetworking/cni libcni/api.go: "plugin %s failed (add): %w",
- * pluginDescription `type="bridge" name="cbr0"`) around host-local's per-range error
- * (plugins/ipam/host-local/main.go: "failed to allocate for range %d: %v").
+ * pluginDescription `type="bridge" name="cbr0"`) around host-local's error, which the bridge plugin
+ * returns as it is (plugins/main/bridge/bridge.go cmdAdd: ipam.ExecAdd).
  */
 export const CNI_ADD_FAILED = (ipamError: string): string =>
-  `plugin type="bridge" name="${CNI_NETWORK_NAME}" failed (add): failed to allocate for range 0: ${ipamError}`
+  `plugin type="bridge" name="${CNI_NETWORK_NAME}" failed (add): ${ipamError}`
 
 export function cniConfig(podCIDR: string): Json {
   return {
@@ -76,9 +76,10 @@ function cniAdd(world: World, msg: Extract<CniMessage, { type: 'add' }>, about: 
   const node = world.nodes[msg.node]
   if (!node) throw new Error(`CNI ADD on unknown node ${msg.node}`)
   const cidr = node.podCIDR ?? '10.88.0.0/16'
-  const alloc = allocate(cidr, node.ipam)
+  const alloc = hostLocalAdd(cidr, node.ipam)
   const config = cniConfig(cidr)
   if (!alloc.ok) {
+    const tooSmall = rangeOf(cidr).prefix > 30
     w.emit({
       kind: 'cni.add',
       component: 'cni',
@@ -86,8 +87,15 @@ function cniAdd(world: World, msg: Extract<CniMessage, { type: 'add' }>, about: 
       to: 'cni',
       stage: 'sandbox',
       summary: `CNI ADD failed: ${alloc.error}`,
-      narration: `host-local IPAM has no free address left in ${cidr}.`,
-      payload: { node: msg.node, command: 'ADD', config, result: { code: 11, msg: alloc.error } },
+      narration: tooSmall
+        ? `host-local IPAM refuses the range ${rangeOf(cidr).subnet} itself: a /31 or /32 has no address to hand out once the network and broadcast addresses are set aside, so every pod on this node fails the same way.`
+        : `host-local IPAM has no free address left in ${cidr}.`,
+      payload: {
+        node: msg.node,
+        command: 'ADD',
+        config,
+        result: { code: CNI_ERR_INTERNAL, msg: alloc.error },
+      },
     })
     w.send(5, {
       to: 'containerd',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allocate, rangeOf, release, type IpamState } from './host-local-ipam'
+import { allocate, hostLocalAdd, rangeOf, release, type IpamState } from './host-local-ipam'
 
 // Upstream: containernetworking/plugins plugins/ipam/host-local/backend/allocator
 // (allocator.go GetIter/RangeIter.Next, range.go Canonicalize, allocator_test.go).
@@ -91,6 +91,49 @@ describe('host-local allocation', () => {
   it('a last-reserved address outside the range (podCIDR changed) restarts at the range start', () => {
     const r = allocate(CIDR, { allocated: [], lastReserved: '10.0.0.5' })
     expect(r).toMatchObject({ ok: true, ip: ip(2) })
+  })
+})
+
+// host-local's ADD as a whole: LoadIPAMConfig checks each range set (range.go Canonicalize: "Can't create
+// an allocator for a network with no addresses, eg a /32 or /31") before main.go cmdAdd allocates.
+describe('host-local ADD (main.go cmdAdd)', () => {
+  it.each([
+    [
+      'a /32 podCIDR',
+      '10.244.1.5/32',
+      EMPTY,
+      'invalid range set 0: Network 10.244.1.5/32 too small to allocate from',
+    ],
+    [
+      'a /31 podCIDR',
+      '10.244.1.0/31',
+      EMPTY,
+      'invalid range set 0: Network 10.244.1.0/31 too small to allocate from',
+    ],
+    [
+      'a /31 given with a host address is masked in the config first',
+      '10.244.1.1/31',
+      EMPTY,
+      'invalid range set 0: Network 10.244.1.0/31 too small to allocate from',
+    ],
+    [
+      'a /30 whose one address (.2) is taken',
+      '10.244.1.0/30',
+      { allocated: [ip(2)], lastReserved: ip(2) },
+      'failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.2',
+    ],
+    [
+      'a fully used /24',
+      CIDR,
+      { allocated: range(2, 254), lastReserved: ip(254) },
+      'failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.254',
+    ],
+  ])('%s: %s fails with %j', (_what, cidr, state, error) => {
+    expect(hostLocalAdd(cidr, state)).toEqual({ ok: false, error })
+  })
+
+  it('a /30 still has one address for a pod: .2 (.1 is the gateway, .3 the broadcast)', () => {
+    expect(hostLocalAdd('10.244.1.0/30', EMPTY)).toMatchObject({ ok: true, ip: ip(2) })
   })
 })
 

@@ -40,6 +40,35 @@ export function rangeOf(cidr: string): Range {
 
 export type Allocation = { ok: true; ip: string; state: IpamState } | { ok: false; error: string }
 
+// The texts host-local prints (as the `msg` of its CNI error, code 999 ErrInternal: skel wraps a plain error).
+/** backend/allocator/range.go Canonicalize: a /31 or /32 has no address left once network and broadcast go. */
+export const NETWORK_TOO_SMALL = (subnet: string): string => `Network ${subnet} too small to allocate from`
+/** backend/allocator/config.go LoadIPAMConfig, around each range set's Canonicalize error. */
+export const INVALID_RANGE_SET = (index: number, err: string): string => `invalid range set ${index}: ${err}`
+/** backend/allocator/allocator.go Get, when every address of the range set is taken. */
+export const NO_IP_ADDRESSES = (rangeSet: string): string =>
+  `no IP addresses available in range set: ${rangeSet}`
+/** main.go cmdAdd, around the allocator's error. */
+export const FAILED_TO_ALLOCATE = (index: number, err: string): string =>
+  `failed to allocate for range ${index}: ${err}`
+/** containernetworking/cni pkg/types ErrInternal: the code skel gives a plugin's plain Go error. */
+export const CNI_ERR_INTERNAL = 999
+
+/**
+ * host-local's ADD for the single range set [[{subnet: podCIDR}]]: the configuration is loaded and
+ * checked first (LoadIPAMConfig, so a range too small fails before any allocation), then one address is
+ * allocated. The error is host-local's whole message.
+ * Upstream: plugins/ipam/host-local/main.go cmdAdd
+ */
+export function hostLocalAdd(cidr: string, state: IpamState): Allocation {
+  const r = rangeOf(cidr)
+  // Canonicalize: ones > masklen-2 (IPv4: a prefix over 30) leaves nothing to hand out.
+  if (r.prefix > 30) return { ok: false, error: INVALID_RANGE_SET(0, NETWORK_TOO_SMALL(r.subnet)) }
+  const alloc = allocate(cidr, state)
+  return alloc.ok ? alloc : { ok: false, error: FAILED_TO_ALLOCATE(0, alloc.error) }
+}
+
+/** allocator.go Get for a range a /30 or wider: round robin after the last reserved address. */
 export function allocate(cidr: string, state: IpamState): Allocation {
   const r = rangeOf(cidr)
   const start = toInt(r.rangeStart)
@@ -58,7 +87,7 @@ export function allocate(cidr: string, state: IpamState): Allocation {
     if (used.has(ip)) continue
     return { ok: true, ip, state: { allocated: [...state.allocated, ip], lastReserved: ip } }
   }
-  return { ok: false, error: `no IP addresses available in range set: ${r.rangeStart}-${r.rangeEnd}` }
+  return { ok: false, error: NO_IP_ADDRESSES(`${r.rangeStart}-${r.rangeEnd}`) }
 }
 
 /**

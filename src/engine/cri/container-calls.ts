@@ -19,6 +19,7 @@ import { effectiveRunAs } from '../kubelet/run-as-non-root'
 import { findImage } from '../registry/registry'
 import { userFromImage } from './image-calls'
 import { findContainer } from '../kubelet/status'
+import { cpusetWords } from '../kubelet/cpu-manager/cpu-words'
 import { setContainer, setNode } from './runtime-state'
 import { CALL_MS, emitCall, reply } from './cri-server'
 import { REASON_COMPLETED, REASON_ERROR, REASON_OOM_KILLED, REASON_START_ERROR } from './exit-reasons'
@@ -38,6 +39,12 @@ export function processUser(registry: readonly RegistryRepository[], pod: Pod, c
   if (runAsUser !== undefined) return { uid: runAsUser, username: '' }
   const user = userFromImage(findImage(registry, c.image ?? '')?.user ?? '')
   return { uid: user.uid ?? null, username: user.username }
+}
+
+/** The request's linux.resources.cpuset_cpus (kubelet/cri-config.ts). */
+function cpusetOf(call: CriMessage): string | undefined {
+  const r = call.request as { config?: { linux?: { resources?: { cpuset_cpus?: string } } } } | undefined
+  return r?.config?.linux?.resources?.cpuset_cpus
 }
 
 /** CreateContainer: a CREATED container in the pod's sandbox, its attempt counted from the earlier ones. */
@@ -78,7 +85,7 @@ export function createContainer(
     nodeName,
     call,
     { container_id: id },
-    `containerd creates container ${c.name} inside sandbox ${sb?.id.slice(0, 12) ?? ''}: it joins the pause container's network, IPC and UTS namespaces, gets its own mount and PID namespaces, and a cgroup sized from its resources.`,
+    `containerd creates container ${c.name} inside sandbox ${sb?.id.slice(0, 12) ?? ''}: it joins the pause container's network, IPC and UTS namespaces, gets its own mount and PID namespaces, and a cgroup sized from its resources.${cpusetWords(cpusetOf(call))}`,
     world,
   )
   reply(w, CALL_MS['CreateContainer']!, nodeName, call, { container_id: id })

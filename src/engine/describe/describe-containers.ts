@@ -1,10 +1,13 @@
 /**
  * The Init Containers / Containers sections of `kubectl describe pod`.
  * Upstream: kubernetes/kubectl pkg/describe/describe.go (describeContainers
- * and the describeContainer* helpers, DescribeProbe, describeStatus) at v0.34.
+ * and the describeContainer* helpers, describeStatus) at v0.34. Probes are in
+ * describe-probe.ts, the environment in describe-env.ts.
  */
 import type { Container, Pod } from '../model/objects'
-import { parseQuantity, quantityMilliValue, quantityValue } from '../model/quantity'
+import { parseQuantity } from '../model/quantity'
+import { describeEnv, describeEnvFrom } from './describe-env'
+import { describeProbe } from './describe-probe'
 import {
   asArr,
   asBool,
@@ -17,8 +20,6 @@ import {
 } from './prefix-writer'
 import { formatTimeField } from './time-format'
 
-/** Go's `%v` of a []string: `[a b c]`. */
-const goSlice = (items: readonly unknown[]): string => `[${items.map(asStr).join(' ')}]`
 const stringOrNone = (s: string): string => (s === '' ? '<none>' : s)
 /** describe.go printBool. */
 const printBool = (b: boolean): string => (b ? 'True' : 'False')
@@ -27,18 +28,21 @@ export function describeContainers(
   label: string,
   containers: readonly Container[],
   statuses: readonly unknown[],
-  pod: Pod,
+  /** null for a pod template: field references are not resolved (DescribePodTemplate passes no resolver). */
+  pod: Pod | null,
   w: PrefixWriter,
+  /** DescribePodTemplate's "  ": prefixes the label and indents each container name by one more space. */
+  space = '',
 ): void {
   const byName = new Map<string, Obj>()
   for (const s of statuses) {
     const status = asObj(s)
     if (status) byName.set(asStr(status['name']), status)
   }
-  w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
+  w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
   for (const container of containers) {
     const status = byName.get(container.name)
-    describeBasicInfo(container, status, w)
+    describeBasicInfo(container, status, space === '' ? '' : ' ', w)
     describeCommand(container, w)
     if (status) describeState(status, w)
     describeResources(asObj(container.resources), w, 2)
@@ -50,8 +54,13 @@ export function describeContainers(
   }
 }
 
-function describeBasicInfo(container: Container, status: Obj | undefined, w: PrefixWriter): void {
-  w.write(1, `${container.name}:\n`)
+function describeBasicInfo(
+  container: Container,
+  status: Obj | undefined,
+  nameIndent: string,
+  w: PrefixWriter,
+): void {
+  w.write(1, `${nameIndent}${container.name}:\n`)
   if (status) w.write(2, `Container ID:\t${asStr(status['containerID'])}\n`)
   w.write(2, `Image:\t${container.image ?? ''}\n`)
   if (status) w.write(2, `Image ID:\t${asStr(status['imageID'])}\n`)
@@ -142,130 +151,6 @@ function describeProbes(container: Container, w: PrefixWriter): void {
     const probe = asObj(container[field])
     if (probe) w.write(2, `${title}:\t${describeProbe(probe)}\n`)
   }
-}
-
-/** describe.go DescribeProbe. Unset thresholds print the API defaults the apiserver would have stored. */
-export function describeProbe(probe: Obj): string {
-  const attrs =
-    `delay=${asNum(probe['initialDelaySeconds'])}s timeout=${asNum(probe['timeoutSeconds'], 1)}s ` +
-    `period=${asNum(probe['periodSeconds'], 10)}s #success=${asNum(probe['successThreshold'], 1)} ` +
-    `#failure=${asNum(probe['failureThreshold'], 3)}`
-  const exec = asObj(probe['exec'])
-  const httpGet = asObj(probe['httpGet'])
-  const tcp = asObj(probe['tcpSocket'])
-  const grpc = asObj(probe['grpc'])
-  if (exec) return `exec ${goSlice(asArr(exec['command']))} ${attrs}`
-  if (httpGet) {
-    const host = asStr(httpGet['host'])
-    const port = asStr(httpGet['port'])
-    const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`
-    let path = asStr(httpGet['path'])
-    // net/url: a path without a leading slash gets one when there is a host.
-    if (path !== '' && !path.startsWith('/') && hostPort !== '') path = `/${path}`
-    const scheme = asStr(httpGet['scheme'] ?? 'HTTP').toLowerCase()
-    return `http-get ${scheme}://${hostPort}${path} ${attrs}`
-  }
-  if (tcp) return `tcp-socket ${asStr(tcp['host'])}:${asStr(tcp['port'])} ${attrs}`
-  if (grpc) return `grpc <pod>:${asNum(grpc['port'])} ${asStr(grpc['service'])} ${attrs}`
-  return `unknown ${attrs}`
-}
-
-function describeEnvFrom(envFrom: readonly unknown[], w: PrefixWriter): void {
-  w.write(2, 'Environment Variables from:\n')
-  for (const raw of envFrom) {
-    const e = asObj(raw) ?? {}
-    const cm = asObj(e['configMapRef'])
-    const secret = asObj(e['secretRef'])
-    const ref = cm ?? secret
-    const from = cm ? 'ConfigMap' : secret ? 'Secret' : ''
-    const optional = asBool(ref?.['optional'])
-    const prefix = asStr(e['prefix'])
-    const what = prefix === '' ? from : `${from} with prefix '${prefix}'`
-    w.write(3, `${asStr(ref?.['name'])}\t${what}\tOptional: ${optional}\n`)
-  }
-}
-
-function describeEnv(container: Container, pod: Pod, w: PrefixWriter): void {
-  const env = asArr(container['env'])
-  w.write(2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`)
-  for (const raw of env) {
-    const e = asObj(raw) ?? {}
-    const name = asStr(e['name'])
-    const valueFrom = asObj(e['valueFrom'])
-    if (!valueFrom) {
-      asStr(e['value'])
-        .split('\n')
-        .forEach((line, i) => w.write(3, i === 0 ? `${name}:\t${line}\n` : `\t${line}\n`))
-      continue
-    }
-    const fieldRef = asObj(valueFrom['fieldRef'])
-    const resourceFieldRef = asObj(valueFrom['resourceFieldRef'])
-    const secretKeyRef = asObj(valueFrom['secretKeyRef'])
-    const configMapKeyRef = asObj(valueFrom['configMapKeyRef'])
-    if (fieldRef) {
-      const path = asStr(fieldRef['fieldPath'])
-      w.write(3, `${name}:\t${fieldPathValue(pod, path)} (${asStr(fieldRef['apiVersion'])}:${path})\n`)
-    } else if (resourceFieldRef) {
-      const resource = asStr(resourceFieldRef['resource'])
-      let value = containerResourceValue(container, resource, asStr(resourceFieldRef['divisor']))
-      if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory'))
-        value = 'node allocatable'
-      w.write(3, `${name}:\t${value} (${resource})\n`)
-    } else if (secretKeyRef) {
-      w.write(
-        3,
-        `${name}:\t<set to the key '${asStr(secretKeyRef['key'])}' in secret '${asStr(secretKeyRef['name'])}'>\t` +
-          `Optional: ${asBool(secretKeyRef['optional'])}\n`,
-      )
-    } else if (configMapKeyRef) {
-      w.write(
-        3,
-        `${name}:\t<set to the key '${asStr(configMapKeyRef['key'])}' of config map '${asStr(configMapKeyRef['name'])}'>\t` +
-          `Optional: ${asBool(configMapKeyRef['optional'])}\n`,
-      )
-    }
-  }
-}
-
-/** The downward API fields describe can resolve (k8s.io/kubectl fieldpath.ExtractFieldPathAsString). */
-function fieldPathValue(pod: Pod, path: string): string {
-  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
-  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]!] ?? ''
-  switch (path) {
-    case 'metadata.name':
-      return pod.metadata.name ?? ''
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? ''
-    case 'metadata.uid':
-      return pod.metadata.uid ?? ''
-    case 'spec.nodeName':
-      return pod.spec.nodeName ?? ''
-    case 'spec.serviceAccountName':
-      return pod.spec.serviceAccountName ?? ''
-    case 'status.hostIP':
-      return pod.status?.hostIP ?? ''
-    case 'status.podIP':
-      return pod.status?.podIP ?? ''
-    case 'status.podIPs':
-      return (pod.status?.podIPs ?? []).map((p) => p.ip).join(',')
-    case 'status.hostIPs':
-      return (pod.status?.hostIPs ?? []).map((p) => p.ip).join(',')
-    default:
-      return ''
-  }
-}
-
-/** resourcehelper.ExtractContainerResourceValue: the value divided by the divisor, rounded up. */
-function containerResourceValue(container: Container, resource: string, divisorText: string): string {
-  const [kind, name] = resource.split('.') as [string, string | undefined]
-  const list = kind === 'limits' ? container.resources?.limits : container.resources?.requests
-  const parsed = parseQuantity(list?.[name ?? ''] ?? '0')
-  const divisor = parseQuantity(divisorText === '' ? '1' : divisorText)
-  if (!parsed.ok || !divisor.ok || divisor.quantity.nanos === 0n) return ''
-  if (name === 'cpu') {
-    return String(Math.ceil(quantityMilliValue(parsed.quantity) / quantityMilliValue(divisor.quantity)))
-  }
-  return String(Math.ceil(quantityValue(parsed.quantity) / quantityValue(divisor.quantity)))
 }
 
 function describeMounts(container: Container, w: PrefixWriter): void {

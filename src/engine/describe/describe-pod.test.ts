@@ -5,7 +5,6 @@ import { SCENARIOS } from '../scenario/scenarios'
 import { deepFreeze, makeContainer, makePod } from '../testing/builders'
 import type { Pod, Toleration } from '../model/objects'
 import { describePod, describePodAt } from './describe-pod'
-import { describeProbe } from './describe-containers'
 import type { EventRecord } from './event-records'
 
 const T0 = Date.UTC(2025, 8, 1, 9, 0, 0)
@@ -178,29 +177,10 @@ describe('kubectl describe pod sections', () => {
       '    Ports:       80/TCP (http), 53/UDP\n    Host Ports:  0/TCP (http), 0/UDP\n' +
         '    Command:\n      sh\n      -c\n    Args:\n      echo hi\n      sleep 1\n' +
         // A line without a tab ends the column block, so the env block aligns with Mounts, not with Image.
-        '    Environment:\n      MODE:      fast\n      NODE:      n1 (v1:spec.nodeName)\n' +
+        // kubectl resolves only metadata.name and metadata.namespace (EnvValueRetriever), so NODE is empty.
+        '    Environment:\n      MODE:      fast\n      NODE:       (v1:spec.nodeName)\n' +
         "      PW:        <set to the key 'k' in secret 's'>  Optional: false\n    Mounts:      <none>\n",
     )
-  })
-
-  it.each([
-    [
-      'http-get',
-      { httpGet: { path: '/healthz', port: 8080, scheme: 'HTTP' } },
-      'http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3',
-    ],
-    [
-      'exec',
-      { exec: { command: ['cat', '/tmp/ok'] }, periodSeconds: 5 },
-      'exec [cat /tmp/ok] delay=0s timeout=1s period=5s #success=1 #failure=3',
-    ],
-    [
-      'tcp-socket',
-      { tcpSocket: { port: 'http' }, initialDelaySeconds: 3 },
-      'tcp-socket :http delay=3s timeout=1s period=10s #success=1 #failure=3',
-    ],
-  ])('probe: %s', (_name, probe, want) => {
-    expect(describeProbe(probe)).toBe(want)
   })
 
   it('events: <none> aligned with the labels above it; a table of its own otherwise', () => {

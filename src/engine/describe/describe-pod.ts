@@ -10,19 +10,16 @@
  * From, not the host.
  */
 import { storyPod } from '../protocol/pods'
-import type { Pod, Toleration } from '../model/objects'
+import type { Container, Pod, Toleration } from '../model/objects'
 import { podQOSClass } from '../model/qos'
 import type { Timeline } from '../protocol/timeline'
 import { DEFAULT_START_TIME } from '../simulate'
 import { describeContainers, describeResources } from './describe-containers'
+import { printAnnotationsMultiline, printLabelsMultiline } from './describe-metadata'
 import { describeVolumes } from './describe-volumes'
 import { recordEvents, type EventOccurrence, type EventRecord } from './event-records'
 import { asArr, asObj, asStr, compareStrings, tabbedString, type PrefixWriter } from './prefix-writer'
 import { formatRFC1123Z, parseTime, timestampSince } from './time-format'
-
-/** kubectl hides this annotation in describe (describe.go skipAnnotations). */
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
-const MAX_ANNOTATION_LEN = 140
 
 export interface DescribeOptions {
   /** Wall-clock instant of Enter (epoch ms) the timeline was simulated with; DEFAULT_START_TIME when absent. */
@@ -75,8 +72,8 @@ export function describePodAt(pod: Pod, events: readonly EventRecord[] | null, n
     w.write(0, spec.nodeName ? `Node:\t${spec.nodeName}/${status.hostIP ?? ''}\n` : 'Node:\t<none>\n')
     const started = parseTime(status.startTime)
     if (started !== null) w.write(0, `Start Time:\t${formatRFC1123Z(started)}\n`)
-    printLabels(w, 'Labels', pod.metadata.labels)
-    printAnnotations(w, pod.metadata.annotations)
+    printLabelsMultiline(w, 'Labels', pod.metadata.labels)
+    printAnnotationsMultiline(w, 'Annotations', pod.metadata.annotations)
     const deletion = parseTime(pod.metadata['deletionTimestamp'])
     if (deletion !== null && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
       w.write(0, `Status:\tTerminating (lasts ${timestampSince(deletion, now)})\n`)
@@ -115,6 +112,17 @@ export function describePodAt(pod: Pod, events: readonly EventRecord[] | null, n
       describeContainers('Init Containers', initContainers, asArr(status['initContainerStatuses']), pod, w)
     }
     describeContainers('Containers', spec.containers, status.containerStatuses ?? [], pod, w)
+    const ephemeral = asArr(spec['ephemeralContainers']) as readonly Container[]
+    if (ephemeral.length > 0) {
+      // The EphemeralContainerCommon part, as a Container (targetContainerName is not printed).
+      describeContainers(
+        'Ephemeral Containers',
+        ephemeral,
+        asArr(status['ephemeralContainerStatuses']),
+        pod,
+        w,
+      )
+    }
     describeReadinessGates(pod, w)
     const conditions = status.conditions ?? []
     if (conditions.length > 0) {
@@ -123,7 +131,7 @@ export function describePodAt(pod: Pod, events: readonly EventRecord[] | null, n
     }
     describeVolumes(spec.volumes ?? [], w)
     w.write(0, `QoS Class:\t${status.qosClass || podQOSClass(pod)}\n`)
-    printLabels(w, 'Node-Selectors', spec.nodeSelector)
+    printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector)
     printTolerations(w, spec.tolerations ?? [])
     describeTopologySpread(asArr(spec['topologySpreadConstraints']), w)
     if (events) describeEvents(events, now, w)
@@ -139,50 +147,6 @@ function describeReadinessGates(pod: Pod, w: PrefixWriter): void {
     const condition = (pod.status?.conditions ?? []).find((c) => c.type === type)
     w.write(1, `${type} \t${condition?.status ?? '<none>'} \n`)
   }
-}
-
-/** printLabelsMultiline: sorted `key=value` lines, the first after the title. */
-function printLabels(
-  w: PrefixWriter,
-  title: string,
-  labels: Readonly<Record<string, string>> | undefined,
-): void {
-  w.write(0, `${title}:\t`)
-  const keys = Object.keys(labels ?? {}).sort(compareStrings)
-  if (keys.length === 0) {
-    w.writeLine('<none>')
-    return
-  }
-  keys.forEach((key, i) => {
-    if (i > 0) w.write(0, '\t')
-    w.write(0, `${key}=${labels![key]}\n`)
-  })
-}
-
-/** printAnnotationsMultiline: long or multi-line values go on their own lines, cut at 140 characters. */
-function printAnnotations(w: PrefixWriter, annotations: Readonly<Record<string, string>> | undefined): void {
-  w.write(0, 'Annotations:\t')
-  const keys = Object.keys(annotations ?? {})
-    .filter((k) => k !== LAST_APPLIED)
-    .sort(compareStrings)
-  if (keys.length === 0) {
-    w.writeLine('<none>')
-    return
-  }
-  keys.forEach((key, i) => {
-    if (i > 0) w.write(0, '\t')
-    const value = annotations![key]!.replace(/\n$/, '')
-    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
-      w.write(0, `${key}:\n`)
-      for (const line of value.split('\n')) {
-        const shown =
-          line.length > MAX_ANNOTATION_LEN - 2 ? `${line.slice(0, MAX_ANNOTATION_LEN - 2)}...` : line
-        w.write(0, `\t  ${shown}\n`)
-      }
-    } else {
-      w.write(0, `${key}: ${value}\n`)
-    }
-  })
 }
 
 /** printTolerationsMultilineWithIndent: `key=value:Effect op=Exists for 300s`, sorted by key. */

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest'
+import { podDeletions } from '../etcd/objects'
 import { simulate } from '../simulate'
 import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
+import { SCENARIOS } from '../scenario/scenarios'
 import { makeContainer, makePod } from '../testing/builders'
-import type { ContainerStatus, Pod } from '../model/objects'
-import { getPodRow, getPodTable, getPodWatchLines } from './get-pod'
+import type { ContainerStatus, Pod, PodCondition } from '../model/objects'
+import {
+  getPodRow,
+  getPodsTable,
+  getPodTable,
+  getPodWatchLines,
+  getPodWideRow,
+  getPodWideTable,
+} from './get-pod'
 
 const T0 = Date.UTC(2025, 8, 1, 9, 0, 0)
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -84,5 +93,151 @@ describe('kubectl get pod -w over a timeline', () => {
       'nginx   0/1     ContainerCreating   0          0s',
       'nginx   1/1     Running             0          3s',
     ])
+  })
+})
+
+const cond = (type: string, status: 'True' | 'False'): PodCondition => ({
+  type,
+  status,
+  lastProbeTime: null,
+  lastTransitionTime: iso(T0),
+})
+
+const scheduled = (
+  o: { ip?: string; nominated?: string; gates?: string[]; conditions?: Pod['status'] } = {},
+): Pod => {
+  const base = withStatus([running('a')])
+  return {
+    ...base,
+    spec: {
+      ...base.spec,
+      nodeName: 'worker-1',
+      ...(o.gates ? { readinessGates: o.gates.map((conditionType) => ({ conditionType })) } : {}),
+    },
+    status: {
+      ...base.status,
+      ...(o.ip ? { podIP: o.ip, podIPs: [{ ip: o.ip }] } : {}),
+      ...(o.nominated ? { nominatedNodeName: o.nominated } : {}),
+      ...o.conditions,
+    },
+  }
+}
+
+// Upstream: kubernetes/kubernetes pkg/printers/internalversion/printers.go printPod, `if options.Wide`.
+describe('kubectl get pod -o wide row (printPod, options.Wide)', () => {
+  it.each<[string, Pod, Partial<ReturnType<typeof getPodWideRow>>]>([
+    [
+      'a pod not yet scheduled shows <none> for every wide column',
+      withStatus([], 'Pending'),
+      { ip: '<none>', node: '<none>', nominatedNode: '<none>', readinessGates: '<none>' },
+    ],
+    [
+      'a running pod shows the first of status.podIPs and its node',
+      scheduled({ ip: '10.244.1.3' }),
+      { ip: '10.244.1.3', node: 'worker-1', nominatedNode: '<none>' },
+    ],
+    [
+      'status.podIP without podIPs prints <none>: printPod reads podIPs only',
+      { ...scheduled(), status: { ...scheduled().status, podIP: '10.244.1.9' } },
+      { ip: '<none>' },
+    ],
+    [
+      'preemption leaves status.nominatedNodeName, printed as NOMINATED NODE',
+      scheduled({ nominated: 'worker-2' }),
+      { nominatedNode: 'worker-2' },
+    ],
+    [
+      'readiness gates count the gates whose condition is True; a missing condition is not',
+      scheduled({
+        gates: ['example.com/lb', 'example.com/feature'],
+        conditions: {
+          conditions: [cond('example.com/lb', 'True'), cond('Ready', 'True')],
+        },
+      }),
+      { readinessGates: '1/2' },
+    ],
+    [
+      'a gate whose condition is False counts as not ready',
+      scheduled({
+        gates: ['example.com/lb'],
+        conditions: { conditions: [cond('example.com/lb', 'False')] },
+      }),
+      { readinessGates: '0/1' },
+    ],
+  ])('%s', (_name, pod, want) => {
+    expect(getPodWideRow(pod, T0 + 1_000)).toMatchObject(want)
+  })
+
+  it('the wide table: nine columns, NOMINATED NODE and READINESS GATES as two-word headers', () => {
+    expect(getPodWideTable(scheduled({ ip: '10.244.1.3' }), T0 + 3_000)).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES\n' +
+        'web    1/1     Running   0          3s    10.244.1.3   worker-1   <none>           <none>\n',
+    )
+  })
+
+  it('several pods share one header and one set of column widths, in the order given', () => {
+    const other: Pod = {
+      ...withStatus([], 'Pending'),
+      metadata: { name: 'a-much-longer-name', creationTimestamp: iso(T0) },
+    }
+    expect(getPodsTable([withStatus([running('a')]), other], T0 + 3_000)).toBe(
+      'NAME                 READY   STATUS    RESTARTS   AGE\n' +
+        'web                  1/1     Running   0          3s\n' +
+        'a-much-longer-name   0/0     Pending   0          3s\n',
+    )
+    expect(getPodsTable([], T0)).toBe('')
+  })
+})
+
+// Upstream: printers.go printPod: `if pod.DeletionTimestamp != nil && pod.Status.Reason == node.NodeUnreachablePodReason
+// { reason = "Unknown" } else if pod.DeletionTimestamp != nil && !IsPodPhaseTerminal(phase) { reason = "Terminating" }`;
+// pkg/util/node/node.go NodeUnreachablePodReason = "NodeLost".
+describe('STATUS of a pod on a lost node', () => {
+  const deleting = (phase: string, reason?: string): Pod => {
+    const p = withStatus([running('a')], phase)
+    return {
+      ...p,
+      metadata: { ...p.metadata, deletionTimestamp: iso(T0 + 30_000) },
+      status: { ...p.status, ...(reason ? { reason } : {}) },
+    }
+  }
+  it.each<[string, Pod, string]>([
+    ['deleted while its node is unreachable (NodeLost): Unknown', deleting('Running', 'NodeLost'), 'Unknown'],
+    ['Unknown even when the phase is terminal', deleting('Failed', 'NodeLost'), 'Unknown'],
+    ['deleted for any other reason: Terminating', deleting('Running'), 'Terminating'],
+    ['deleted with another status.reason: Terminating', deleting('Running', 'Evicted'), 'Terminating'],
+    [
+      'NodeLost without a deletionTimestamp shows the reason itself',
+      { ...withStatus([], 'Running'), status: { phase: 'Running', reason: 'NodeLost' } },
+      'NodeLost',
+    ],
+  ])('%s', (_name, pod, status) => {
+    expect(getPodRow(pod, T0 + 1_000).status).toBe(status)
+  })
+})
+
+describe('kubectl get pod <victim> -w over a preemption', () => {
+  // get.go watch: the object is printed first, then every watch event's object, DELETED included, whose
+  // object is the pod's last stored state, so the last row repeats it.
+  it('the victim: its row at Enter, its status patch, Terminating, then the DELETED row', () => {
+    const s = SCENARIOS.find((x) => x.id === 'preemption')!
+    const timeline = simulate({ manifest: s.manifest, cluster: s.cluster! }, { seed: 1 })
+    // The pod preemption deleted, as the last frame's etcd shows it (`namespace/name`).
+    const [key = ''] = Object.keys(podDeletions(timeline.frames.at(-1)!.etcd) ?? {})
+    expect(key).toMatch(/^default\//)
+    const name = key.slice('default/'.length)
+    const lines = getPodWatchLines(timeline, undefined, { namespace: 'default', name })
+    expect(lines[0]).toMatch(/^NAME {2,}READY {3}STATUS {4}RESTARTS {3}AGE$/)
+    expect(lines.slice(1).map((l) => l.split(/ {3,}/)[2])).toEqual([
+      'Running',
+      'Running',
+      'Terminating',
+      'Terminating',
+    ])
+    expect(lines.at(-1)).toBe(lines.at(-2))
+  })
+  it('a pod that is never stored prints nothing', () => {
+    const timeline = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
+    expect(getPodWatchLines(timeline, undefined, { namespace: 'default', name: 'absent' })).toEqual([])
   })
 })

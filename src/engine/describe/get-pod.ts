@@ -1,17 +1,21 @@
 /**
- * `kubectl get pod` and `kubectl get pod -w` as kubectl v1.34 prints them.
- * The row is what the apiserver's table printer computes
- * (kubernetes/kubernetes pkg/printers/internalversion/printers.go printPod);
- * kubectl lays it out with cli-runtime's tabwriter (minwidth 6, padding 3,
- * RememberWidths) and, when watching, flushes after every event, so columns
- * only ever grow (pkg/cmd/get/get.go watch).
+ * `kubectl get pod`, `kubectl get pod -o wide` and `kubectl get pod -w` as
+ * kubectl v1.34 prints them. The row is what the apiserver's table printer
+ * computes (kubernetes/kubernetes pkg/printers/internalversion/printers.go
+ * printPod; `-o wide` adds the Priority 1 columns IP, NODE, NOMINATED NODE and
+ * READINESS GATES); kubectl lays it out with cli-runtime's tabwriter
+ * (minwidth 6, padding 3, RememberWidths) and, when watching, prints one row
+ * per watch event and flushes after each, so columns only ever grow
+ * (kubernetes/kubectl pkg/cmd/get/get.go watch).
  */
 import { storyPod } from '../protocol/pods'
 import type { Pod } from '../model/objects'
 import { podDisplayStatus } from '../model/pod-display-status'
 import type { Timeline } from '../protocol/timeline'
 import { DEFAULT_START_TIME } from '../simulate'
-import { asObj, asStr, type Obj } from './prefix-writer'
+import { podKey } from '../etcd/store'
+import { storedPodAt, type PodRef } from './stored-pod'
+import { asArr, asObj, asStr, type Obj } from './prefix-writer'
 import { createTabWriter, GET_TABWRITER } from './tabwriter'
 import { parseTime, timestampSince } from './time-format'
 
@@ -26,6 +30,19 @@ export interface PodRow {
 }
 
 export const POD_COLUMNS = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'] as const
+
+/** printPod's row with `options.Wide`: every empty value is printed as `<none>`. */
+export interface PodWideRow extends PodRow {
+  /** `status.podIPs[0].ip` (printPod reads podIPs, not podIP). */
+  readonly ip: string
+  readonly node: string
+  readonly nominatedNode: string
+  /** `<none>` without readiness gates, else gates whose condition is True / gates: `1/2`. */
+  readonly readinessGates: string
+}
+
+/** The column headers of `-o wide`: the server's column names upper-cased by kubectl's table printer. */
+export const POD_WIDE_COLUMNS = [...POD_COLUMNS, 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] as const
 
 /** The `kubectl get pod` row of a stored pod at `now` (epoch ms). */
 export function getPodRow(pod: Pod, now: number): PodRow {
@@ -89,6 +106,30 @@ export function getPodRow(pod: Pod, now: number): PodRow {
   }
 }
 
+/** The `kubectl get pod -o wide` row of a stored pod at `now` (epoch ms). */
+export function getPodWideRow(pod: Pod, now: number): PodWideRow {
+  const status = pod.status ?? {}
+  const none = (v: string): string => (v === '' ? '<none>' : v)
+  const gates = asArr(pod.spec['readinessGates'])
+  let readinessGates = '<none>'
+  if (gates.length > 0) {
+    // printPod: for each gate, the first condition of its type counts when it is True.
+    const conditions = status.conditions ?? []
+    const trueGates = gates.filter((g) => {
+      const type = asStr(asObj(g)?.['conditionType'])
+      return conditions.find((c) => c.type === type)?.status === 'True'
+    }).length
+    readinessGates = `${trueGates}/${gates.length}`
+  }
+  return {
+    ...getPodRow(pod, now),
+    ip: none(status.podIPs?.[0]?.ip ?? ''),
+    node: none(pod.spec.nodeName ?? ''),
+    nominatedNode: none(asStr(status['nominatedNodeName'])),
+    readinessGates,
+  }
+}
+
 /** printPod's STATUS, with the SchedulingGated rule podDisplayStatus does not apply. */
 function podStatusColumn(pod: Pod): string {
   const gated = (pod.status?.conditions ?? []).some(
@@ -102,41 +143,86 @@ function podStatusColumn(pod: Pod): string {
 }
 
 const cells = (row: PodRow): string => [row.name, row.ready, row.status, row.restarts, row.age].join('\t')
+const wideCells = (row: PodWideRow): string =>
+  [cells(row), row.ip, row.node, row.nominatedNode, row.readinessGates].join('\t')
 
-/** `kubectl get pod <name>`: the header and the pod's row, laid out. */
-export function getPodTable(pod: Pod, now: number): string {
+/**
+ * `kubectl get pod <name>…` (with `-o wide` when `wide`): one header, then a row per pod in the
+ * order given, laid out by one tabwriter as kubectl prints the rows of one resource type together.
+ * An empty list prints nothing (kubectl then says "No resources found" on stderr).
+ */
+export function getPodsTable(pods: readonly Pod[], now: number, wide = false): string {
+  if (pods.length === 0) return ''
   const w = createTabWriter(GET_TABWRITER)
-  w.write(`${POD_COLUMNS.join('\t')}\n${cells(getPodRow(pod, now))}\n`)
+  w.write(`${(wide ? POD_WIDE_COLUMNS : POD_COLUMNS).join('\t')}\n`)
+  for (const pod of pods)
+    w.write(`${wide ? wideCells(getPodWideRow(pod, now)) : cells(getPodRow(pod, now))}\n`)
   w.flush()
   return w.output()
 }
 
+/** `kubectl get pod <name>`: the header and the pod's row, laid out. */
+export function getPodTable(pod: Pod, now: number): string {
+  return getPodsTable([pod], now)
+}
+
+/** `kubectl get pod <name> -o wide`: the header and the pod's wide row, laid out. */
+export function getPodWideTable(pod: Pod, now: number): string {
+  return getPodsTable([pod], now, true)
+}
+
 /**
  * The lines `kubectl get pod -w` prints while the timeline runs: the header,
- * then one row per write of the pod to etcd (each write is one watch event),
- * aged at the instant of the write. Line i + 1 belongs to the i-th write.
+ * then one row per watch event about the pod, aged at the instant of the event.
+ *
+ * Without `target`, the manifest's pod (`storyPod(frame)`) watched from before Enter:
+ * every write of it to etcd is one event, the first its creation. With
+ * `target`, `kubectl get pod <name> -w` started at Enter: kubectl first prints
+ * the object it read (when it exists then), then one row per write; the watch's
+ * synthetic ADDED event for a single object is not printed (get.go watch sets
+ * outputObjects false for it).
+ *
+ * A deletion ends the pod's events with DELETED, whose object is the pod's last
+ * stored state; kubectl prints it like any other event, so the final row
+ * repeats the last state (get.go watch: printer.PrintObj(e.Object) for every
+ * event type).
  */
-export function getPodWatchLines(timeline: Timeline, startTime: number = DEFAULT_START_TIME): string[] {
+export function getPodWatchLines(
+  timeline: Timeline,
+  startTime: number = DEFAULT_START_TIME,
+  target?: PodRef,
+): string[] {
   const w = createTabWriter(GET_TABWRITER)
-  let header = true
   let emitted = 0
+  let watchedKey = target ? podKey(target.namespace, target.name) : null
+  let last: Pod | null = null
   const lines: string[] = []
-  timeline.events.forEach((e, i) => {
-    if (e.kind !== 'etcd.put' || !e.payload.key.startsWith('/registry/pods/')) return
-    const frame = timeline.frames[i]
-    const pod = frame ? storyPod(frame) : null
-    if (
-      !pod ||
-      e.payload.key !== `/registry/pods/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
-    )
-      return
-    if (header) w.write(`${POD_COLUMNS.join('\t')}\n`)
-    header = false
-    w.write(`${cells(getPodRow(pod, startTime + e.at))}\n`)
+  const print = (pod: Pod, at: number): void => {
+    if (last === null) w.write(`${POD_COLUMNS.join('\t')}\n`)
+    last = pod
+    w.write(`${cells(getPodRow(pod, startTime + at))}\n`)
     w.flush()
     const text = w.output()
     lines.push(...text.slice(emitted).replace(/\n$/, '').split('\n'))
     emitted = text.length
+  }
+  if (target) {
+    const atEnter = storedPodAt(timeline, -1, target)
+    if (atEnter) print(atEnter, 0)
+  }
+  timeline.events.forEach((e, i) => {
+    if (e.kind !== 'etcd.put' || !e.payload.key.startsWith('/registry/pods/')) return
+    if (e.payload.what === 'deleted') {
+      if (e.payload.key === watchedKey && last) print(last, e.at)
+      return
+    }
+    const frame = timeline.frames[i]
+    const pod = target ? storedPodAt(timeline, i, target) : frame ? storyPod(frame) : null
+    if (!pod) return
+    const key = podKey(pod.metadata.namespace ?? 'default', pod.metadata.name ?? '')
+    if (e.payload.key !== key) return
+    watchedKey = key
+    print(pod, e.at)
   })
   return lines
 }

@@ -81,6 +81,8 @@ describe('node view', () => {
       'Routes in the pod: default via 10.244.2.1 dev eth0; 10.244.2.0/24 dev eth0 proto kernel scope link src 10.244.2.3.',
       'Routes on the node: 10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1; 10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink; 10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink.',
       'Also on cni0: cache-0 10.244.2.2.',
+      // The kubelet's default cpuManagerPolicy: no cpuset (pkg/kubelet/cm/cpumanager/policy_none.go).
+      "CPU manager: none policy (the default). Every container may run on any of the node's 2 CPUs (0-1); no cpuset is set.",
     ])
   })
 

@@ -21,6 +21,7 @@ import { PAUSE_IMAGE } from '../cri/constants'
 import { rangeOf } from '../cni/host-local-ipam'
 import { containerStatesOf, type ContainerNow } from './container-states'
 import { remotePodRoute } from './overlay'
+import { cpuCaption, nodeCpuView, type NodeCpuView } from './node-cpus'
 
 export type NamespaceName = 'network' | 'ipc' | 'uts' | 'pid'
 
@@ -75,6 +76,8 @@ export interface NodeView {
   readonly containers: readonly ContainerNow[]
   /** Other pods on the node's cni0 bridge, with their addresses. */
   readonly neighbours: readonly { readonly pod: string; readonly ip: string }[]
+  /** The node's CPUs under its CPU manager policy (node-cpus.ts). */
+  readonly cpus: NodeCpuView | null
   /** The part the current step works on, if it is on this node. */
   readonly focus: NodeViewFocus | null
   /** The drawing in words, one line per item: its text alternative. */
@@ -251,6 +254,7 @@ export function describeNodeView(timeline: Timeline, index: number): NodeView | 
     network,
     containers,
     neighbours,
+    cpus: nodeCpuView(frame, timeline.cluster, nodeName, pod),
     focus: focusOf(timeline.events[index], nodeName, frame),
   }
   return { ...view, caption: captionOf(view) }
@@ -304,5 +308,6 @@ function captionOf(v: Omit<NodeView, 'caption'>): string[] {
   if (n.nodeRoutes.length) out.push(`Routes on the node: ${routesInWords(n.nodeRoutes)}.`)
   if (v.neighbours.length)
     out.push(`Also on ${n.bridge}: ${v.neighbours.map((p) => `${p.pod} ${p.ip}`).join(', ')}.`)
+  if (v.cpus) out.push(cpuCaption(v.cpus))
   return out
 }

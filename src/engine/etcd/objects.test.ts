@@ -23,7 +23,9 @@ describe('registry keys', () => {
     ['Node', undefined, 'worker-1', '/registry/minions/worker-1'],
     ['Namespace', undefined, 'shop', '/registry/namespaces/shop'],
     ['ConfigMap', 'shop', 'web-config', '/registry/configmaps/shop/web-config'],
-    ['Deployment', 'default', 'web', null],
+    ['Deployment', 'default', 'web', '/registry/deployments/default/web'],
+    // A kind this apiserver does not serve has no key.
+    ['Service', 'default', 'web', null],
   ] as const)('%s %s/%s → %s', (kind, ns, name, key) => {
     expect(registryKey(kind, ns, name)).toBe(key)
   })
@@ -96,7 +98,13 @@ describe('createdObjects: what the run stored besides pods', () => {
       'ConfigMap shop/kube-root-ca.crt',
       'ConfigMap shop/web-config',
     ])
-    expect(made.map((o) => o.metadata.resourceVersion)).toEqual(['1228', '1229', '1230', '1231'])
+    // Each as stored by its own write: resourceVersion is that write's revision, one after the other.
+    const etcd = t.frames.at(-1)!.etcd
+    const revisions = made.map((o) => Number(o.metadata.resourceVersion))
+    expect(revisions).toEqual(
+      made.map((o) => etcd.keys[registryKey(o.kind, o.metadata.namespace, o.metadata.name!)!]!.modRevision),
+    )
+    expect(revisions.map((r) => r - revisions[0]!)).toEqual([0, 1, 2, 3])
   })
 
   it('one array while only pods are written, so the cluster view built on it stays cached', () => {

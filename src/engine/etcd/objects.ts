@@ -24,6 +24,8 @@ const STORAGE_PATHS: Readonly<Record<string, string>> = {
   Secret: 'secrets',
   ConfigMap: 'configmaps',
   Pod: 'pods',
+  Deployment: 'deployments',
+  ReplicaSet: 'replicasets',
 }
 
 /** The etcd key of an object (`/registry/pods/default/nginx`), or null for a kind etcd does not hold here. */

@@ -57,5 +57,23 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
     },
     world,
   )
+  notifyOwner(w, stored, write.what === 'create' ? 'ADDED' : 'MODIFIED')
   return stored
+}
+
+/**
+ * The replicaset controller watches pods (its informer's AddFunc/UpdateFunc/DeleteFunc): a write to a
+ * pod a ReplicaSet controls reaches kube-controller-manager. Other pods concern no controller Podlife runs.
+ */
+export function notifyOwner(w: StepWriter, pod: Pod, event: 'ADDED' | 'MODIFIED' | 'DELETED'): void {
+  const refs = (pod.metadata['ownerReferences'] ?? []) as readonly { kind?: string; controller?: boolean }[]
+  if (!refs.some((r) => r.controller === true && r.kind === 'ReplicaSet')) return
+  w.send(1, {
+    to: 'kube-controller-manager',
+    type: 'watch',
+    event,
+    kind: 'Pod',
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name ?? '',
+  })
 }

@@ -23,8 +23,10 @@ import { createThreeWayMergePatch } from '../model/strategic-merge'
 import { sortedJson } from './json'
 import { formatFailures, type KubectlFailure } from './output'
 import { planObjects, type PlanItem } from './plan'
-import { CORE_RESOURCES } from '../model/core-resources'
+import { CORE_RESOURCES, kindGroupName } from '../model/core-resources'
 import { uuidV4 } from '../model/uuid'
+import { onOpenAPIResponse, preflight, sendDiscovery } from './preflight'
+import { isOpenAPIRequest } from './openapi'
 
 type KubectlMessage = Extract<Message, { to: 'kubectl' }>
 
@@ -54,8 +56,19 @@ function finish(w: StepWriter, exitCode: number, stdout: string, stderr: string,
 
 function start(w: StepWriter, ctx: SimContext): void {
   const { command } = ctx.input
+  if (command.error) {
+    finish(
+      w,
+      1,
+      '',
+      `error: ${command.error}\n`,
+      'kubectl refuses its own command line before reading any file.',
+    )
+    return
+  }
   const parsed = parseManifest(ctx.input.manifest, command.file)
-  if (!parsed.ok && (parsed.documents ?? []).length === 0) {
+  // A first document that is YAML but no mapping is refused by the plan, as --validate decides (plan.ts).
+  if (!parsed.ok && (parsed.documents ?? []).length === 0 && parsed.entries?.[0]?.type !== 'not-an-object') {
     const err = parsed.errors[0]!
     finish(
       w,
@@ -66,7 +79,11 @@ function start(w: StepWriter, ctx: SimContext): void {
     )
     return
   }
-  const documents = parsed.documents ?? []
+  // With --validate=false kubectl reads past a document that is no mapping (plan.ts), so those after count.
+  const readPast = !parsed.ok && command.validate === 'Ignore' && parsed.entries
+  const documents = readPast
+    ? readPast.flatMap((e) => (e.type === 'object' ? [e.document] : []))
+    : (parsed.documents ?? [])
   if (parsed.ok && documents.length === 0) {
     finish(
       w,
@@ -101,7 +118,7 @@ function start(w: StepWriter, ctx: SimContext): void {
     kind: 'kubectl.parse',
     component: 'kubectl',
     stage: 'kubectl',
-    summary: `read ${command.file}: ${documents.length} object(s), Pod ${firstName}`,
+    summary: `read ${command.file}: ${documents.length} object(s), ${String(first.object['kind'] ?? 'Pod')} ${firstName}`,
     narration:
       documents.length > 1
         ? `kubectl reads ${command.file}: ${documents.length} objects, which it sends one after the other, each with its own requests. It checks only that apiVersion and kind are set; the real validation happens on the server.`
@@ -141,11 +158,24 @@ function start(w: StepWriter, ctx: SimContext): void {
     ...(primary > 0 ? { primaryDoc: primary } : {}),
     kubectlMemory: { object: first.object, config, namespace: first.namespace, session, items, failures },
   })
-  if (ctx.input.coldCache) {
-    sendDiscovery(w, ctx, '/api')
+  resume(w, ctx)
+}
+
+/**
+ * Goes on with the objects, at the start or after one of kubectl's own questions (OpenAPI, discovery)
+ * was answered: apply readies every object before it sends any, create only the next one (preflight.ts).
+ */
+function resume(w: StepWriter, ctx: SimContext): void {
+  const memory = w.world.kubectlMemory!
+  const from = memory.index ?? 0
+  if (ctx.input.command.verb === 'apply' && !memory.preflighted) {
+    const items = memory.items ?? []
+    for (let i = from; i < items.length; i++) if (preflight(w, ctx, i, send) === 'waiting') return
+    w.update({ ...w.world, kubectlMemory: { ...w.world.kubectlMemory!, preflighted: true } })
+    nextObject(w, ctx, 0)
     return
   }
-  nextObject(w, ctx, 0)
+  nextObject(w, ctx, from)
 }
 
 function failuresOf(items: readonly PlanItem[]): KubectlFailure[] {
@@ -168,14 +198,21 @@ function nextObject(w: StepWriter, ctx: SimContext, from: number): void {
       if (ctx.input.command.verb === 'create') failures = [...failures, item.failure]
       continue
     }
+    w.update({ ...w.world, kubectlMemory: { ...w.world.kubectlMemory!, failures } })
+    if (preflight(w, ctx, i, send) === 'waiting') return
     w.update({
       ...w.world,
-      kubectlMemory: { ...memory, failures, object: item.object, namespace: item.namespace, index: i },
+      kubectlMemory: {
+        ...w.world.kubectlMemory!,
+        object: item.object,
+        namespace: item.namespace,
+        index: i,
+      },
     })
     sendFirstRequest(w, ctx, i)
     return
   }
-  complete(w, { ...memory, failures })
+  complete(w, { ...w.world.kubectlMemory!, failures })
 }
 
 /** Every object has been tried: print the failures (if any) and exit. */
@@ -213,41 +250,7 @@ function objectDone(w: StepWriter, ctx: SimContext, result: { line: string } | K
   nextObject(w, ctx, (memory.index ?? 0) + 1)
 }
 
-/**
- * With an empty discovery cache kubectl first asks which APIs exist: aggregated discovery, GET /api then
- * GET /apis (client-go discovery/aggregated_discovery.go, discovery_client.go).
- */
-export const AGGREGATED_DISCOVERY_ACCEPT =
-  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json'
-
-function sendDiscovery(w: StepWriter, ctx: SimContext, path: '/api' | '/apis'): void {
-  const memory = w.world.kubectlMemory!
-  const id = w.world.nextRequestId
-  w.update({ ...w.world, nextRequestId: id + 1 })
-  const base = getRequest(
-    id,
-    ctx.input.command,
-    memory.config,
-    memory.session ?? '',
-    memory.namespace ?? 'default',
-    '',
-  )
-  const request: HttpRequest = {
-    ...base,
-    path,
-    // The discovery client's http.Client has a 32 s timeout (discovery_client.go defaultTimeout), which
-    // client-go's rest.Request also sends as the `timeout` query parameter.
-    query: { timeout: '32s' },
-    headers: { ...base.headers, Accept: AGGREGATED_DISCOVERY_ACCEPT },
-  }
-  send(
-    w,
-    request,
-    path === '/api'
-      ? 'kubectl has no discovery cache yet (~/.kube/cache/discovery), so it first asks the apiserver which APIs it serves: GET /api (the core group).'
-      : 'Then GET /apis for every other API group. With the answers cached, later commands skip these requests.',
-  )
-}
+export { AGGREGATED_DISCOVERY_ACCEPT } from './preflight'
 
 /** The command's own first request: GET (client-side apply), POST (create) or PATCH (server-side apply). */
 function sendFirstRequest(w: StepWriter, ctx: SimContext, index: number): void {
@@ -334,8 +337,15 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
       )
       return
     }
-    if (request.path === '/api') sendDiscovery(w, ctx, '/apis')
-    else nextObject(w, ctx, 0)
+    if (request.path === '/api') sendDiscovery(w, ctx, '/apis', send, ctx.about.doc)
+    else {
+      w.update({ ...w.world, kubectlMemory: { ...w.world.kubectlMemory!, discovered: true } })
+      resume(w, ctx)
+    }
+    return
+  }
+  if (isOpenAPIRequest(request)) {
+    if (onOpenAPIResponse(w, ctx, request, response, send)) resume(w, ctx)
     return
   }
   if (request.method === 'GET') {
@@ -377,7 +387,7 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
         ? 'configured'
         : 'created'
     const dry = command.dryRunServer ? ' (server dry run)' : ''
-    objectDone(w, ctx, { line: `${kind.toLowerCase()}/${name} ${verb}${dry}\n` })
+    objectDone(w, ctx, { line: `${kindGroupName(kind, name)} ${verb}${dry}\n` })
     return
   }
   objectDone(w, ctx, {
@@ -393,13 +403,15 @@ function objectInfo(memory: Memory) {
   const resource = CORE_RESOURCES[kind] ?? CORE_RESOURCES['Pod']!
   const name = String(((memory.object['metadata'] ?? {}) as JsonObject)['name'] ?? '')
   const namespace = resource.namespaced ? (memory.namespace ?? 'default') : ''
-  return { kind, resource: resource.resource, name, namespace }
+  return { kind, resource: resource.resource, group: resource.group ?? '', name, namespace }
 }
 
 /** resource.Info's String(), as AddSourceToErr and apply's messages print it. */
 function describeInfo(memory: Memory): string {
   const i = objectInfo(memory)
-  return `Resource: "/v1, Resource=${i.resource}", GroupVersionKind: "/v1, Kind=${i.kind}"\nName: "${i.name}", Namespace: "${i.namespace}"`
+  // schema.GroupVersionResource's String(): "<group>/<version>, Resource=<resource>" ("/v1" for core).
+  const gv = `${i.group}/v1`
+  return `Resource: "${gv}, Resource=${i.resource}", GroupVersionKind: "${gv}, Kind=${i.kind}"\nName: "${i.name}", Namespace: "${i.namespace}"`
 }
 
 /**
@@ -437,10 +449,15 @@ function applyToExisting(w: StepWriter, ctx: SimContext, get: HttpRequest, live:
   const patch = createThreeWayMergePatch(original, modified, live)
   const stderr =
     (memory.stderr ?? '') +
-    (typeof annotation === 'string' ? '' : warningNoLastAppliedConfigAnnotation(info.resource, name))
+    (typeof annotation === 'string'
+      ? ''
+      : warningNoLastAppliedConfigAnnotation(
+          info.group ? `${info.resource}.${info.group}` : info.resource, // info.ObjectName(): group-resource/name
+          name,
+        ))
   w.update({ ...w.world, kubectlMemory: { ...memory, stderr } })
   if (Object.keys(patch).length === 0) {
-    objectDone(w, ctx, { line: `${info.kind.toLowerCase()}/${name} unchanged\n` })
+    objectDone(w, ctx, { line: `${kindGroupName(info.kind, name)} unchanged\n` })
     return
   }
   const id = w.world.nextRequestId

@@ -10,6 +10,7 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml'
 import type { JsonObject } from '../model/objects'
 import { toGoYamlError, unknownAnchor } from './go-yaml-error'
+import { INVALID_OBJECT, goJsonTypeOf, validationFailed, type GoJsonType } from './client-validation'
 import {
   DEPTH_MESSAGE,
   MAX_ALIAS_COUNT,
@@ -37,13 +38,26 @@ export interface ManifestDocument {
   readonly positions: Readonly<Record<string, { line: number; column: number }>>
 }
 
+/**
+ * One document as kubectl's stream reader meets it (cli-runtime StreamVisitor): an object; YAML that is
+ * no mapping (kubectl refuses it, and with validation on stops there: kubectl/client-validation.ts); or a
+ * document that cannot be read at all, which ends the stream.
+ */
+export type ManifestEntry =
+  | { readonly type: 'object'; readonly document: ManifestDocument }
+  | { readonly type: 'not-an-object'; readonly jsonType: GoJsonType; readonly error: ManifestError }
+  | { readonly type: 'unreadable'; readonly error: ManifestError }
+
 export type ParseResult =
   | { readonly ok: true; readonly documents: readonly ManifestDocument[] }
   | {
       readonly ok: false
+      /** The first problem; a document that is no mapping counts, though kubectl may read past it. */
       readonly errors: readonly ManifestError[]
       /** The documents before the broken one: kubectl's stream reader has already handed them on. */
       readonly documents?: readonly ManifestDocument[]
+      /** Every document in file order, up to an unreadable one: what kubectl reads past a non-mapping. */
+      readonly entries?: readonly ManifestEntry[]
     }
 
 /** Beyond this many bytes the manifest is refused before parsing (a real apiserver caps requests at 3 MiB). */
@@ -71,19 +85,23 @@ function parseManifestOrThrow(text: string, fileName: string): ParseResult {
     const message = documentsMessage(MAX_MANIFEST_DOCUMENTS, 'one manifest')
     return fail(line, 1, message, `error parsing ${fileName}: ${message}`)
   }
-  const documents: ManifestDocument[] = []
+  const entries: ManifestEntry[] = []
+  // An unreadable document ends the stream: kubectl has handed on what came before it.
+  const stop = (line: number, column: number, message: string, kubectl: string): ParseResult => {
+    entries.push({ type: 'unreadable', error: { line, column, message, kubectl } })
+    return resultOf(entries)
+  }
   for (const doc of list) {
     const err = doc.errors[0]
     if (doc.errors.some(isStackOverflow)) throw new RangeError(STACK_MESSAGE)
     if (err) {
       const pos = lineCounter.linePos(err.pos[0])
       const goError = toGoYamlError(text, err, lineCounter)
-      return fail(
+      return stop(
         goError.fileLine,
         goError.fileLine === pos.line ? pos.col : 1,
         err.message.split('\n')[0] ?? err.message,
         `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goError.text}`,
-        documents,
       )
     }
     if (doc.contents === null) continue
@@ -97,23 +115,25 @@ function parseManifestOrThrow(text: string, fileName: string): ParseResult {
       const colon = message.lastIndexOf(': ')
       const alias = message.startsWith('Unresolved alias') && colon >= 0 ? message.slice(colon + 2) : ''
       const goText = alias && !alias.includes('\n') ? unknownAnchor(alias) : message
-      return fail(
-        1,
-        1,
-        message,
-        `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goText}`,
-        documents,
-      )
+      return stop(1, 1, message, `error parsing ${fileName}: error converting YAML to JSON: yaml: ${goText}`)
     }
     if (value === null || value === undefined) continue
     if (isNestedDeeperThan(value, MAX_DEPTH)) {
       const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0)
-      return fail(pos.line, pos.col, DEPTH_MESSAGE, `error parsing ${fileName}: ${DEPTH_MESSAGE}`, documents)
+      return stop(pos.line, pos.col, DEPTH_MESSAGE, `error parsing ${fileName}: ${DEPTH_MESSAGE}`)
     }
-    if (typeof value !== 'object' || Array.isArray(value)) {
+    const jsonType = goJsonTypeOf(value)
+    if (jsonType) {
       const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0)
-      const message = 'a Kubernetes object must be a mapping'
-      return fail(pos.line, pos.col, message, `error parsing ${fileName}: ${message}`, documents)
+      const message = `${INVALID_OBJECT}: this document is a ${jsonType === 'bool' ? 'boolean' : jsonType}, not a mapping with apiVersion and kind`
+      // The text kubectl prints with validation on, its default; plan.ts words it for --validate=false.
+      const kubectl = validationFailed(fileName, INVALID_OBJECT)
+      entries.push({
+        type: 'not-an-object',
+        jsonType,
+        error: { line: pos.line, column: pos.col, message, kubectl },
+      })
+      continue
     }
     const positions: Record<string, { line: number; column: number }> = {}
     collectPositions(doc.contents, '', positions, lineCounter, 0)
@@ -122,11 +142,25 @@ function parseManifestOrThrow(text: string, fileName: string): ParseResult {
       // kubectl flattens a List: each item is an object of its own, with its own field positions.
       const byItem = positionsByItem(positions)
       object['items'].forEach((item, i) =>
-        documents.push({ object: item as JsonObject, positions: byItem.get(String(i)) ?? {} }),
+        entries.push({
+          type: 'object',
+          document: { object: item as JsonObject, positions: byItem.get(String(i)) ?? {} },
+        }),
       )
-    } else documents.push({ object, positions })
+    } else entries.push({ type: 'object', document: { object, positions } })
   }
-  return { ok: true, documents }
+  return resultOf(entries)
+}
+
+/** ok with every document, or the first problem with the documents before it and every entry read. */
+function resultOf(entries: readonly ManifestEntry[]): ParseResult {
+  const first = entries.findIndex((e) => e.type !== 'object')
+  const objects = (list: readonly ManifestEntry[]) =>
+    list.flatMap((e) => (e.type === 'object' ? [e.document] : []))
+  if (first < 0) return { ok: true, documents: objects(entries) }
+  const problem = entries[first]!
+  if (problem.type === 'object') throw new Error('resultOf: the first problem is an object')
+  return { ok: false, errors: [problem.error], documents: objects(entries.slice(0, first)), entries }
 }
 
 /**
@@ -149,14 +183,8 @@ function positionsByItem(
   return out
 }
 
-function fail(
-  line: number,
-  column: number,
-  message: string,
-  kubectl: string,
-  documents: readonly ManifestDocument[] = [],
-): ParseResult {
-  return { ok: false, errors: [{ line, column, message, kubectl }], documents }
+function fail(line: number, column: number, message: string, kubectl: string): ParseResult {
+  return { ok: false, errors: [{ line, column, message, kubectl }], documents: [] }
 }
 
 function collectPositions(

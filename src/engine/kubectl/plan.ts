@@ -6,10 +6,11 @@
  */
 import type { JsonObject } from '../model/objects'
 import type { KubectlCommand } from './command'
-import type { ParseResult } from './parse'
+import type { ManifestEntry, ParseResult } from './parse'
 import type { KubectlFailure } from './output'
 import { sortedJson } from './json'
-import { CORE_RESOURCES } from '../model/core-resources'
+import { INVALID_OBJECT, cannotUnmarshal, decodeFailed, validationFailed } from './client-validation'
+import { resourceOfManifest } from '../model/core-resources'
 
 export type PlanItem =
   | { readonly type: 'object'; readonly object: JsonObject; readonly namespace: string }
@@ -25,11 +26,10 @@ const KNOWN_CORE_KINDS = new Set([
   'ResourceQuota',
 ])
 
-const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false'
-
 /**
- * Each document in file order. A YAML error ends the stream (the documents before it stay); a
- * document kubectl cannot use becomes a failure in its place, and the others still go out.
+ * Each document in file order. A YAML error ends the stream (the documents before it stay), and so does
+ * a document client-side validation refuses (cli-runtime StreamVisitor returns ValidateSchema's error);
+ * any other document kubectl cannot use becomes a failure in its place, and the others still go out.
  */
 export function planObjects(
   parsed: ParseResult,
@@ -37,10 +37,42 @@ export function planObjects(
   defaultNamespace: string,
 ): PlanItem[] {
   const items: PlanItem[] = []
-  for (const doc of parsed.documents ?? []) items.push(planDocument(doc.object, command, defaultNamespace))
-  if (!parsed.ok)
-    items.push({ type: 'failure', failure: { type: 'client', text: parsed.errors[0]!.kubectl } })
+  const validating = command.validate !== 'Ignore'
+  for (const entry of entriesOf(parsed)) {
+    if (entry.type === 'unreadable') {
+      items.push(client(entry.error.kubectl))
+      break
+    }
+    if (entry.type === 'not-an-object') {
+      // client-validation.ts: with validation on the stream stops here; without, the decoder refuses it.
+      if (validating) {
+        items.push(client(validationFailed(command.file, INVALID_OBJECT)))
+        break
+      }
+      items.push(client(decodeFailed(command.file, cannotUnmarshal(entry.jsonType))))
+      continue
+    }
+    const doc = entry.document.object
+    items.push(planDocument(doc, command, defaultNamespace))
+    // StreamVisitor returns a validation error (apiVersion or kind not set): later documents are not read.
+    if (validating && objectKindErrors(doc).length > 0) break
+  }
   return items
+}
+
+/** The documents in file order; a result from before entries existed ends with its one error. */
+function entriesOf(parsed: ParseResult): readonly ManifestEntry[] {
+  const objects = (parsed.documents ?? []).map((document) => ({ type: 'object' as const, document }))
+  if (parsed.ok) return objects
+  return parsed.entries ?? [...objects, { type: 'unreadable', error: parsed.errors[0]! }]
+}
+
+/** kubectl/pkg/validation/validation.go getObjectKind: apiVersion first, then kind. */
+function objectKindErrors(doc: JsonObject): string[] {
+  const missing: string[] = []
+  if (typeof doc['apiVersion'] !== 'string' || doc['apiVersion'] === '') missing.push('apiVersion not set')
+  if (typeof doc['kind'] !== 'string' || doc['kind'] === '') missing.push('kind not set')
+  return missing
 }
 
 function planDocument(doc: JsonObject, command: KubectlCommand, defaultNamespace: string): PlanItem {
@@ -48,21 +80,19 @@ function planDocument(doc: JsonObject, command: KubectlCommand, defaultNamespace
   const metadata = (doc['metadata'] ?? {}) as JsonObject
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : ''
   // schema.go getObjectKind: apiVersion first, then kind; several problems print as an aggregate.
-  const missing: string[] = []
-  if (typeof doc['apiVersion'] !== 'string' || doc['apiVersion'] === '') missing.push('apiVersion not set')
-  if (typeof doc['kind'] !== 'string' || doc['kind'] === '') missing.push('kind not set')
+  const missing = objectKindErrors(doc)
   if (missing.length > 0) {
     if (command.validate === 'Ignore') {
       // No client-side schema: the decoder refuses it (apimachinery json serializer, kind checked first).
       const field = missing.includes('kind not set') ? 'Kind' : 'apiVersion'
-      return client(`unable to decode "${file}": Object '${field}' is missing in '${sortedJson(doc)}'`)
+      return client(decodeFailed(file, `Object '${field}' is missing in '${sortedJson(doc)}'`))
     }
     const what = missing.length === 1 ? missing[0]! : `[${missing.join(', ')}]`
-    return client(`error validating "${file}": error validating data: ${what}; ${STOP_VALIDATE}`)
+    return client(validationFailed(file, what))
   }
   const kind = String(doc['kind'] ?? '')
   const apiVersion = String(doc['apiVersion'] ?? '')
-  const resource = apiVersion === 'v1' ? CORE_RESOURCES[kind] : undefined
+  const resource = resourceOfManifest(kind, apiVersion)
   if (!resource) {
     if (KNOWN_CORE_KINDS.has(kind) && apiVersion === 'v1')
       return client(`Podlife simulates Pods; ${kind} objects are not simulated`)

@@ -4,8 +4,10 @@
  * pod's requests must fit what is left of the node's allocatable, and the
  * node must match its nodeSelector / required node affinity. Only the first
  * failure is reported.
- * Before those predicates, the sysctl allowlist (sysctl-allowlist.ts), in the
- * order NewMainKubelet registers the admit handlers.
+ * Before those predicates, the sysctl allowlist (sysctl-allowlist.ts) and then the
+ * allocate-resources handler (the CPU manager, cpu-manager/), in the order NewMainKubelet
+ * registers the admit handlers: so a pod the static policy cannot pin is refused before its
+ * requests are compared with what is left.
  * Upstream: pkg/kubelet/lifecycle/predicate.go (Admit, generalFilter,
  * InsufficientResourceError, PredicateFailureError), pkg/kubelet/kubelet.go (rejectPod)
  */
@@ -13,9 +15,19 @@ import type { Node, Pod } from '../model/objects'
 import { buildNodeInfo, podRequests } from '../scheduler/framework/node-info'
 import { podMatchesNodeSelectorAndAffinity, ERR_REASON_POD } from '../scheduler/plugins/node-affinity'
 import { forbiddenSysctl, REASON_SYSCTL_FORBIDDEN } from './sysctl-allowlist'
+import { admitPodCPUs } from './cpu-manager/cpu-manager'
+import type { CPUPolicy } from './cpu-manager/policy'
+import type { CPUManagerState } from './cpu-manager/state'
 
 export type AdmitResult =
-  { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly message: string }
+  | { readonly ok: true; readonly cpuState?: CPUManagerState }
+  | { readonly ok: false; readonly reason: string; readonly message: string }
+
+/** The node's CPU manager and its state, when admission should allocate CPUs. */
+export interface CPUAdmission {
+  readonly policy: CPUPolicy
+  readonly state: CPUManagerState
+}
 
 /** InsufficientResourceError.Error() */
 export const insufficientResourceMessage = (
@@ -33,9 +45,16 @@ export const predicateFailureMessage = (name: string, desc: string): string =>
 /** rejectPod: the status message the kubelet writes. */
 export const rejectedMessage = (message: string): string => `Pod was rejected: ${message}`
 
-export function kubeletAdmit(pod: Pod, node: Node, podsOnNode: readonly Pod[]): AdmitResult {
+export function kubeletAdmit(
+  pod: Pod,
+  node: Node,
+  podsOnNode: readonly Pod[],
+  cpu?: CPUAdmission,
+): AdmitResult {
   const sysctl = forbiddenSysctl(pod)
   if (sysctl) return { ok: false, reason: REASON_SYSCTL_FORBIDDEN, message: sysctl }
+  const pinned = cpu ? admitPodCPUs(cpu.policy, cpu.state, pod, podsOnNode) : null
+  if (pinned && !pinned.ok) return pinned
   const info = buildNodeInfo(node, podsOnNode)
   const req = podRequests(pod)
   const alloc = info.allocatable
@@ -66,5 +85,5 @@ export function kubeletAdmit(pod: Pod, node: Node, podsOnNode: readonly Pod[]): 
       message: predicateFailureMessage('NodeAffinity', ERR_REASON_POD),
     }
   }
-  return { ok: true }
+  return pinned ? { ok: true, cpuState: pinned.state } : { ok: true }
 }

@@ -24,6 +24,8 @@ import {
 } from './run-as-non-root'
 import { instancesOf } from './status'
 import { containerConfig } from './cri-config'
+import { cpuStateOf } from './cpu-manager/node-state'
+import { cpusetCpusFor } from './cpu-manager/cpu-manager'
 import { runHandler, type ProbeSpec } from './probes'
 import * as M from './kubelet-messages'
 import { setRecord, setWaiting, setWs, ws } from './worker-state'
@@ -66,7 +68,7 @@ export function createContainer(
     })
     return
   }
-  sendCreateContainer(w, node, pod, c)
+  sendCreateContainer(w, ctx, node, pod, c)
 }
 
 /**
@@ -96,7 +98,7 @@ export function onImageUser(
       `runAsNonRoot is true for ${c.name}, but ${runAsWhy(pod, c, user)}`,
       loop,
     )
-  sendCreateContainer(w, node, pod, c)
+  sendCreateContainer(w, ctx, node, pod, c)
 }
 
 function runAsWhy(pod: Pod, c: Container, user: KubeletImageUser): string {
@@ -136,14 +138,22 @@ function configError(
   loop.containerFailed(w, ctx, node, c.name)
 }
 
-function sendCreateContainer(w: StepWriter, node: string, pod: Pod, c: Container): void {
+function sendCreateContainer(w: StepWriter, ctx: SimContext, node: string, pod: Pod, c: Container): void {
   const sandbox = sandboxOf(w, node, pod)
   const attempt = instancesOf(w.world.nodes[node]!, pod, c.name).length
+  // PreCreateContainer: the CPU manager's cpuset for the container (empty under the none policy).
+  const cpuState = cpuStateOf(w.world, ctx.cluster, node)
   cri(w, 2, node, {
     call: 'CreateContainer',
     pod,
     container: c.name,
-    request: containerConfig(pod, c.name, sandbox?.id ?? '', attempt),
+    request: containerConfig(
+      pod,
+      c.name,
+      sandbox?.id ?? '',
+      attempt,
+      cpuState ? cpusetCpusFor(cpuState, pod, c.name) : '',
+    ),
   })
 }
 

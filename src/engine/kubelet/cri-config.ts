@@ -2,7 +2,8 @@
  * The CRI request messages the kubelet builds (k8s.io/cri-api runtime/v1):
  * PodSandboxConfig and ContainerConfig, with resources mapped to cgroup values.
  * Upstream: pkg/kubelet/kuberuntime/kuberuntime_sandbox.go (generatePodSandboxConfig),
- * kuberuntime_container_linux.go (generateLinuxContainerResources), pkg/kubelet/cm/helpers_linux.go
+ * kuberuntime_container_linux.go (generateLinuxContainerResources), pkg/kubelet/cm/helpers_linux.go,
+ * pkg/kubelet/cm/internal_container_lifecycle_linux.go (PreCreateContainer: cpuset_cpus from the CPU manager)
  */
 import type { Json } from '../protocol/events'
 import type { Container, Pod } from '../model/objects'
@@ -65,7 +66,12 @@ export function sandboxConfig(pod: Pod): Json {
   }
 }
 
-export function linuxResources(c: Container): Json {
+/**
+ * LinuxContainerResources. `cpusetCpus` is the CPU manager's GetCPUAffinity: the container's own CPUs
+ * or the shared pool under the static policy, "" under none (PreCreateContainer then leaves the field
+ * unset, and the container may run on any CPU of the node).
+ */
+export function linuxResources(c: Container, cpusetCpus = ''): Json {
   const req = c.resources?.requests ?? {}
   const lim = c.resources?.limits ?? {}
   const cpuReq = req['cpu'] !== undefined ? quantityMilliValue(mustParseQuantity(req['cpu'])) : 0
@@ -76,10 +82,17 @@ export function linuxResources(c: Container): Json {
     cpu_quota: cpuLim ? Math.trunc((cpuLim * CPU_PERIOD) / 1000) : 0,
     cpu_shares: Math.max(MIN_SHARES, Math.trunc((cpuReq * 1024) / 1000)),
     memory_limit_in_bytes: memLim,
+    cpuset_cpus: cpusetCpus,
   }
 }
 
-export function containerConfig(pod: Pod, name: string, sandboxId: string, attempt = 0): Json {
+export function containerConfig(
+  pod: Pod,
+  name: string,
+  sandboxId: string,
+  attempt = 0,
+  cpusetCpus = '',
+): Json {
   const c = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x) => x.name === name)
   if (!c) throw new Error(`containerConfig: no container ${name} in the pod`)
   return {
@@ -109,7 +122,7 @@ export function containerConfig(pod: Pod, name: string, sandboxId: string, attem
         },
       ],
       log_path: `${c.name}/${attempt}.log`,
-      linux: { resources: linuxResources(c) },
+      linux: { resources: linuxResources(c, cpusetCpus) },
     },
   }
 }

@@ -8,7 +8,7 @@ import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import type { Json } from '../protocol/events'
 import type { Container, Pod } from '../model/objects'
-import { parseImageReference } from '../model/image-reference'
+import { parseImageReference, parseNormalizedNamed } from '../model/image-reference'
 import { findContainer } from './status'
 import { formatBackoff, isInBackOffSinceUpdate, nextBackoff } from './backoff'
 import { pullSecretsFor } from './pull-secrets'
@@ -21,8 +21,8 @@ import type { SyncLoop } from './sync-loop'
 
 function pullPolicy(c: Container): string {
   if (c.imagePullPolicy) return c.imagePullPolicy
-  const ref = parseImageReference(c.image ?? '')
-  return !ref || ref.tag === 'latest' ? 'Always' : 'IfNotPresent'
+  // As SetDefaults_Container: an image that does not parse has no tag, hence IfNotPresent.
+  return parseImageReference(c.image ?? '')?.tag === 'latest' ? 'Always' : 'IfNotPresent'
 }
 
 export function ensureImage(
@@ -35,9 +35,9 @@ export function ensureImage(
   const pod = w.pod!
   const c = findContainer(pod, name)!.c
   const image = c.image ?? ''
-  const ref = parseImageReference(image)
-  if (!ref) {
-    const msg = M.MSG_INVALID_IMAGE(image)
+  const parsed = parseNormalizedNamed(image)
+  if (!parsed.ok) {
+    const msg = M.MSG_INVALID_IMAGE(image, parsed.error)
     recordEvent(
       w,
       node,
@@ -45,7 +45,7 @@ export function ensureImage(
       'Warning',
       M.EVENT.InspectFailed,
       msg,
-      `"${image}" is not a valid image reference (upper case, spaces or a bad tag), so the kubelet cannot even ask containerd for it.`,
+      `"${image}" is not an image reference the kubelet can parse (${parsed.error}), so it never asks containerd for it: no pull is attempted.`,
     )
     recordEvent(
       w,
@@ -61,8 +61,9 @@ export function ensureImage(
     setWs(w, { syncError: M.INVALID_IMAGE_NAME })
     return loop.containerFailed(w, ctx, node, name)
   }
-  // The kubelet only appends :latest; containerd normalises the rest.
-  const withTag = ref.tag === 'latest' && !image.includes(':') ? `${image}:latest` : image
+  // The kubelet only appends :latest (applyDefaultImageTag); containerd normalises the rest.
+  const ref = parsed.ref
+  const withTag = ref.digest === null && !image.endsWith(`:${ref.tag}`) ? `${image}:${ref.tag}` : image
   cri(w, 1, node, { call: 'ImageStatus', pod, container: name, request: { image: { image: withTag } } })
 }
 

@@ -4,6 +4,7 @@
  * upstream file. Reasons are pkg/kubelet/events/event.go constants.
  */
 import { goDuration } from '../model/go-duration'
+import { goQuote } from '../model/go-quote'
 
 /** format.Pod: `<name>_<namespace>(<uid>)`. Upstream: pkg/kubelet/util/format/pod.go */
 export const formatPod = (name: string, ns: string, uid: string): string => `${name}_${ns}(${uid})`
@@ -22,9 +23,12 @@ export const MSG_BACKOFF_PULL = (image: string): string => `Back-off pulling ima
 /** Since 1.32 (PR #127918) the waiting message carries the previous pull error. */
 export const MSG_BACKOFF_PULL_WAITING = (image: string, prevErr: string): string =>
   `Back-off pulling image "${image}": ${prevErr}`
-/** image_manager.go applyDefaultImageTag via pkg/util/parsers ParseImageName; distribution/reference ErrReferenceInvalidFormat. */
-export const MSG_INVALID_IMAGE = (image: string): string =>
-  `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`
+/**
+ * EnsureImageExists when applyDefaultImageTag fails: pkg/util/parsers ParseImageName wraps
+ * distribution/reference ParseNormalizedNamed's error (`err`), and both quote the image with %q.
+ */
+export const MSG_INVALID_IMAGE = (image: string, err: string): string =>
+  `Failed to apply default image tag ${goQuote(image)}: couldn't parse image name ${goQuote(image)}: ${err}`
 
 // pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer)
 export const MSG_CREATED = (name: string): string => `Created container: ${name}`

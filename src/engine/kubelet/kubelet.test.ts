@@ -182,8 +182,9 @@ describe('kubelet: image pulls that fail', () => {
   })
   it('an invalid image name: InspectFailed and InvalidImageName', () => {
     const t = run({ containers: [{ name: 'app', image: 'Nginx' }] }, [], 3000)
+    // distribution/reference ParseNormalizedNamed names the repository as splitDockerDomain left it.
     expect(events(t)).toEqual([
-      'Warning InspectFailed: Failed to apply default image tag "Nginx": couldn\'t parse image name "Nginx": invalid reference format',
+      'Warning InspectFailed: Failed to apply default image tag "Nginx": couldn\'t parse image name "Nginx": invalid reference format: repository name (library/Nginx) must be lowercase',
       'Warning Failed: Error: InvalidImageName',
     ])
   })

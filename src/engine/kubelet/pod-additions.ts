@@ -20,6 +20,13 @@ import { setWs } from './worker-state'
 import { recordEvent } from './event-recorder'
 import { sendStatus, statusPatch } from './status-manager'
 import { mountThenSandbox } from './volume-manager'
+import { policyFor, cpuStateOf } from './cpu-manager/node-state'
+import { cpuAdmissionWords } from './cpu-manager/cpu-words'
+import { REASON_UNEXPECTED_ADMISSION } from './cpu-manager/cpu-manager'
+import { ERROR_SMT_ALIGNMENT } from './cpu-manager/policy-static'
+
+/** Reasons of the allocate-resources admit handler's refusals (cpu-manager/). */
+const CPU_MANAGER_REASONS: ReadonlySet<string> = new Set([REASON_UNEXPECTED_ADMISSION, ERROR_SMT_ALIGNMENT])
 
 /** rejectPod (kubelet.go): a Warning event with the reason, then status Failed with "Pod was rejected: …". */
 function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: string): void {
@@ -28,7 +35,9 @@ function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: 
     component: 'kubelet',
     stage: 'kubelet',
     summary: `SyncLoop ADD pods/${pod.metadata.name ?? ''}: rejected (${reason})`,
-    narration: `The kubelet on ${node} checks the pod against what is left on its node before running anything, and refuses it: ${message}. Pods placed with spec.nodeName skip the scheduler, so this is where they fail.`,
+    narration: CPU_MANAGER_REASONS.has(reason)
+      ? `The kubelet on ${node} asks its CPU manager (static policy) for the exclusive CPUs the pod's containers need before running anything, and refuses the pod: ${message}. The scheduler counts CPU requests, not whole free CPUs, so even a pod it placed can be refused here.`
+      : `The kubelet on ${node} checks the pod against what is left on its node before running anything, and refuses it: ${message}. Pods placed with spec.nodeName skip the scheduler, so this is where they fail.`,
     payload: { node, action: 'reject' },
   })
   recordEvent(
@@ -63,24 +72,38 @@ function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: 
 
 export function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): void {
   const nodeObject = ctx.cluster.nodes.find((n) => n.metadata.name === node)
+  const policy = nodeObject ? policyFor(ctx.cluster, node) : null
+  const cpuBefore = policy ? cpuStateOf(w.world, ctx.cluster, node) : null
   if (nodeObject) {
     // The node's active pods as the kubelet's pod informer lists them (spec.nodeName = this node): every
     // stored pod bound here but this one, not finished; a deleted one (a preemption victim) is gone.
     const onNode = listPods(w.world.etcd, { nodeName: node }).filter(
       (p) => keyOfPod(p) !== w.podKey && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
     )
-    const verdict = kubeletAdmit(pod, nodeObject, onNode)
+    const verdict = kubeletAdmit(
+      pod,
+      nodeObject,
+      onNode,
+      policy && cpuBefore && policy.name === 'static' ? { policy, state: cpuBefore } : undefined,
+    )
     if (!verdict.ok) {
       reject(w, node, pod, verdict.reason, verdict.message)
       return
     }
+    const runtime = w.world.nodes[node]
+    if (verdict.cpuState && runtime)
+      w.update({
+        ...w.world,
+        nodes: { ...w.world.nodes, [node]: { ...runtime, cpuManager: verdict.cpuState } },
+      })
   }
+  const cpuWords = policy ? cpuAdmissionWords(policy, cpuStateOf(w.world, ctx.cluster, node), pod) : ''
   w.emit({
     kind: 'kubelet.sync',
     component: 'kubelet',
     stage: 'kubelet',
     summary: `SyncLoop ADD pods/${pod.metadata.name ?? ''}: admitted`,
-    narration: `The kubelet on ${node} gets the pod from its watch (SyncLoop ADD). It admits it (the pod's requests fit what is left on this node), hands it to a pod worker, and reports a first status while it gets to work.`,
+    narration: `The kubelet on ${node} gets the pod from its watch (SyncLoop ADD). It admits it (the pod's requests fit what is left on this node), hands it to a pod worker, and reports a first status while it gets to work.${cpuWords ? ` ${cpuWords}` : ''}`,
     payload: { node, action: 'admit' },
   })
   setWs(w, { ...EMPTY_POD_WORKER, admittedAt: ctx.at, busy: true })

@@ -76,6 +76,7 @@ function matchesPayload(e: SimEvent, m: EventMatchers[keyof EventMatchers]): boo
     case 'cni.add':
     case 'registry.pull':
     case 'pod.running':
+    case 'controller.sync':
       // These kinds take no predicates (EventMatch is never for them).
       return true
     default:

@@ -56,6 +56,16 @@ export const CHAPTER_INTROS: Readonly<Record<StageId, ChapterIntro>> = {
     source:
       'kubernetes/kubernetes pkg/kubeapiserver/options/plugins.go; kubernetes/apiserver pkg/admission/chain.go',
   },
+  controllers: {
+    what: 'kube-controller-manager watches Deployments, ReplicaSets and Pods; each controller compares what an object asks for with what exists and makes API calls to close the gap: the deployment controller makes a ReplicaSet for the template, the replicaset controller makes the pods.',
+    why: 'A Deployment is only a wish in etcd. Nothing creates pods from it but these control loops, which run again whenever something they watch changes.',
+    thenVsNow: {
+      then: 'Controllers poll the apiserver every few seconds to see what changed.',
+      now: 'Controllers keep watches open through shared informers and react within milliseconds; a work queue collapses bursts of changes into one sync per object, and expectations stop a replicaset controller from creating twice.',
+    },
+    source:
+      'kubernetes/kubernetes pkg/controller/deployment/deployment_controller.go; pkg/controller/replicaset/replica_set.go',
+  },
   storage: {
     what: 'The apiserver writes the pod to etcd and answers the client; every later change to the pod is another write.',
     why: "etcd is the cluster's single source of truth, and its revisions let every component watch for changes instead of polling.",

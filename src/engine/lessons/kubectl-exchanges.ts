@@ -1,7 +1,7 @@
 /**
  * kubectl's requests in a run, each with the apiserver's answer: what the kubectl-output and
- * apiserver-accepts questions are about. Discovery requests (GET /api, /apis) are left out; they
- * say nothing about the pod.
+ * apiserver-accepts questions are about. Discovery requests (GET /api, /apis) and the validator's
+ * OpenAPI requests (GET /openapi/v3, …) are left out; they say nothing about the pod.
  */
 import { requestInfo } from '../apiserver/routes'
 import type { HttpRequest, HttpResponse } from '../protocol/http'
@@ -23,6 +23,7 @@ export function kubectlExchanges(events: readonly SimEvent[]): KubectlExchange[]
   const out: KubectlExchange[] = []
   events.forEach((e, i) => {
     if (e.kind !== 'http.request' || e.payload.from !== 'kubectl' || DISCOVERY.has(e.payload.path)) return
+    if (e.payload.path.startsWith('/openapi/')) return
     const id = e.payload.id
     const responseIndex = events.findIndex(
       (r, j) => j > i && r.kind === 'http.response' && r.payload.requestId === id,

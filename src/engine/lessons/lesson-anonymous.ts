@@ -27,7 +27,7 @@ export const ANONYMOUS: Lesson = {
       id: 'not-allowed',
       at: { event: 'authz.verdict' },
       title: 'Anonymous may do very little',
-      text: "kubeadm's RBAC lets unauthenticated callers read only a few paths such as /version and /healthz, through the system:public-info-viewer role, and nothing about pods (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go). With no Allow from Node or RBAC, the request is forbidden.",
+      text: "kubectl's first request is for the OpenAPI index, to check that the server validates fields itself. kubeadm's RBAC lets unauthenticated callers read only a few paths such as /version and /healthz, through the system:public-info-viewer role; /openapi/* is granted by system:discovery to authenticated users only (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go). With no Allow from Node or RBAC, the request is forbidden.",
       open: 'kube-apiserver',
     },
     {
@@ -41,7 +41,7 @@ export const ANONYMOUS: Lesson = {
       id: 'output',
       at: { event: 'kubectl.output' },
       title: 'What kubectl prints',
-      text: 'kubectl prints the Forbidden line and exits 1 (kubectl pkg/cmd/util/helpers.go, checkErr). With real credentials in the kubeconfig, a client certificate or a token, authorization would have a real user to decide about.',
+      text: 'The OpenAPI v2 fallback is forbidden too, so kubectl cannot validate the manifest and never sends the pod. It prints "error validating data: failed to download openapi: unknown", since client-go cannot read the Status of these answers, and exits 1 (cli-runtime pkg/resource/query_param_verifier.go). With --validate=false it would send the pod and print the Forbidden line instead; with real credentials, authorization would have a real user to decide about.',
       open: 'kubectl',
     },
   ],

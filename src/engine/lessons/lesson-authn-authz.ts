@@ -25,7 +25,8 @@ export const AUTHN_AUTHZ: Lesson = {
     },
     {
       id: 'no-opinion',
-      at: { event: 'authz.verdict' },
+      // The first verdicts are for kubectl's OpenAPI requests, which system:discovery allows every user.
+      at: { event: 'authz.verdict', match: { allowed: false } },
       title: 'Nobody says Allow',
       text: 'The Node authorizer has no opinion, since jane is not a node, and neither does RBAC: no RoleBinding or ClusterRoleBinding gives jane or developers the create verb on pods. RBAC never answers Deny; when every authorizer passes, the request is refused (plugin/pkg/auth/authorizer/rbac/rbac.go, apiserver pkg/authorization/union/union.go).',
       open: 'kube-apiserver',

@@ -44,7 +44,7 @@ export const WHY_PENDING: Lesson = {
       id: 'preemption',
       at: { event: 'scheduler.cycle', match: { plugin: 'DefaultPreemption' } },
       title: "Preemption's verdict",
-      text: 'With no feasible node, the PostFilter plugins run. DefaultPreemption may evict only pods of lower priority: on the control-plane it is not helpful because the failure is unresolvable, and on the workers it finds no victims because their pods have the same priority, 0 (pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go).',
+      text: "With no feasible node, the PostFilter plugins run. DefaultPreemption only tries nodes whose failure an eviction could cure. The control-plane's taint cannot be cured, and 6 CPUs are more than each worker's allocatable itself (4 and 2), which NodeResourcesFit reports as UnschedulableAndUnresolvable since v1.34: even an empty worker would be too small. So preemption is not helpful on any node, whatever the priorities (pkg/scheduler/framework/plugins/noderesources/fit.go, defaultpreemption/default_preemption.go).",
       open: 'kube-scheduler',
     },
     {

@@ -208,13 +208,20 @@ const CLAIMS: readonly (readonly [lesson: string, stop: string, name: string, ch
   [
     'why-pending',
     'preemption',
-    'DefaultPreemption finds no victims (defaultpreemption/default_preemption.go)',
+    'DefaultPreemption is not helpful on any node (noderesources/fit.go Unresolvable, defaultpreemption/default_preemption.go)',
     (t, r) => {
       const e = t.events[r.anchorIndex]!
       if (e.kind !== 'scheduler.cycle') throw new Error(e.kind)
       const verdict = e.payload.postFilter?.find((v) => v.plugin === 'DefaultPreemption')
       expect(verdict?.code).toBe('Unschedulable')
-      expect(verdict?.reasons.join()).toContain('No preemption victims found for incoming pod')
+      expect(verdict?.reasons.join()).toBe(
+        'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      )
+      expect(e.payload.nodes.map((n) => n.filter.code)).toEqual([
+        'UnschedulableAndUnresolvable',
+        'UnschedulableAndUnresolvable',
+        'UnschedulableAndUnresolvable',
+      ])
       expect(e.payload.preemption).toBeUndefined()
     },
   ],

@@ -10,6 +10,7 @@ import { forbiddenMessage } from '../apiserver/authz/chain'
 import { requestInfo } from '../apiserver/routes'
 import { alreadyExists, failure, unauthorized } from '../apiserver/status'
 import { kubectlError } from '../kubectl/output'
+import { CORE_RESOURCES } from '../model/core-resources'
 import { DEFAULT_MANIFEST_NAME } from '../scenario/default-scenario'
 import { frameAt } from '../sim/cursor'
 import type { SimEvent } from '../protocol/events'
@@ -62,7 +63,10 @@ function verbLines(
 ): string[] {
   const parsed = events.find((e) => e.kind === 'kubectl.parse')
   const object = parsed?.kind === 'kubectl.parse' ? parsed.payload.objects[0] : undefined
-  const request = exchanges[0]?.request
+  // Without an object request (validation failed first) the OpenAPI requests still name the command.
+  const request =
+    exchanges[0]?.request ??
+    events.flatMap((e) => (e.kind === 'http.request' && e.payload.from === 'kubectl' ? [e.payload] : []))[0]
   if (!object || !request) return []
   const [kind = 'Pod', name = ''] = object.split('/')
   const line = (operation: string) => `${kind.toLowerCase()}/${name} ${operation}`
@@ -71,7 +75,7 @@ function verbLines(
     const context = `error when creating "${file}"`
     return [
       line('created'),
-      kubectlError(alreadyExists(requestInfo(request).resource, name), context).trimEnd(),
+      kubectlError(alreadyExists(CORE_RESOURCES[kind]?.resource ?? 'pods', name), context).trimEnd(),
     ]
   }
   return [line('created'), line('configured'), line('unchanged')]

@@ -25,10 +25,11 @@ describe('findAnchor', () => {
   const t = runScenario('default')
 
   it('picks the nth event of a kind matching every predicate', () => {
+    // Authentication runs for kubectl's OpenAPI index (event 3), its GET of the pod (9) and its POST (13).
     expect(findAnchor(t.events, { event: 'authn.verdict' })).toBe(3)
-    expect(findAnchor(t.events, { event: 'authn.verdict', nth: 2 })).toBe(7)
-    expect(findAnchor(t.events, { event: 'authn.verdict', nth: 'last' })).toBe(7)
-    expect(findAnchor(t.events, { event: 'http.response', match: { code: 404 } })).toBe(5)
+    expect(findAnchor(t.events, { event: 'authn.verdict', nth: 2 })).toBe(9)
+    expect(findAnchor(t.events, { event: 'authn.verdict', nth: 'last' })).toBe(13)
+    expect(findAnchor(t.events, { event: 'http.response', match: { code: 404 } })).toBe(11)
     const sa = findAnchor(t.events, { event: 'admission.verdict', match: { mutates: true } })
     expect(t.events[sa]!.kind === 'admission.verdict' && t.events[sa]!.payload.plugin).toBe('ServiceAccount')
   })

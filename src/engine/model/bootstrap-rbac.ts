@@ -214,3 +214,74 @@ export const BOOTSTRAP_USER_ROLES: readonly KubeObject[] = [
   groupBinding('system:discovery', ['system:authenticated']),
   groupBinding('system:public-info-viewer', ['system:authenticated', 'system:unauthenticated']),
 ]
+
+/**
+ * The controllers kube-controller-manager runs with their own credentials (kubeadm sets
+ * --use-service-account-credentials): each a ServiceAccount in kube-system, bound to its
+ * `system:controller:<name>` ClusterRole. Upstream: plugin/pkg/auth/authorizer/rbac/bootstrappolicy/
+ * controller_policy.go (buildControllerRoles: deployment-controller, replicaset-controller; eventsRule).
+ */
+const EVENTS_RULE = {
+  apiGroups: ['', 'events.k8s.io'],
+  resources: ['events'],
+  verbs: ['create', 'update', 'patch'],
+}
+const controllerRole = (name: string, rules: readonly Record<string, unknown>[]): readonly KubeObject[] => [
+  {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name, namespace: 'kube-system' },
+  },
+  {
+    apiVersion: rbac,
+    kind: 'ClusterRole',
+    metadata: {
+      name: `system:controller:${name}`,
+      labels: bootstrapLabels,
+      annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' },
+    },
+    rules: [...rules, EVENTS_RULE],
+  },
+  {
+    apiVersion: rbac,
+    kind: 'ClusterRoleBinding',
+    metadata: {
+      name: `system:controller:${name}`,
+      labels: bootstrapLabels,
+      annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' },
+    },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: `system:controller:${name}`,
+    },
+    subjects: [{ kind: 'ServiceAccount', name, namespace: 'kube-system' }],
+  },
+]
+
+export const CONTROLLER_RBAC: readonly KubeObject[] = [
+  ...controllerRole('deployment-controller', [
+    {
+      apiGroups: ['extensions', 'apps'],
+      resources: ['deployments'],
+      verbs: ['get', 'list', 'watch', 'update'],
+    },
+    { apiGroups: ['extensions', 'apps'], resources: ['deployments/status'], verbs: ['update'] },
+    {
+      apiGroups: ['extensions', 'apps'],
+      resources: ['replicasets'],
+      verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+    },
+    { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update'] },
+  ]),
+  ...controllerRole('replicaset-controller', [
+    {
+      apiGroups: ['apps', 'extensions'],
+      resources: ['replicasets'],
+      verbs: ['get', 'list', 'watch', 'update'],
+    },
+    { apiGroups: ['apps', 'extensions'], resources: ['replicasets/status'], verbs: ['update'] },
+    { apiGroups: ['apps', 'extensions'], resources: ['replicasets/finalizers'], verbs: ['update'] },
+    { apiGroups: [''], resources: ['pods'], verbs: ['list', 'watch', 'patch', 'create', 'delete'] },
+  ]),
+]

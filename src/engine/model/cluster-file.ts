@@ -10,6 +10,10 @@ import type { KubeObject } from './objects'
 import { parseQuantity } from './quantity'
 import { checkShape } from './go-json-shape'
 import { KIND_SHAPES, PODLIFE_SHAPES } from './cluster-shapes'
+import { isKubeletObject, kubeletSpecOf } from './cluster-kubelet'
+import { createCPUManager } from '../kubelet/cpu-manager/cpu-manager'
+import { machineError } from '../kubelet/cpu-manager/topology'
+import type { Node } from './objects'
 import {
   DEPTH_MESSAGE,
   MAX_ALIAS_COUNT,
@@ -106,12 +110,53 @@ function checkObject(o: unknown, at: Where): string | null {
 
 /** Required fields of Podlife's own kinds that the shape check (which accepts absence) cannot see. */
 function checkPodlifeObject(obj: Record<string, unknown>, at: Where): string | null {
+  if (obj['kind'] === 'Kubelet') return checkKubeletObject(obj, at)
   if (obj['kind'] !== 'Registry') return null
   const repos = (obj['repositories'] ?? []) as unknown[]
   for (let i = 0; i < repos.length; i++) {
     const r = repos[i] as Record<string, unknown> | null
     if (!r || typeof r['name'] !== 'string' || !r['name'])
       return `${at()}: Registry: repositories[${i}].name: must be set`
+  }
+  return null
+}
+
+function checkKubeletObject(obj: Record<string, unknown>, at: Where): string | null {
+  const meta = obj['metadata'] as { name?: unknown } | undefined
+  if (typeof meta?.name !== 'string' || !meta.name)
+    return `${at()}: Kubelet has no metadata.name (the node it runs on)`
+  const named = () => `${at()}: Kubelet "${meta.name as string}"`
+  const config = (obj['config'] ?? {}) as Record<string, unknown>
+  const bad =
+    checkQuantities(() => `${named()}: config.kubeReserved`, config['kubeReserved']) ??
+    checkQuantities(() => `${named()}: config.systemReserved`, config['systemReserved'])
+  if (bad) return bad
+  const m = machineError((obj['machine'] ?? undefined) as Parameters<typeof machineError>[0])
+  return m ? `${named()}: ${m}` : null
+}
+
+/**
+ * A Kubelet whose configuration the real kubelet would not start with (a static policy without
+ * reserved CPUs, reservedSystemCPUs the node does not have…) is refused with the kubelet's error.
+ * Its node is the Node of that name in the file or in a ClusterChange; a Kubelet for no node is ignored.
+ */
+function checkKubelets(
+  found: readonly { obj: KubeObject; at: Where }[],
+  all: readonly KubeObject[],
+): string | null {
+  if (!found.length) return null
+  const nodes = new Map<string, Node>()
+  for (const o of all) {
+    if (o.kind === 'Node') nodes.set(o.metadata?.name ?? '', o as unknown as Node)
+    if (o.kind === 'ClusterChange')
+      for (const n of (o['addNodes'] ?? []) as Node[]) nodes.set(n.metadata?.name ?? '', n)
+  }
+  for (const { obj, at } of found) {
+    const spec = kubeletSpecOf(obj)
+    const node = nodes.get(spec.node)
+    if (!node) continue
+    const r = createCPUManager(spec, { ...node, status: node.status ?? {} })
+    if (!r.ok) return `${at()}: Kubelet "${spec.node}": the kubelet would not start: ${r.error}`
   }
   return null
 }
@@ -127,13 +172,18 @@ export function checkClusterObjects(objects: readonly unknown[]): ClusterParse {
   const hit = checkedLists.get(objects)
   if (hit) return hit
   let result: ClusterParse = { ok: true, objects: objects as KubeObject[] }
+  const kubelets: { obj: KubeObject; at: Where }[] = []
   for (let i = 0; i < objects.length; i++) {
     const bad = checkObject(objects[i], () => `object ${i}`)
     if (bad) {
       result = { ok: false, error: bad }
       break
     }
+    if (isKubeletObject(objects[i] as KubeObject))
+      kubelets.push({ obj: objects[i] as KubeObject, at: () => `object ${i}` })
   }
+  const bad = result.ok ? checkKubelets(kubelets, objects as KubeObject[]) : null
+  if (bad) result = { ok: false, error: bad }
   checkedLists.set(objects, result)
   return result
 }
@@ -193,6 +243,7 @@ function parseClusterTextOrThrow(text: string): ClusterParse {
     }
   }
   const objects: KubeObject[] = []
+  const kubelets: { obj: KubeObject; at: Where }[] = []
   for (const { value, where } of values) {
     if (value === null || value === undefined) continue
     const list = value as { kind?: unknown; items?: unknown }
@@ -203,7 +254,10 @@ function parseClusterTextOrThrow(text: string): ClusterParse {
       const bad = checkObject(items[i], isList ? () => `${where}, item ${i}` : () => where)
       if (bad) return { ok: false, error: bad }
       objects.push(items[i] as KubeObject)
+      if (isKubeletObject(items[i] as KubeObject))
+        kubelets.push({ obj: items[i] as KubeObject, at: isList ? () => `${where}, item ${i}` : () => where })
     }
   }
-  return { ok: true, objects }
+  const bad = checkKubelets(kubelets, objects)
+  return bad ? { ok: false, error: bad } : { ok: true, objects }
 }

@@ -470,4 +470,21 @@ export const PODLIFE_SHAPES: Readonly<Record<string, Shape>> = {
     ),
   }),
   ClusterChange: struct('ClusterChange', { metadata: objectMeta, at: num, addNodes: list(nodeShape) }),
+  Kubelet: struct('Kubelet', {
+    metadata: objectMeta,
+    // kubelet.config.k8s.io/v1beta1 KubeletConfiguration, the fields the CPU manager reads.
+    config: struct('KubeletConfiguration', {
+      cpuManagerPolicy: str,
+      cpuManagerPolicyOptions: map(str),
+      reservedSystemCPUs: str,
+      kubeReserved: quantities,
+      systemReserved: quantities,
+    }),
+    machine: struct('Machine', {
+      sockets: int,
+      coresPerSocket: int,
+      threadsPerCore: int,
+      cpus: list(struct('MachineCPU', { cpu: int, core: int, socket: int })),
+    }),
+  }),
 }

@@ -8,7 +8,8 @@
  */
 import type { KubeObject, Node, Pod } from './objects'
 import { DEFAULT_CATALOG, type RegistryRepository } from './image-catalog'
-import { BOOTSTRAP_RBAC, BOOTSTRAP_USER_ROLES, SCHEDULER_RBAC } from './bootstrap-rbac'
+import { BOOTSTRAP_RBAC, BOOTSTRAP_USER_ROLES, CONTROLLER_RBAC, SCHEDULER_RBAC } from './bootstrap-rbac'
+import { isKubeletObject, kubeletSpecOf, type KubeletSpec } from './cluster-kubelet'
 
 export interface StaticToken {
   readonly token: string
@@ -63,6 +64,8 @@ export interface Cluster {
   readonly objects: Readonly<Record<string, readonly KubeObject[]>>
   readonly apiServer: APIServerConfig
   readonly registry: readonly RegistryRepository[]
+  /** Podlife's Kubelet objects (model/cluster-kubelet.ts) by node name; a node without one runs the defaults. */
+  readonly kubelets?: Readonly<Record<string, KubeletSpec>>
 }
 
 export const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const
@@ -96,14 +99,18 @@ function load(input: readonly KubeObject[]): Cluster {
   const add = (o: KubeObject) =>
     byKey.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`, o)
   for (const ns of BUILTIN_NAMESPACES) add(namespace(ns))
-  for (const o of [...BOOTSTRAP_RBAC, ...BOOTSTRAP_USER_ROLES, ...SCHEDULER_RBAC]) add(o)
+  for (const o of [...BOOTSTRAP_RBAC, ...BOOTSTRAP_USER_ROLES, ...SCHEDULER_RBAC, ...CONTROLLER_RBAC]) add(o)
   let apiServer = DEFAULT_APISERVER
   const registry = [...DEFAULT_CATALOG]
+  const kubelets: Record<string, KubeletSpec> = {}
   for (const raw of input) {
     // Objects without metadata (or with a non-object one) are kept, with empty metadata.
     const o: KubeObject = raw.metadata && typeof raw.metadata === 'object' ? raw : { ...raw, metadata: {} }
     if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'APIServer') {
       apiServer = { ...DEFAULT_APISERVER, ...(o as unknown as Partial<APIServerConfig>) }
+    } else if (isKubeletObject(o)) {
+      const spec = kubeletSpecOf(o)
+      kubelets[spec.node] = spec
     } else if (o.apiVersion === 'podlife.dev/v1alpha1' && o.kind === 'Registry') {
       for (const r of (o['repositories'] as RegistryRepository[] | undefined) ?? []) {
         const i = registry.findIndex((x) => x.name === r.name)
@@ -146,6 +153,7 @@ function load(input: readonly KubeObject[]): Cluster {
     objects,
     apiServer,
     registry,
+    ...(Object.keys(kubelets).length ? { kubelets } : {}),
   }
 }
 

@@ -42,6 +42,8 @@ function repo(name: string, tags: Record<string, number>, user = ''): RegistryRe
 export const DEFAULT_CATALOG: readonly RegistryRepository[] = [
   repo('docker.io/library/nginx', {
     latest: 72.2,
+    '1.29': 73.1,
+    '1.28': 72.9,
     '1.27': 72.4,
     '1.26': 71.3,
     '1.25': 70.5,

@@ -4,6 +4,9 @@
  */
 import type { Pod } from './objects'
 
+/** Upstream: pkg/util/node/node.go NodeUnreachablePodReason. */
+export const NODE_UNREACHABLE_POD_REASON = 'NodeLost'
+
 interface StateShape {
   readonly waiting?: { readonly reason?: string }
   readonly terminated?: { readonly reason?: string; readonly exitCode?: number; readonly signal?: number }
@@ -63,7 +66,11 @@ export function podDisplayStatus(pod: Pod | null): string {
     if (reason === 'Completed' && hasRunning) reason = hasPodReady(pod) ? 'Running' : 'NotReady'
   }
   const terminal = status.phase === 'Succeeded' || status.phase === 'Failed'
-  if (pod.metadata['deletionTimestamp'] && !terminal) reason = 'Terminating'
+  // A pod the node lifecycle controller is deleting because its node is unreachable (status.reason
+  // NodeLost, pkg/util/node NodeUnreachablePodReason) shows Unknown, terminal or not.
+  if (pod.metadata['deletionTimestamp'] && status['reason'] === NODE_UNREACHABLE_POD_REASON)
+    reason = 'Unknown'
+  else if (pod.metadata['deletionTimestamp'] && !terminal) reason = 'Terminating'
   return reason
 }
 

@@ -6,6 +6,7 @@
  * nano scale as ParseQuantity does. `canonical` reproduces CanonicalizeBytes,
  * including the fast path that keeps the user's text when it is already canonical.
  */
+import { goScaledValue, type GoAmount } from './quantity-scaled-value'
 
 export const ERR_FORMAT_WRONG =
   "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
@@ -20,6 +21,8 @@ export interface Quantity {
   readonly format: Format
   /** The text a real apiserver stores and `kubectl get -o yaml` prints. */
   readonly canonical: string
+  /** How Go holds it after ParseQuantity, for Value() and MilliValue(); absent for computed values. */
+  readonly go?: GoAmount
 }
 
 export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; error: string }
@@ -63,6 +66,9 @@ function splitQuantity(text: string): [sign: string, numberPart: string, suffix:
   return SUFFIX_SHAPE.test(suffix) ? [sign, text.slice(sign.length, i), suffix] : null
 }
 const NANO = 1_000_000_000n
+const INT64_MAX = 9223372036854775807n
+/** quantity.go maxAllowed: int64's largest value, in units. */
+const MAX_ALLOWED_NANOS = INT64_MAX * NANO
 
 interface Suffix {
   readonly base: 2 | 10
@@ -106,21 +112,49 @@ export function parseQuantity(text: string): QuantityResult {
   }
   let nanos = numerator / denominator
   if (nanos * denominator !== numerator) nanos += 1n
+  // "The max is just a simple cap": a binary value beyond int64 is stored as 2^63-1 units, so 9Ei and
+  // 9223372036854775807Ki both become 9223372036854775807. Decimal values are not capped (12E stays 12E).
+  const capped = suffix.format === 'BinarySI' && nanos > MAX_ALLOWED_NANOS
+  if (capped) nanos = MAX_ALLOWED_NANOS
   if (negative) nanos = -nanos
 
   const cached = keepsOriginalText(num, denom, suffix, digits)
   const canonical = cached ? text : canonicalize(nanos, suffix.format)
-  return { ok: true, quantity: { nanos, format: suffix.format, canonical } }
+  const go = goAmountOf(num, denom, suffix, negative ? -digits : digits, nanos, capped)
+  return { ok: true, quantity: { nanos, format: suffix.format, canonical, go } }
+}
+
+/**
+ * How ParseQuantity holds the value: its fast path keeps an int64 and a base-10 scale when the digits
+ * fit (18 of them for decimal, fewer for binary) and the scale is at least nano; otherwise an inf.Dec
+ * rounded up to nano scale, or set to maxAllowed itself (scale 0) when a binary value was capped.
+ */
+function goAmountOf(
+  num: string,
+  denom: string,
+  suffix: Suffix,
+  digits: bigint,
+  nanos: bigint,
+  capped: boolean,
+): GoAmount {
+  if (suffix.format === 'BinarySI') {
+    const precision = 15 - num.length - Math.trunc((suffix.exponent * 3) / 10) - 1
+    if (denom.length === 0 && precision >= 0)
+      return { kind: 'int64', value: digits * 2n ** BigInt(suffix.exponent), exponent: 0 }
+  } else if (18 - (num.length + denom.length) >= 0 && suffix.exponent - denom.length >= -9) {
+    return { kind: 'int64', value: digits, exponent: suffix.exponent - denom.length }
+  }
+  if (capped) return { kind: 'dec', unscaled: nanos < 0n ? -INT64_MAX : INT64_MAX, exponent: 0 }
+  return { kind: 'dec', unscaled: nanos, exponent: nanos === 0n ? 0 : -9 }
 }
 
 /** ParseQuantity's fast path reuses the input string when it is already in canonical form. */
 function keepsOriginalText(num: string, denom: string, suffix: Suffix, digits: bigint): boolean {
-  const int64Max = 9223372036854775807n
   if (suffix.format === 'BinarySI') {
     if (denom.length > 0) return false
     const precision = 15 - num.length - Math.trunc((suffix.exponent * 3) / 10) - 1
     if (precision < 0) return false
-    if (digits * 2n ** BigInt(suffix.exponent) > int64Max) return false
+    if (digits * 2n ** BigInt(suffix.exponent) > INT64_MAX) return false
     return suffix.exponent % 10 === 0 && (digits & 7n) !== 0n
   }
   const precision = 18 - (num.length + denom.length)
@@ -140,10 +174,13 @@ function canonicalize(nanos: bigint, requested: Format): string {
     // Small or fractional binary values print in decimal so no precision is lost.
     if (abs < 1024n * NANO || abs % NANO !== 0n) format = 'DecimalSI'
   }
+  // Beyond the largest suffix (E, Ei) Kubernetes 1.34 prints the mantissa alone: CanonicalizeBytes drops
+  // constructBytes' `ok`, so 1000E is stored as "1" (kubernetes/kubernetes#141249, fixed after 1.34 by
+  // PR #140459). A parsed binary value never gets there (it is capped); a sum of them can.
   if (format === 'BinarySI') {
     let amount = abs / NANO
     let exponent = 0
-    while (exponent < 60 && amount % 1024n === 0n && amount !== 0n) {
+    while (amount % 1024n === 0n && amount !== 0n) {
       amount /= 1024n
       exponent += 10
     }
@@ -160,19 +197,20 @@ function canonicalize(nanos: bigint, requested: Format): string {
   amount *= 10n ** BigInt(rem)
   exponent -= rem
   if (format === 'DecimalExponent') return sign + amount.toString() + (exponent === 0 ? '' : `e${exponent}`)
-  const suffix = DECIMAL_BY_EXPONENT.get(exponent)
-  return sign + amount.toString() + (suffix ?? `e${exponent}`)
+  return sign + amount.toString() + (DECIMAL_BY_EXPONENT.get(exponent) ?? '')
 }
 
-/** Value() in apimachinery: whole units, rounded up. */
+/** Value() in apimachinery: whole units, rounded up; past int64 as Go's arithmetic leaves it. */
 export function quantityValue(q: Quantity): number {
+  if (q.go) return Number(goScaledValue(q.go, 0))
   const whole = q.nanos / NANO
   const up = q.nanos % NANO > 0n ? 1n : 0n
   return Number(whole + up)
 }
 
-/** MilliValue(): thousandths, rounded up (the scheduler's unit for CPU). */
+/** MilliValue(): thousandths, rounded up (the scheduler's unit for CPU); past int64 as Go leaves it. */
 export function quantityMilliValue(q: Quantity): number {
+  if (q.go) return Number(goScaledValue(q.go, -3))
   const per = 1_000_000n
   const whole = q.nanos / per
   const up = q.nanos % per > 0n ? 1n : 0n

@@ -31,7 +31,7 @@ export interface KubeEvent {
   readonly type: 'Normal' | 'Warning'
   readonly reason: string
   readonly message: string
-  readonly source: 'default-scheduler' | 'kubelet'
+  readonly source: 'default-scheduler' | 'kubelet' | 'deployment-controller' | 'replicaset-controller'
   readonly host?: string
   readonly object: string
 }
@@ -164,7 +164,7 @@ export type EventBody =
   | {
       kind: 'watch.event'
       payload: {
-        readonly type: 'ADDED' | 'MODIFIED'
+        readonly type: 'ADDED' | 'MODIFIED' | 'DELETED'
         readonly watcher: string
         readonly resourceVersion: string
       }
@@ -211,6 +211,16 @@ export type EventBody =
       payload: { readonly exitCode: number; readonly stdout: string; readonly stderr: string }
     }
   | { kind: 'pod.running'; payload: { readonly pod: Pod } }
+  | {
+      /** A controller of kube-controller-manager syncs one object: what it sees and what it does. */
+      kind: 'controller.sync'
+      payload: {
+        readonly controller: 'deployment' | 'replicaset'
+        readonly key: string
+        readonly decision: string
+        readonly calls: number
+      }
+    }
 
 export type EventKind = EventBody['kind']
 

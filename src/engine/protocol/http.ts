@@ -6,7 +6,7 @@ import type { Json } from '../model/objects'
 
 export interface HttpRequest {
   readonly id: number
-  readonly from: 'kubectl' | 'kube-scheduler' | 'kubelet'
+  readonly from: 'kubectl' | 'kube-scheduler' | 'kubelet' | 'kube-controller-manager'
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   readonly path: string
   readonly query: Readonly<Record<string, string>>
@@ -24,6 +24,10 @@ export interface HttpResponse {
   readonly authz: readonly AuthzDecision[]
   /** Warning headers (`299 - "…"`), e.g. unknown fields under fieldValidation=Warn. */
   readonly warnings?: readonly string[]
+  /** Response headers that carry meaning for the client (the OpenAPI endpoints' caching headers). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** Answered by kubectl's HTTP cache (~/.kube/cache/http) without reaching the apiserver. */
+  readonly fromCache?: boolean
 }
 
 export interface UserInfo {

@@ -6,6 +6,7 @@ import type { HttpRequest, HttpResponse, ResponseAudit, UserInfo } from './http'
 import type { AdmissionRecord } from './events'
 import type { Pod } from '../model/objects'
 import type { CriMessage, CriReply } from './cri'
+import type { StageId } from './stages'
 
 /** A create request travelling through the apiserver's handler chain. */
 export interface CreateInFlight {
@@ -50,9 +51,44 @@ export type ApiserverPhase =
       readonly phase: 'pod-deletion'
       readonly stage: 'kill' | 'remove'
       readonly pod: Pod
+      /** The chapter the deletion belongs to (preemption's scheduling, a controller's scale-down). */
+      readonly chapter?: StageId
+    }
+
+/** What the controller-manager's informers and work queues hand its controllers. */
+export type ControllerManagerMessage =
+  | {
+      /** A watch event from the apiserver: an object of a kind the controllers watch was written. */
+      readonly to: 'kube-controller-manager'
+      readonly type: 'watch'
+      readonly event: 'ADDED' | 'MODIFIED' | 'DELETED'
+      readonly kind: string
+      readonly namespace: string
+      readonly name: string
+    }
+  | {
+      /** A worker takes the key off the controller's work queue. */
+      readonly to: 'kube-controller-manager'
+      readonly type: 'sync'
+      readonly controller: 'deployment' | 'replicaset'
+      readonly key: string
+    }
+  | {
+      /** AddAfter / AddRateLimited: the key goes back on the work queue once the delay has passed. */
+      readonly to: 'kube-controller-manager'
+      readonly type: 'requeue'
+      readonly controller: 'deployment' | 'replicaset'
+      readonly key: string
+    }
+  | {
+      readonly to: 'kube-controller-manager'
+      readonly type: 'response'
+      readonly request: HttpRequest
+      readonly response: HttpResponse
     }
 
 export type Message =
+  | ControllerManagerMessage
   | { readonly to: 'kubectl'; readonly type: 'start' }
   | {
       readonly to: 'kubectl'

@@ -87,10 +87,16 @@ export function otherPods(world: World, key: PodKey | undefined): Pod[] {
   return world.podOrder.flatMap((k) => (k === key ? [] : (podOf(world, k) ?? [])))
 }
 
-/** The key of the first Pod document of the manifest: the pod the app shows and tells the story of. */
+/**
+ * The key of the first Pod document of the manifest: the pod the app shows and tells the story of. A
+ * manifest without a Pod document (a Deployment) tells the story of the first pod the run created.
+ */
 export function storyKey(world: World): PodKey | undefined {
   const doc = world.primaryDoc ?? 0
-  return world.podOrder.find((key) => world.pods[key]!.doc === doc)
+  const key = world.podOrder.find((k) => world.pods[k]!.doc === doc)
+  if (key !== undefined) return key
+  const first = world.podOrder[0]
+  return first !== undefined && world.pods[first]!.doc === undefined ? first : undefined
 }
 
 /** The record of the story pod (storyKey). */

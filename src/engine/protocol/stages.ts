@@ -8,6 +8,7 @@ export const STAGES = [
   { id: 'authz', title: 'Authorization' },
   { id: 'admission', title: 'Admission & validation' },
   { id: 'storage', title: 'etcd' },
+  { id: 'controllers', title: 'Controllers' },
   { id: 'scheduling', title: 'Scheduling' },
   { id: 'kubelet', title: 'kubelet' },
   { id: 'sandbox', title: 'Sandbox & CNI' },
@@ -16,3 +17,9 @@ export const STAGES = [
 ] as const
 
 export type StageId = (typeof STAGES)[number]['id']
+
+/**
+ * The chapters of a Pod sent on its own: every stage but the controllers', which only a workload
+ * (a Deployment, a ReplicaSet) passes through on its way to pods.
+ */
+export const POD_STAGES: readonly (typeof STAGES)[number][] = STAGES.filter((s) => s.id !== 'controllers')

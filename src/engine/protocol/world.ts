@@ -7,8 +7,11 @@ import type { JsonObject, ObjectMeta } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { PlanItem } from '../kubectl/plan'
 import type { KubectlFailure } from '../kubectl/output'
+import type { OpenAPIState } from '../kubectl/openapi'
 import type { Rng } from '../sim/rng'
 import type { AppendLog } from '../sim/append-log'
+import type { ControllerManagerState } from '../controllers/state'
+import type { CPUManagerState } from '../kubelet/cpu-manager/state'
 import type { PodKey, PodRecord } from './pods'
 
 export interface EtcdEntry {
@@ -77,6 +80,11 @@ export interface NodeRuntime {
   readonly ipam: { readonly allocated: readonly string[]; readonly lastReserved: string | null }
   /** Host-side network interfaces the CNI plugins created (cni0, vethXXXX). */
   readonly interfaces: readonly string[]
+  /**
+   * The kubelet's CPU manager state once it has admitted a pod here (kubelet/cpu-manager/node-state.ts);
+   * before that, the state its existing pods give.
+   */
+  readonly cpuManager?: CPUManagerState
 }
 
 export interface KubectlOutput {
@@ -118,7 +126,15 @@ export interface World {
     readonly stdout?: string
     /** Failed objects, reported together when every object has been tried. */
     readonly failures?: readonly KubectlFailure[]
+    /** What the validator has read of the OpenAPI documents (kubectl/openapi.ts). */
+    readonly openapi?: OpenAPIState
+    /** Aggregated discovery answered (with a cold cache). */
+    readonly discovered?: boolean
+    /** apply has validated and mapped every object and is sending them (kubectl/preflight.ts). */
+    readonly preflighted?: boolean
   }
+  /** kube-controller-manager's work queues, running syncs and expectations (controllers/state.ts). */
+  readonly controllerManager?: ControllerManagerState
 }
 
 export interface SchedulerQueueState {
@@ -126,4 +142,6 @@ export interface SchedulerQueueState {
   readonly lastFailureAt: number
   /** Only the `schedule` message carrying this token runs a cycle; older retries are stale. */
   readonly token: number
+  /** The node the scheduler assumed the pod on when its cycle chose one, until the binding is stored. */
+  readonly assumedNode?: string
 }

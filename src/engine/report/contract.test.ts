@@ -21,13 +21,18 @@ describe('toContractReport on the default scenario', () => {
 
   it('lists the requests in order: apply GET 404, POST 201, binding, then the kubelet status PATCHes', () => {
     expect(report.requests.map((r) => [r.from, r.method, r.path, r.response?.code])).toEqual([
+      // kubectl's validator first (cli-runtime query_param_verifier_v3.go): the index, revalidated
+      // (304), and the v1 document, which kubectl's HTTP cache answers (fromCache).
+      ['kubectl', 'GET', '/openapi/v3', 304],
+      ['kubectl', 'GET', '/openapi/v3/api/v1', 200],
       ['kubectl', 'GET', '/api/v1/namespaces/default/pods/nginx', 404],
       ['kubectl', 'POST', '/api/v1/namespaces/default/pods', 201],
       ['kube-scheduler', 'POST', '/api/v1/namespaces/default/pods/nginx/binding', 201],
       ['kubelet', 'PATCH', '/api/v1/namespaces/default/pods/nginx/status', 200],
       ['kubelet', 'PATCH', '/api/v1/namespaces/default/pods/nginx/status', 200],
     ])
-    const post = report.requests[1]!
+    expect(report.requests[1]!.response?.fromCache).toBe(true)
+    const post = report.requests[3]!
     expect(post.query).toEqual({ fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' })
     expect(post.headers['Content-Type']).toBe('application/json')
     expect(post.body).toMatchObject({ kind: 'Pod', metadata: { name: 'nginx' } })
@@ -42,7 +47,7 @@ describe('toContractReport on the default scenario', () => {
   })
 
   it('carries authentication and authorization from the response', () => {
-    const post = report.requests[1]!
+    const post = report.requests[3]!
     expect(post.authn).toEqual({
       authenticator: 'x509',
       user: { name: 'kubernetes-admin', uid: '', groups: ['kubeadm:cluster-admins', 'system:authenticated'] },
@@ -51,7 +56,10 @@ describe('toContractReport on the default scenario', () => {
       ['Node', 'NoOpinion'],
       ['RBAC', 'Allow'],
     ])
-    expect(report.requests[2]!.authn?.user.name).toBe('system:kube-scheduler')
+    expect(report.requests[4]!.authn?.user.name).toBe('system:kube-scheduler')
+    // The document kubectl's HTTP cache answered never met the apiserver's filters.
+    expect(report.requests[1]!.authn).toBeNull()
+    expect(report.requests[1]!.authz).toEqual([])
   })
 
   it('flattens admission: skipped plugins come before the plugin that ran after them', () => {
@@ -151,7 +159,7 @@ describe('toContractReport on the default scenario', () => {
       from: 'kubectl',
       to: 'kube-apiserver',
       kind: 'http.request',
-      summary: 'GET /api/v1/namespaces/default/pods/nginx',
+      summary: 'GET /openapi/v3?timeout=32s',
     })
     expect(report.timeline.map((e) => e.t)).toEqual(timeline.events.map((e) => seconds(e.at)))
     expect(report.timeline.every((e) => e.from === null || typeof e.from === 'string')).toBe(true)

@@ -8,11 +8,14 @@
  * are only ever added, never renamed or dropped; everything reflects the world
  * at `until` (the last event at or before it).
  */
+import { createdObjects } from '../etcd/objects'
 import type { Timeline } from '../protocol/timeline'
-import type { AdmissionRecord, Json, JsonPatchOp, NodeVerdict, SimEvent } from '../protocol/events'
+import type { AdmissionRecord, Json, JsonPatchOp, KubeEvent, NodeVerdict, SimEvent } from '../protocol/events'
 import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
 import type { ComponentId } from '../protocol/components'
-import type { Pod } from '../model/objects'
+import type { KubeObject, Pod } from '../model/objects'
+import type { World } from '../protocol/world'
+import { storageKey } from '../model/core-resources'
 import { allPods } from '../protocol/pods'
 
 /** The Kubernetes minor version whose texts and behaviour the engine follows. */
@@ -50,6 +53,10 @@ export interface ContractRequest {
     readonly code: number
     readonly body: Json
     readonly warnings: readonly string[]
+    /** Response headers that carry meaning (the OpenAPI endpoints' Etag, Cache-Control, Expires). */
+    readonly headers?: Readonly<Record<string, string>>
+    /** true when kubectl's HTTP cache answered and the apiserver never saw the request. */
+    readonly fromCache?: boolean
   } | null
   /** null when no authenticator succeeded, or no response arrived by `until`. */
   readonly authn: ContractAuthn | null
@@ -71,7 +78,7 @@ export interface ContractEvent {
   readonly type: 'Normal' | 'Warning'
   readonly reason: string
   readonly message: string
-  readonly source: 'default-scheduler' | 'kubelet'
+  readonly source: KubeEvent['source']
   readonly host?: string
   readonly object: string
 }
@@ -99,6 +106,11 @@ export interface ContractReport {
   readonly pod: Pod | null
   /** Every pod the manifest created, in document order (one for a single-pod manifest). */
   readonly pods: readonly Pod[]
+  /**
+   * Every object the run stored that is still stored at `until` (Namespaces, ConfigMaps, Deployments,
+   * ReplicaSets, Pods, …), as the apiserver would return it, in the order etcd first stored them.
+   */
+  readonly objects: readonly KubeObject[]
   readonly events: readonly ContractEvent[]
   readonly scheduling: readonly ContractScheduling[]
   readonly etcd: readonly {
@@ -159,6 +171,7 @@ export function toContractReport(timeline: Timeline, meta: ContractMeta): Contra
     ),
     pod: allPods(world)[0] ?? null,
     pods: allPods(world),
+    objects: storedObjects(world),
     events: events.flatMap((e) => (e.kind === 'k8s.event' ? [toEvent(e.at, e.payload)] : [])),
     scheduling: events.flatMap((e) =>
       e.kind === 'scheduler.cycle'
@@ -267,7 +280,13 @@ function toRequests(events: readonly SimEvent[]): ContractRequest[] {
       const draft = byId.get(e.payload.requestId)
       if (!draft)
         throw new Error(`http.response for unknown request id ${e.payload.requestId} (seq ${e.seq})`)
-      draft.response = { code: e.payload.code, body: e.payload.body, warnings: e.payload.warnings ?? [] }
+      draft.response = {
+        code: e.payload.code,
+        body: e.payload.body,
+        warnings: e.payload.warnings ?? [],
+        ...(e.payload.headers ? { headers: e.payload.headers } : {}),
+        ...(e.payload.fromCache ? { fromCache: true } : {}),
+      }
       draft.authn = toAuthn(e.payload.authn)
       draft.authz = e.payload.authz
     }
@@ -309,4 +328,17 @@ function toEvent(at: number, e: Extract<SimEvent, { kind: 'k8s.event' }>['payloa
     ...(e.source === 'kubelet' && e.host !== undefined ? { host: e.host } : {}),
     object: e.object,
   }
+}
+
+/** The objects the run wrote, each as last stored, in order of etcd's createRevision (objects list). */
+function storedObjects(world: World): KubeObject[] {
+  const keyed: { readonly object: KubeObject; readonly revision: number }[] = []
+  const add = (object: KubeObject): void => {
+    const key = storageKey(object.kind, object.metadata.namespace ?? '', object.metadata.name ?? '')
+    const entry = world.etcd.keys[key]
+    if (entry) keyed.push({ object, revision: entry.createRevision })
+  }
+  for (const o of createdObjects(world.etcd)) add(o)
+  for (const p of allPods(world)) add(p as unknown as KubeObject)
+  return keyed.sort((a, b) => a.revision - b.revision).map((k) => k.object)
 }

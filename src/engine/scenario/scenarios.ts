@@ -5,6 +5,8 @@
  */
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, DEFAULT_SCENARIO } from './default-scenario'
 
+import { WORKLOAD_SCENARIOS } from './workload-scenarios'
+
 export interface Scenario {
   readonly id: string
   readonly title: string
@@ -14,6 +16,14 @@ export interface Scenario {
   /** The cluster file; the default 3-node cluster when absent. */
   readonly cluster?: string
 }
+
+/** worker-2's kubelet with the static CPU manager policy (docs/cpu-manager.md). */
+const STATIC_KUBELET = `apiVersion: podlife.dev/v1alpha1
+kind: Kubelet
+metadata: {name: worker-2}
+config: {cpuManagerPolicy: static, reservedSystemCPUs: "0"}
+machine: {sockets: 1, coresPerSocket: 2, threadsPerCore: 1}
+`
 
 const pod = (name: string, spec: string, meta = '') => `apiVersion: v1
 kind: Pod
@@ -564,6 +574,42 @@ value: 1000
     ),
   },
   {
+    id: 'cpu-pinning',
+    title: 'Exclusive CPUs (CPU manager, static policy)',
+    lesson:
+      "worker-2's kubelet runs the static CPU manager policy with CPU 0 reserved: the Guaranteed pod's container, asking for one whole CPU, gets CPU 1 to itself (cpuset_cpus in its CreateContainer request); the other pods share CPU 0.",
+    manifest: pod(
+      'pinned-cpu',
+      `  nodeName: worker-2
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: {cpu: "1", memory: 256Mi}
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+${STATIC_KUBELET}`,
+  },
+  {
+    id: 'cpu-pinning-refused',
+    title: 'Not enough CPUs to pin (UnexpectedAdmissionError)',
+    lesson:
+      'Two whole CPUs are asked for, but only one is not reserved: the CPU manager refuses the pod at admission, before the resource check, and it ends Failed with UnexpectedAdmissionError.',
+    manifest: pod(
+      'wide',
+      `  nodeName: worker-2
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: {cpu: "2", memory: 256Mi}
+`,
+    ),
+    cluster: `${DEFAULT_CLUSTER}---
+${STATIC_KUBELET}`,
+  },
+  {
     id: 'missing-configmap-volume',
     title: 'A ConfigMap volume that does not exist (ContainerCreating)',
     lesson:
@@ -675,4 +721,5 @@ addNodes:
     - {type: InternalIP, address: 192.168.56.13}
 `,
   },
+  ...WORKLOAD_SCENARIOS,
 ]

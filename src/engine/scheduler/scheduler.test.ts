@@ -181,9 +181,10 @@ describe('a cluster pasted from kubectl get nodes -o yaml', () => {
     ])
   })
 
+  // 2 GPUs exceed every node's allocatable (1 or 0): v1.34 fit.go marks that Unresolvable.
   it('asking for more GPUs than any node has is reported per resource', () => {
     expect(run(gpuPod('2')).scheduling[0]?.message).toBe(
-      '0/2 nodes are available: 2 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      '0/2 nodes are available: 2 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
     )
   })
 })

@@ -11,13 +11,14 @@
  * pkg/scheduler/backend/queue/scheduling_queue.go (calculateBackoffDuration,
  * flushUnschedulablePodsLeftover), pkg/scheduler/framework/preemption/preemption.go (prepareCandidate)
  */
+import { podOf } from '../protocol/pods'
+import type { LabelSelector } from '../model/label-selector'
 import type { Step } from '../protocol/step'
 import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
 import type { World } from '../protocol/world'
 import { podDeletions, type PodDeletion } from '../etcd/objects'
-import { otherPods } from '../protocol/pods'
 import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest } from '../protocol/http'
 import type { Json, KubeEvent, PluginVerdict, SchedulingResult } from '../protocol/events'
@@ -161,6 +162,19 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletio
   const storageClasses = byName('StorageClass')
   const { allNodes: _all, ...base } = pluginContext(nodes)
   const podDisruptionBudgets = disruptionBudgets(cluster)
+  const replicaSetSelectors = new Map<string, LabelSelector>()
+  for (const rs of cluster.objects['ReplicaSet'] ?? []) {
+    const selector = (rs['spec'] as { selector?: LabelSelector } | undefined)?.selector
+    if (selector)
+      replicaSetSelectors.set(`${rs.metadata.namespace ?? 'default'}/${rs.metadata.name ?? ''}`, selector)
+  }
+  const serviceSelectors = new Map<string, Readonly<Record<string, string>>[]>()
+  for (const svc of cluster.objects['Service'] ?? []) {
+    const selector = (svc['spec'] as { selector?: Record<string, string> } | undefined)?.selector
+    if (!selector || Object.keys(selector).length === 0) continue
+    const ns = svc.metadata.namespace ?? 'default'
+    serviceSelectors.set(ns, [...(serviceSelectors.get(ns) ?? []), selector])
+  }
   const entry = {
     deleted,
     nodes,
@@ -172,6 +186,8 @@ function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletio
       ...(persistentVolumes ? { persistentVolumes } : {}),
       storageClasses,
       podDisruptionBudgets,
+      replicaSetSelectors,
+      serviceSelectors,
     },
   }
   snapshotCache.set(cluster, entry)
@@ -201,13 +217,26 @@ function withManifestPods(
   return { ...snap, nodes, ctx: { ...snap.ctx, ...base, namespaceLabels: snap.ctx.namespaceLabels } }
 }
 
+/**
+ * The run's other pods as the scheduler's cache holds them: bound ones on their node, and ones whose
+ * cycle chose a node but whose binding is not stored yet on the node they were assumed on.
+ */
+function cachedPods(w: StepWriter): Pod[] {
+  const out: Pod[] = []
+  for (const key of w.world.podOrder) {
+    if (key === w.podKey) continue
+    const pod = podOf(w.world, key)
+    if (!pod) continue
+    const assumed = w.world.pods[key]!.queue?.assumedNode
+    out.push(pod.spec.nodeName || !assumed ? pod : { ...pod, spec: { ...pod.spec, nodeName: assumed } })
+  }
+  return out
+}
+
 function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
   const current = w.pod
   if (!current || current.spec.nodeName) return
-  const snap = withManifestPods(
-    snapshot(ctx.cluster, podDeletions(w.world.etcd)),
-    otherPods(w.world, w.podKey),
-  )
+  const snap = withManifestPods(snapshot(ctx.cluster, podDeletions(w.world.etcd)), cachedPods(w))
   const nodes = snap.nodes
   const out = scheduleOne({
     pod: current,
@@ -232,8 +261,14 @@ function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
       : `No node passes the filters. ${r.message}`,
     payload: { ...r, pod: `${current.metadata.namespace ?? 'default'}/${current.metadata.name ?? ''}` },
   })
-  if (r.selected) bind(w, current, r.selected)
-  else fail(w, ctx, current, r, out.preemption)
+  if (r.selected) {
+    // AssumePod: the cache counts the pod on its node at once, so the next cycle (another replica)
+    // sees it there before the binding is stored (pkg/scheduler/schedule_one.go assume).
+    w.updateRecord({
+      queue: { attempts: 0, lastFailureAt: 0, token: 0, ...w.record?.queue, assumedNode: r.selected },
+    })
+    bind(w, current, r.selected)
+  } else fail(w, ctx, current, r, out.preemption)
 }
 
 function request(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../scenario/scenarios'
 import type { SimEvent } from '../protocol/events'
-import { STAGES } from '../protocol/stages'
+import { POD_STAGES } from '../protocol/stages'
 import { buildStory } from './build-story'
 import { isProtected } from './event-classes'
 import { runScenario } from './scenario-run'
@@ -32,10 +32,10 @@ describe('buildStory: every scenario', () => {
 })
 
 describe('buildStory: the stories a class follows', () => {
-  it('nginx, the happy path: 31 steps, every stage still there', () => {
+  it('nginx, the happy path: 32 steps, every stage still there', () => {
     const story = buildStory(runScenario('default'))
-    expect(story.steps).toHaveLength(31)
-    expect(new Set(story.steps.map((s) => s.stage))).toEqual(new Set(STAGES.map((s) => s.id)))
+    expect(story.steps).toHaveLength(32)
+    expect(new Set(story.steps.map((s) => s.stage))).toEqual(new Set(POD_STAGES.map((s) => s.id)))
     expect(story.steps.filter((s) => s.kind === 'group').map((s) => s.title)).toContain(
       '5 mutating admission plugins let the pod through unchanged; the pod passes validation; 10 validating admission plugins let the pod through unchanged',
     )
@@ -58,7 +58,12 @@ describe('buildStory: the stories a class follows', () => {
   it("nginx: apply's GET before its POST is one step; the POST keeps its authentication and authorization steps", () => {
     const t = runScenario('default')
     const story = buildStory(t)
-    const get = story.steps[story.stepOf(t.events.findIndex((e) => e.kind === 'http.request'))]!
+    const get =
+      story.steps[
+        story.stepOf(
+          t.events.findIndex((e) => e.kind === 'http.request' && e.payload.path.endsWith('/pods/nginx')),
+        )
+      ]!
     expect(t.events.slice(get.first, get.last + 1).map((e) => e.kind)).toEqual([
       'http.request',
       'authn.verdict',
@@ -68,6 +73,21 @@ describe('buildStory: the stories a class follows', () => {
     const post = t.events.findIndex((e) => e.kind === 'http.request' && e.payload.method === 'POST')
     expect(story.steps[story.stepOf(post + 1)]!.stage).toBe('authn')
     expect(story.steps[story.stepOf(post + 2)]!.stage).toBe('authz')
+  })
+
+  // cli-runtime query_param_verifier_v3.go: the index (304 from a warm cache) and the v1 document.
+  it("nginx: kubectl's OpenAPI check before its first request is one step", () => {
+    const t = runScenario('default')
+    const story = buildStory(t)
+    const first = t.events.findIndex((e) => e.kind === 'http.request')
+    const step = story.steps[story.stepOf(first)]!
+    expect(
+      t.events
+        .slice(step.first, step.last + 1)
+        .map((e) =>
+          e.kind === 'http.request' ? e.payload.path : e.kind === 'http.response' ? e.payload.code : e.kind,
+        ),
+    ).toEqual(['/openapi/v3', 'authn.verdict', 'authz.verdict', 304, '/openapi/v3/api/v1', 200])
   })
 
   it("a GET that is forbidden is not folded: jane's refusal is a step of its own", () => {

@@ -59,7 +59,8 @@ export function buildStory(timeline: Timeline): Story {
   const eventMatters = (i: number): boolean => {
     const e = events[i]!
     if (travels(e) || isRejection(e) || isWarning(e)) return true
-    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle') return true
+    if (e.kind === 'kubectl.output' || e.kind === 'scheduler.cycle' || e.kind === 'controller.sync')
+      return true
     if (e.kind === 'admission.verdict' && e.payload.patch.length > 0) return true
     return changesPod(before(i), frames[i])
   }
@@ -81,6 +82,7 @@ export function buildStory(timeline: Timeline): Story {
     kind: StoryStepKind,
     title: string | null,
     repeats = 0,
+    routine = false,
   ): void => {
     let matters = false
     let key = false
@@ -88,7 +90,8 @@ export function buildStory(timeline: Timeline): Story {
       matters ||= eventMatters(i)
       key ||= isKey(i)
     }
-    const weight = key ? KEY : matters ? NORMAL : MINOR
+    // A routine preliminary (kubectl's OpenAPI check) is played briefly, like a quiet group.
+    const weight = key ? KEY : matters && !routine ? NORMAL : MINOR
     steps.push({ first, last, kind, stage: events[first]!.stage, title, repeats, matters, weight })
   }
 
@@ -120,8 +123,35 @@ export function buildStory(timeline: Timeline): Story {
     return 0
   }
 
+  /**
+   * kubectl's check that the server validates fields before it sends anything (GET /openapi/v3, then
+   * the group-version's document; kubectl/openapi.ts): its requests, verdicts and answers as one step.
+   * A refused request (403, 401) is a rejection and stays apart.
+   */
+  const openapiCheck = (i: number, b: number): number => {
+    const isOpenAPI = (x: SimEvent): boolean =>
+      x.kind === 'http.request' && x.payload.from === 'kubectl' && x.payload.path.startsWith('/openapi/')
+    if (!isOpenAPI(events[i]!)) return 0
+    let k = 1
+    while (i + k <= b && foldable(i + k, b)) {
+      const x = events[i + k]!
+      const part =
+        isOpenAPI(x) ||
+        x.kind === 'authn.verdict' ||
+        x.kind === 'authz.verdict' ||
+        (x.kind === 'http.response' &&
+          x.payload.to === 'kubectl' &&
+          (x.payload.code === 200 || x.payload.code === 304))
+      if (!part) break
+      k++
+    }
+    return k >= 2 ? k : 0
+  }
+
   /** Length (≥ 2) of the exchange starting at i, or 0. */
   const exchangeAt = (i: number, b: number): number => {
+    const check = openapiCheck(i, b)
+    if (check) return check
     const read = readBeforeWrite(i, b)
     if (read) return read
     const e = events[i]!
@@ -156,7 +186,8 @@ export function buildStory(timeline: Timeline): Story {
     while (i <= b) {
       const exchange = exchangeAt(i, b)
       if (exchange) {
-        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)))
+        const routine = openapiCheck(i, b) > 0
+        push(i, i + exchange - 1, 'group', exchangeTitle(events.slice(i, i + exchange)), 0, routine)
         i += exchange
         continue
       }

@@ -74,6 +74,12 @@ const EXPECTED: Readonly<Record<string, readonly [tone: string, cause: string, h
     'SysctlForbidden',
     'tuned Failed: the kubelet on worker-2 rejected it (SysctlForbidden).',
   ],
+  'cpu-pinning': ['accepted', 'Running', 'pinned-cpu is Running on worker-2'],
+  'cpu-pinning-refused': [
+    'rejected',
+    'UnexpectedAdmissionError',
+    'wide Failed: the kubelet on worker-2 rejected it (UnexpectedAdmissionError).',
+  ],
   'missing-configmap-volume': ['waiting', 'FailedMount', 'web is stuck in ContainerCreating'],
   'missing-secret-env': ['rejected', 'not found', 'web is in CreateContainerConfigError'],
   'namespace-and-configmap': ['accepted', 'Running', 'web is Running on worker-2'],

@@ -5,6 +5,7 @@ const GLYPHS: Readonly<Record<ComponentId, string>> = {
   kubectl: '>_',
   'kube-apiserver': 'API',
   etcd: 'KV',
+  'kube-controller-manager': '⟳',
   'kube-scheduler': '⇄',
   kubelet: 'K',
   containerd: 'CRI',

@@ -1,6 +1,6 @@
 /**
  * Where each component sits, for the shape of the pane it is drawn in. The
- * graph is small and fixed (eight components, seven wires), so positions are
+ * graph is small and fixed (nine components, eight wires), so positions are
  * data on a grid rather than a layout pass: a generic layered layout (elkjs,
  * dagre) puts the apiserver's four neighbours in a line and routes wires
  * through cards, which is exactly what a class cannot read.
@@ -48,6 +48,7 @@ const CELLS: Readonly<Record<Arrangement, Readonly<Record<ComponentId, Cell>>>> 
     kubectl: [0, 0],
     'kube-apiserver': [1, 0],
     etcd: [2, 0],
+    'kube-controller-manager': [3, 0],
     'kube-scheduler': [2, 1],
     registry: [3, 1],
     kubelet: [1, 2],
@@ -58,6 +59,7 @@ const CELLS: Readonly<Record<Arrangement, Readonly<Record<ComponentId, Cell>>>> 
     kubectl: [0, 0],
     'kube-apiserver': [1, 0],
     etcd: [2, 0],
+    'kube-controller-manager': [1, 1],
     'kube-scheduler': [2, 1],
     kubelet: [1, 2],
     containerd: [2, 2],
@@ -96,6 +98,7 @@ const PAIRS = [
   ['kubelet', 'containerd'],
   ['containerd', 'cni'],
   ['containerd', 'registry'],
+  ['kube-controller-manager', 'kube-apiserver'],
 ] as const satisfies readonly (readonly [ComponentId, ComponentId])[]
 
 const across = (at = 0.5): readonly [Port, Port] => [
@@ -104,34 +107,46 @@ const across = (at = 0.5): readonly [Port, Port] => [
 ]
 
 /**
- * Ports of PAIRS, in order. The control plane and kubelet → containerd sit the same in both
- * arrangements; only containerd's two wires differ (CNI and the registry move).
+ * Ports of PAIRS, in order. The two arrangements share kubectl's and etcd's wires. In the wide one the
+ * controller-manager sits top right and its wire runs under etcd, in the gap above the scheduler, into
+ * the apiserver's bottom right of the scheduler's; in the tall one it sits right below the apiserver,
+ * so the kubelet's wire comes up the gap on the left and the scheduler's up the gap on the right.
  */
-const SHARED_PORTS: readonly (readonly [Port, Port])[] = [
-  across(),
-  across(),
-  [
-    { side: 'left', at: 0.5 },
-    { side: 'bottom', at: 0.78 },
-  ],
-  [
-    { side: 'top', at: 0.35 },
-    { side: 'bottom', at: 0.35 },
-  ],
-  across(),
-]
-
 const PORTS: Readonly<Record<Arrangement, readonly (readonly [Port, Port])[]>> = {
   wide: [
-    ...SHARED_PORTS,
+    across(),
+    across(),
+    [
+      { side: 'left', at: 0.5 },
+      { side: 'bottom', at: 0.7 },
+    ],
+    [
+      { side: 'top', at: 0.35 },
+      { side: 'bottom', at: 0.35 },
+    ],
+    across(),
     across(),
     [
       { side: 'top', at: 0.78 },
       { side: 'bottom', at: 0.5 },
     ],
+    [
+      { side: 'bottom', at: 0.12 },
+      { side: 'bottom', at: 0.9 },
+    ],
   ],
   tall: [
-    ...SHARED_PORTS,
+    across(),
+    across(),
+    [
+      { side: 'left', at: 0.2 },
+      { side: 'right', at: 0.85 },
+    ],
+    [
+      { side: 'left', at: 0.3 },
+      { side: 'left', at: 0.85 },
+    ],
+    across(),
     [
       { side: 'bottom', at: 0.65 },
       { side: 'top', at: 0.65 },
@@ -139,6 +154,10 @@ const PORTS: Readonly<Record<Arrangement, readonly (readonly [Port, Port])[]>> =
     [
       { side: 'bottom', at: 0.22 },
       { side: 'top', at: 0.78 },
+    ],
+    [
+      { side: 'top', at: 0.5 },
+      { side: 'bottom', at: 0.5 },
     ],
   ],
 }

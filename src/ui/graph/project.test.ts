@@ -68,3 +68,24 @@ describe('graph projection', () => {
     expect(cni.data.detail).toMatch(/^pod IP 10\.244\.\d+\.\d+$/)
   })
 })
+
+describe("kube-controller-manager's card", () => {
+  it('names its controllers until a Deployment exists, then how ready the Deployment is', () => {
+    const card = (frame: typeof t.initial) =>
+      projectNodes(frame, null, null).find((n) => n.id === 'kube-controller-manager')?.data.detail
+    expect(card(t.initial)).toBe('deployment · replicaset controllers')
+    const manifest = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      '  replicas: 3',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec: {containers: [{name: nginx, image: "nginx:1.27"}]}',
+    ].join('\n')
+    const run = simulate({ manifest }, { seed: 1, until: 10_000 })
+    expect(card(run.frames.at(-1)!)).toMatch(/^deployment web: \d\/3 ready$/)
+  })
+})

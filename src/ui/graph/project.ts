@@ -6,6 +6,7 @@ import type { Edge, Node } from '@xyflow/react'
 import {
   COMPONENT_IDS,
   COMPONENT_LABELS,
+  controllerManagerDetail,
   storyPod,
   travels,
   type ComponentId,
@@ -119,6 +120,8 @@ export function detailOf(id: ComponentId, frame: World): string {
       return 'authn · authz · admission'
     case 'etcd':
       return `revision ${frame.etcd.revision}`
+    case 'kube-controller-manager':
+      return shorten(controllerManagerDetail(frame), 40)
     case 'kube-scheduler':
       return node ? `bound to ${shorten(node)}` : pod ? 'a pod to place' : 'watching pods'
     case 'kubelet':

@@ -2,6 +2,7 @@
 import { useId } from 'react'
 import type { NodeView } from '../../engine/views'
 import { NodeDiagram } from './NodeDiagram'
+import { CpuDrawing } from './CpuDrawing'
 
 export function NodeViewSection({ title, view }: { title: string; view: NodeView }) {
   const id = useId()
@@ -10,6 +11,7 @@ export function NodeViewSection({ title, view }: { title: string; view: NodeView
       <h3 id={`${id}-title`}>{title}</h3>
       <figure className="node-view" aria-labelledby={`${id}-title`}>
         <NodeDiagram view={view} labelledBy={`${id}-title`} describedBy={`${id}-caption`} />
+        {view.cpus && <CpuDrawing view={view.cpus} describedBy={`${id}-caption`} />}
         <figcaption>
           <ul className="node-caption" id={`${id}-caption`}>
             {view.caption.map((line) => (

@@ -5,13 +5,16 @@
  */
 import type { ComponentId, SimEvent, Timeline, World } from '../../engine/index'
 import type { NodeView } from '../../engine/views'
+import { kubectlRequestSections } from './kubectl-requests'
+import { controllerManagerSections } from './controller-manager-sections'
 import type { ContainerStatus } from '../../engine/model/objects'
-import { etcdKeyRows, frameAt, storyPod } from '../../engine/index'
+import { DEFAULT_START_TIME, etcdKeyRows, frameAt, podDeletions, storyPod } from '../../engine/index'
 import {
   describeNodeView,
   describeOverlayPacket,
   describePod,
   getPodWatchLines,
+  getPodWideTable,
   manifestFieldsForReason,
   podYaml,
 } from '../../engine/views'
@@ -58,6 +61,15 @@ function lastOf<K extends SimEvent['kind']>(
 }
 
 const t = (n: number) => `${(n / 1000).toFixed(4)} s`
+
+/** The timeline as far as the cursor: what a watch running since Enter has printed by then. */
+function upToCursor(timeline: Timeline, index: number): Timeline {
+  return {
+    ...timeline,
+    events: timeline.events.slice(0, index + 1),
+    frames: timeline.frames.slice(0, index + 1),
+  }
+}
 
 /** A packet from this pod to a pod on another node, once the pod has an IP. */
 function overlaySections(timeline: Timeline, frame: World): Section[] {
@@ -119,6 +131,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
         })
         if (req.payload.body) out.push({ kind: 'json', title: 'Request body', value: req.payload.body })
       }
+      out.push(...kubectlRequestSections(events))
       if (frame.kubectl)
         out.push({
           kind: 'text',
@@ -128,19 +141,34 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
       const pod = storyPod(frame)
       if (pod) {
         const name = pod.metadata.name ?? ''
-        const sofar = {
-          ...timeline,
-          events: timeline.events.slice(0, index + 1),
-          frames: timeline.frames.slice(0, index + 1),
-        }
+        const sofar = upToCursor(timeline, index)
         out.push({
           kind: 'text',
           title: `$ kubectl get pod ${name} -w`,
           text: getPodWatchLines(sofar).join('\n'),
         })
+        // -o wide at the cursor: kubectl run at the instant of this event.
+        const now = DEFAULT_START_TIME + (timeline.events[index]?.at ?? 0)
+        out.push({
+          kind: 'text',
+          title: `$ kubectl get pod ${name} -o wide`,
+          text: getPodWideTable(pod, now),
+        })
         const describe = describePod(timeline, index)
         if (describe) out.push({ kind: 'text', title: `$ kubectl describe pod ${name}`, text: describe })
         out.push({ kind: 'text', title: `$ kubectl get pod ${name} -o yaml`, text: podYaml(pod) })
+      }
+      // Pods of the cluster being deleted (preemption's victims), each watched from Enter to its DELETED event.
+      for (const key of Object.keys(podDeletions(frame.etcd) ?? {})) {
+        const [namespace = 'default', victim = ''] = key.split('/')
+        out.push({
+          kind: 'text',
+          title: `$ kubectl get pod ${victim}${namespace === 'default' ? '' : ` -n ${namespace}`} -w`,
+          text: getPodWatchLines(upToCursor(timeline, index), DEFAULT_START_TIME, {
+            namespace,
+            name: victim,
+          }).join('\n'),
+        })
       }
       return out
     }
@@ -218,6 +246,8 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
         },
       ]
     }
+    case 'kube-controller-manager':
+      return controllerManagerSections(timeline, index, frame)
     case 'kube-scheduler': {
       const cycle = lastOf(events, 'scheduler.cycle')
       if (!cycle) return [{ kind: 'text', title: 'Scheduling queue', text: 'No pod to schedule yet.' }]

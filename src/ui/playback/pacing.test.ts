@@ -15,7 +15,8 @@ describe('the pace of the story at 1×', () => {
   const t = simulate({ manifest: DEFAULT_MANIFEST }, { seed: 1 })
 
   it('plays the happy path in well under half a minute', () => {
-    expect(playMs(t)).toBeLessThan(25_000)
+    // 26 s since kubectl's OpenAPI check (GET /openapi/v3, answered 304) became an exchange of its own.
+    expect(playMs(t)).toBeLessThan(26_000)
     expect(playMs(t)).toBeGreaterThan(12_000)
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { simulate, DEFAULT_MANIFEST, STAGES } from '../../engine/index'
+import { simulate, DEFAULT_MANIFEST, POD_STAGES } from '../../engine/index'
 import { storyOf } from '../../store/story'
 import { stageSegments } from './stage-segments'
 
@@ -9,7 +9,7 @@ describe('the chapters of the timeline bar', () => {
   const segments = stageSegments(story)
 
   it('lists every chapter of the happy path, in the order the pod reaches them', () => {
-    expect(segments.map((s) => s.stage)).toEqual(STAGES.map((s) => s.id))
+    expect(segments.map((s) => s.stage)).toEqual(POD_STAGES.map((s) => s.id))
   })
 
   it("starts Authentication at the POST's verdict: apply's GET before it is one kubectl step", () => {

@@ -60,57 +60,113 @@ function appliesTo(subject: Subject, attrs: RequestAttributes, bindingNamespace:
       return subject.name === attrs.user.name
     case 'Group':
       return attrs.user.groups.includes(subject.name)
-    case 'ServiceAccount':
-      return (
-        attrs.user.name === `system:serviceaccount:${subject.namespace ?? bindingNamespace}:${subject.name}`
-      )
+    case 'ServiceAccount': {
+      // appliesToUser: the subject's namespace, else the binding's; a ClusterRoleBinding has none.
+      const ns = subject.namespace || bindingNamespace
+      return ns !== '' && attrs.user.name === `system:serviceaccount:${ns}:${subject.name}`
+    }
     default:
       return false
   }
 }
 
-function describeSubject(s: Subject): string {
-  return s.kind === 'ServiceAccount' ? `${s.kind} "${s.namespace ?? ''}/${s.name}"` : `${s.kind} "${s.name}"`
+/** describeSubject: a ServiceAccount is named "<name>/<namespace>" (rule.go). */
+function describeSubject(s: Subject, bindingNamespace: string): string {
+  return s.kind === 'ServiceAccount'
+    ? `${s.kind} "${s.name}/${s.namespace || bindingNamespace}"`
+    : `${s.kind} "${s.name}"`
 }
 
-function rulesOf(cluster: Cluster, ref: RoleRef, namespace: string): readonly PolicyRule[] {
+/**
+ * The listers' NotFound for a role reference that resolves to nothing: the message of
+ * apierrors.NewNotFound(rbacv1.Resource("role"|"clusterrole"), name).
+ */
+export const roleNotFound = (kind: 'Role' | 'ClusterRole', name: string): string =>
+  `${kind.toLowerCase()}.rbac.authorization.k8s.io "${name}" not found`
+/** GetRoleReferenceRules for a roleRef kind other than Role and ClusterRole (Go's %q). */
+export const unsupportedRoleKind = (kind: string): string =>
+  `unsupported role reference kind: ${JSON.stringify(kind)}`
+
+/** GetRoleReferenceRules: the referenced role's rules, or the error the visitor collects. */
+function roleReferenceRules(
+  cluster: Cluster,
+  ref: RoleRef,
+  namespace: string,
+): { rules: readonly PolicyRule[] } | { error: string } {
+  if (ref.kind !== 'Role' && ref.kind !== 'ClusterRole') return { error: unsupportedRoleKind(ref.kind) }
   const role =
     ref.kind === 'ClusterRole'
       ? findObject(cluster, 'ClusterRole', ref.name)
       : findObject(cluster, 'Role', ref.name, namespace)
-  return ((role as KubeObject | undefined)?.['rules'] as PolicyRule[] | undefined) ?? []
+  if (!role) return { error: roleNotFound(ref.kind, ref.name) }
+  return { rules: ((role as KubeObject)['rules'] as PolicyRule[] | undefined) ?? [] }
 }
 
+/**
+ * utilerrors.NewAggregate(errs).Error(): one error as it is; several deduplicated, joined with ", "
+ * and bracketed (apimachinery pkg/util/errors/errors.go).
+ */
+export function aggregateMessage(errors: readonly string[]): string {
+  if (errors.length === 1) return errors[0]!
+  const unique = [...new Set(errors)]
+  return unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`
+}
+
+interface Binding {
+  readonly name: string
+  readonly namespace: string
+  readonly subjects: readonly Subject[]
+  readonly ref: RoleRef
+}
+
+function bindingsOf(cluster: Cluster, kind: 'ClusterRoleBinding' | 'RoleBinding', namespace: string) {
+  const out: Binding[] = []
+  for (const b of cluster.objects[kind] ?? []) {
+    if (kind === 'RoleBinding' && b.metadata.namespace !== namespace) continue
+    out.push({
+      name: b.metadata.name ?? '',
+      namespace: kind === 'RoleBinding' ? namespace : '',
+      subjects: (b['subjects'] as Subject[] | undefined) ?? [],
+      ref: b['roleRef'] as RoleRef,
+    })
+  }
+  return out
+}
+
+/**
+ * Authorize: VisitRulesFor walks the ClusterRoleBindings, then (for a namespaced request) the
+ * RoleBindings of the namespace; for each binding whose subjects include the user it resolves the
+ * role. The first rule that allows wins; a role that cannot be resolved is an error the visitor keeps,
+ * and when nothing allows, NoOpinion carries them as the reason "RBAC: <aggregate>" (rbac.go
+ * Authorize), which the Forbidden message then ends with.
+ */
 export const RBAC: Authorizer = {
   name: 'RBAC',
   authorize(attrs, cluster) {
-    for (const b of cluster.objects['ClusterRoleBinding'] ?? []) {
-      const subjects = (b['subjects'] as Subject[] | undefined) ?? []
-      const ref = b['roleRef'] as RoleRef
-      const subject = subjects.find((s) => appliesTo(s, attrs, ''))
-      if (!subject) continue
-      if (rulesOf(cluster, ref, '').some((r) => ruleAllows(attrs, r))) {
+    const errors: string[] = []
+    const scopes: ['ClusterRoleBinding' | 'RoleBinding', string][] = [['ClusterRoleBinding', '']]
+    if (attrs.namespace && attrs.isResourceRequest !== false) scopes.push(['RoleBinding', attrs.namespace])
+    for (const [kind, namespace] of scopes) {
+      for (const b of bindingsOf(cluster, kind, namespace)) {
+        const subject = b.subjects.find((s) => appliesTo(s, attrs, namespace))
+        if (!subject) continue
+        const resolved = roleReferenceRules(cluster, b.ref, namespace)
+        if ('error' in resolved) {
+          errors.push(resolved.error)
+          continue
+        }
+        if (!resolved.rules.some((r) => ruleAllows(attrs, r))) continue
+        // clusterRoleBindingDescriber / roleBindingDescriber (rule.go).
+        const source =
+          kind === 'ClusterRoleBinding'
+            ? `ClusterRoleBinding "${b.name}"`
+            : `RoleBinding "${b.name}/${namespace}"`
         return {
           decision: 'Allow',
-          reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ClusterRole "${ref.name}" to ${describeSubject(subject)}`,
+          reason: `RBAC: allowed by ${source} of ${b.ref.kind} "${b.ref.name}" to ${describeSubject(subject, namespace)}`,
         }
       }
     }
-    if (attrs.namespace && attrs.isResourceRequest !== false) {
-      for (const b of cluster.objects['RoleBinding'] ?? []) {
-        if (b.metadata.namespace !== attrs.namespace) continue
-        const subjects = (b['subjects'] as Subject[] | undefined) ?? []
-        const ref = b['roleRef'] as RoleRef
-        const subject = subjects.find((s) => appliesTo(s, attrs, attrs.namespace))
-        if (!subject) continue
-        if (rulesOf(cluster, ref, attrs.namespace).some((r) => ruleAllows(attrs, r))) {
-          return {
-            decision: 'Allow',
-            reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${attrs.namespace}" of ${ref.kind} "${ref.name}" to ${describeSubject(subject)}`,
-          }
-        }
-      }
-    }
-    return { decision: 'NoOpinion', reason: '' }
+    return { decision: 'NoOpinion', reason: errors.length > 0 ? `RBAC: ${aggregateMessage(errors)}` : '' }
   },
 }

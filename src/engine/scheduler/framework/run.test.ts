@@ -45,15 +45,17 @@ describe('the FailedScheduling message (FitError.Error)', () => {
     )
   })
 
+  // 8 CPUs exceed each node's allocatable itself: v1.34 fit.go Filter answers UnschedulableAndUnresolvable
+  // (InsufficientResource.Unresolvable), so preemption is not even tried there.
   it('a cycle where no node fits gives the same message as the per-node rows', () => {
     const out = run(cpuPod('big', '8'))
     expect(out.result.result).toBe('Unschedulable')
     expect(out.result.nodes.map((n) => [n.filter.plugin, n.filter.reasons, n.filter.code])).toEqual([
-      ['NodeResourcesFit', ['Insufficient cpu'], 'Unschedulable'],
-      ['NodeResourcesFit', ['Insufficient cpu'], 'Unschedulable'],
+      ['NodeResourcesFit', ['Insufficient cpu'], 'UnschedulableAndUnresolvable'],
+      ['NodeResourcesFit', ['Insufficient cpu'], 'UnschedulableAndUnresolvable'],
     ])
     expect(out.result.message).toBe(
-      '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
     )
     expect(out.result.postFilter?.map((v) => v.plugin)).toEqual(['DynamicResources', 'DefaultPreemption'])
   })
@@ -162,13 +164,32 @@ describe('DefaultPreemption', () => {
     )
   })
 
+  // The request (800m) fits the node's allocatable (1 CPU), so the shortage is resolvable; but after
+  // removing the lower-priority pod the higher-priority one still leaves too little (SelectVictimsOnNode).
   it('when evicting every lower-priority pod does not help, the node reports the filter reason', () => {
     const nodes = [makeNode('node1', { capacity: { cpu: '1', memory: '8Gi', pods: '110' } })]
-    const out = run(withPriority(cpuPod('p', '2'), 100), nodes, [
+    const out = run(withPriority(cpuPod('p', '800m'), 100), nodes, [
       withPriority(cpuPod('a', '500m', 'node1'), 0),
+      withPriority(cpuPod('b', '400m', 'node1'), 200),
     ])
     expect(out.result.message).toBe(
       '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Insufficient cpu.',
+    )
+  })
+
+  it('a request above every node allocatable: preemption is not helpful, even with lower-priority pods to evict', () => {
+    const nodes = ['n1', 'n2', 'n3'].map((n) =>
+      makeNode(n, { capacity: { cpu: '2', memory: '8Gi', pods: '110' } }),
+    )
+    const out = run(withPriority(cpuPod('p', '3'), 100), nodes, [withPriority(cpuPod('a', '1', 'n1'), 0)])
+    expect(out.result.nodes.map((n) => n.filter.code)).toEqual([
+      'UnschedulableAndUnresolvable',
+      'UnschedulableAndUnresolvable',
+      'UnschedulableAndUnresolvable',
+    ])
+    expect(out.result.preemption).toBeUndefined()
+    expect(out.result.message).toBe(
+      '0/3 nodes are available: 3 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     )
   })
 

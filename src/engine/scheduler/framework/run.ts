@@ -18,7 +18,7 @@ import type { Profile } from './profile'
 import type { FilterPlugin, NodeInfo, NodeScore, PluginContext, Status } from './types'
 import { MAX_NODE_SCORE as MAX_NODE_SCORE_ } from './types'
 import { MSG_NO_CLAIMS_TO_DEALLOCATE } from '../plugins/dynamic-resources'
-import { preempt, type Candidate } from '../plugins/default-preemption'
+import { MSG_NO_VICTIMS, MSG_NOT_HELPFUL, preempt, type Candidate } from '../plugins/default-preemption'
 
 const MIN_FEASIBLE_NODES_TO_FIND = 100
 /** A module-local copy: read for every scored node (a getter call where modules are CommonJS). */
@@ -389,9 +389,7 @@ export function fitErrorMessage(
     postFilterMsg ??
     `${MSG_NO_CLAIMS_TO_DEALLOCATE}, preemption: 0/${numAllNodes} nodes are available: ${histogram(
       [...failures.values()].map((s) =>
-        s.code === 'UnschedulableAndUnresolvable'
-          ? ['Preemption is not helpful for scheduling']
-          : ['No preemption victims found for incoming pod'],
+        s.code === 'UnschedulableAndUnresolvable' ? [MSG_NOT_HELPFUL] : [MSG_NO_VICTIMS],
       ),
     )}.`
   return `0/${numAllNodes} nodes are available: ${filterMsg}.${post ? ` ${post}` : ''}`

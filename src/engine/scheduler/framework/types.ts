@@ -3,6 +3,7 @@
  * Upstream: staging/src/k8s.io/kube-scheduler/framework/interface.go,
  * pkg/scheduler/framework/types.go (NodeInfo, Resource)
  */
+import type { LabelSelector } from '../../model/label-selector'
 import type { DisruptionBudget } from '../../model/disruption-budget'
 import type { KubeObject } from '../../model/objects'
 import type { Node, Pod } from '../../model/objects'
@@ -81,6 +82,12 @@ export interface PluginContext {
   readonly volumeClaims?: ReadonlyMap<string, KubeObject>
   readonly persistentVolumes?: ReadonlyMap<string, KubeObject>
   readonly storageClasses?: ReadonlyMap<string, KubeObject>
+  /**
+   * The selectors of the workloads that may own a pod, for PodTopologySpread's system default
+   * constraints (helper.DefaultSelector): ReplicaSets by `namespace/name`, and Services' selectors by namespace.
+   */
+  readonly replicaSetSelectors?: ReadonlyMap<string, LabelSelector>
+  readonly serviceSelectors?: ReadonlyMap<string, readonly Readonly<Record<string, string>>[]>
   /** PodDisruptionBudgets, which preemption tries not to break. */
   readonly podDisruptionBudgets?: readonly DisruptionBudget[]
 }

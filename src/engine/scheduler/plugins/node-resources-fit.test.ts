@@ -230,3 +230,63 @@ describe('NodeResourcesFit Score: LeastAllocated (TestLeastAllocatedScoringStrat
     ])
   })
 })
+
+// v1.34 fitsRequest marks a shortage Unresolvable when the request exceeds the node's allocatable
+// itself, and Filter then answers UnschedulableAndUnresolvable (fit.go Filter; fit_test.go
+// TestEnoughRequests "extended resource capacity enforced" and its cpu/memory siblings, PR #131345).
+describe('NodeResourcesFit Filter: requests larger than the node (v1.34 Unresolvable)', () => {
+  const node = { cpu: '10m', memory: '20', pods: '32' }
+  const cases: {
+    name: string
+    pod: Pod
+    existing: Pod[]
+    capacity?: Record<string, string>
+    want: object
+  }[] = [
+    {
+      name: 'cpu request above allocatable on an empty node is unresolvable',
+      pod: podWith([req('11m', '1')]),
+      existing: [],
+      want: { code: 'UnschedulableAndUnresolvable', reasons: ['Insufficient cpu'] },
+    },
+    {
+      name: 'memory request above allocatable, cpu merely short: one unresolvable shortage decides',
+      pod: podWith([req('6m', '21')]),
+      existing: [podWith([req('5m', '0')])],
+      want: { code: 'UnschedulableAndUnresolvable', reasons: ['Insufficient cpu', 'Insufficient memory'] },
+    },
+    {
+      name: 'a request equal to allocatable but short because of other pods stays resolvable',
+      pod: podWith([req('10m', '1')]),
+      existing: [podWith([req('1m', '1')])],
+      want: { code: 'Unschedulable', reasons: ['Insufficient cpu'] },
+    },
+    {
+      name: 'too many pods alone is resolvable (preemption frees a slot)',
+      pod: podWith([req('1m', '1')]),
+      existing: [podWith([req('1m', '1')])],
+      capacity: { cpu: '10m', memory: '20', pods: '1' },
+      want: { code: 'Unschedulable', reasons: ['Too many pods'] },
+    },
+    {
+      name: 'too many pods and cpu above allocatable is unresolvable',
+      pod: podWith([req('20m', '1')]),
+      existing: [podWith([req('1m', '1')])],
+      capacity: { cpu: '10m', memory: '20', pods: '1' },
+      want: { code: 'UnschedulableAndUnresolvable', reasons: ['Too many pods', 'Insufficient cpu'] },
+    },
+  ]
+  it.each(cases)('$name', ({ pod, existing, capacity, want }) => {
+    expect(filter(pod, existing, capacity ?? node)).toEqual(want)
+  })
+
+  it('extended resource capacity enforced: 10 of a resource the node has 5 of', () => {
+    const pod = podWith([
+      makeContainer({ name: 'c', image: 'busybox', requests: { cpu: '1m', 'example.com/aaa': '10' } }),
+    ])
+    expect(filter(pod, [], { ...node, 'example.com/aaa': '5' })).toEqual({
+      code: 'UnschedulableAndUnresolvable',
+      reasons: ['Insufficient example.com/aaa'],
+    })
+  })
+})

@@ -1,6 +1,7 @@
 /**
  * NodeResourcesFit: the pod's requests must fit the node's allocatable minus
- * what its pods already request (Filter); LeastAllocated scoring prefers the
+ * what its pods already request (Filter; UnschedulableAndUnresolvable when a request exceeds the
+ * allocatable itself); LeastAllocated scoring prefers the
  * node with the most room left, cpu and memory weighted equally (Score).
  * Upstream: pkg/scheduler/framework/plugins/noderesources/fit.go, least_allocated.go,
  * resource_allocation.go
@@ -58,6 +59,19 @@ export function insufficientResources(request: Resource, node: NodeInfo): string
 
 const NONE: string[] = []
 
+/**
+ * Whether a shortage cannot be cured by evicting pods: the request alone exceeds the node's allocatable
+ * for a resource it is short of (InsufficientResource.Unresolvable, v1.34 fitsRequest). Too many pods
+ * never counts: preemption frees pod slots. Only asked once a node has already failed.
+ */
+export function exceedsAllocatable(request: Resource, node: NodeInfo): boolean {
+  // A request above the allocatable is above what is left too (requests are never negative).
+  const a = node.allocatable
+  if (request.milliCPU > a.milliCPU || request.memory > a.memory) return true
+  if (request.ephemeralStorage > a.ephemeralStorage) return true
+  return Object.keys(request.scalar).some((name) => request.scalar[name]! > (a.scalar[name] ?? 0))
+}
+
 function leastRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity)
@@ -71,7 +85,14 @@ export const NodeResourcesFit: FilterPlugin<FitRequest> & ScorePlugin<{ milliCPU
     },
     filter(_pod, node, req) {
       const reasons = insufficientResources(req, node)
-      return reasons.length ? { code: 'Unschedulable', reasons } : SUCCESS
+      if (reasons.length === 0) return SUCCESS
+      // v1.34 Filter: any shortage the node could not cover even when empty makes the status
+      // UnschedulableAndUnresolvable, so DefaultPreemption skips the node ("Preemption is not helpful
+      // for scheduling"); upstream PR kubernetes/kubernetes#131345.
+      return {
+        code: exceedsAllocatable(req, node) ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
+        reasons,
+      }
     },
     preScore(pod) {
       return { status: SUCCESS, state: podFigures(pod).nonZero }

@@ -4,15 +4,18 @@
  * exceed maxSkew); ScheduleAnyway constraints score (fewer matching pods in the
  * domain is better, weighted by log(domains + 2), reverse-normalised).
  *
- * Pods without constraints get the cluster's default constraints only when a
- * Service, ReplicaSet, ReplicationController or StatefulSet selects them
- * (buildDefaultConstraints); Podlife's clusters hold none, so such pods Skip.
- * Upstream: pkg/scheduler/framework/plugins/podtopologyspread/{common,filtering,scoring,plugin}.go
+ * Pods without constraints of their own get the system default constraints (defaultingType
+ * System: hostname maxSkew 3 and zone maxSkew 5, both ScheduleAnyway) with the selector of what
+ * owns or selects them (helper.DefaultSelector: the Services that select the pod, its controlling
+ * ReplicaSet); a pod nothing selects gets none and Skips. That is why a Deployment's replicas spread
+ * over the nodes. With system defaults, nodes lacking a topology key are not ignored in scoring.
+ * Upstream: pkg/scheduler/framework/plugins/podtopologyspread/{common,filtering,scoring,plugin}.go,
+ * pkg/scheduler/framework/plugins/helper/spread.go (DefaultSelector)
  */
 import type { Node, Pod } from '../../model/objects'
 import type { LabelSelector, Selector } from '../../model/label-selector'
 import { matchesSelector, toSelector, withLabels } from '../../model/label-selector'
-import type { FilterPlugin, NodeScore, ScorePlugin } from '../framework/types'
+import type { FilterPlugin, NodeScore, PluginContext, ScorePlugin } from '../framework/types'
 import { MAX_NODE_SCORE, SKIP, SUCCESS, unresolvable, unschedulable } from '../framework/types'
 import { podMatchesNodeSelectorAndAffinity } from './node-affinity'
 import { toleratesTaint } from './taint-toleration'
@@ -43,9 +46,66 @@ interface Constraint {
   readonly honorNodeTaints: boolean
 }
 
+/** plugin.go systemDefaultConstraints (the default profile's defaultingType: System). */
+const SYSTEM_DEFAULT_CONSTRAINTS: readonly TopologySpreadConstraintSpec[] = [
+  { topologyKey: LABEL_HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
+]
+
+function ownSpecs(pod: Pod): readonly TopologySpreadConstraintSpec[] {
+  return (pod.spec['topologySpreadConstraints'] ?? []) as readonly TopologySpreadConstraintSpec[]
+}
+
+/**
+ * helper.DefaultSelector: the selectors of the Services that select the pod, then its controlling
+ * ReplicaSet's requirements, all ANDed; null when nothing selects the pod (the selector is empty).
+ */
+function defaultSelector(pod: Pod, ctx: PluginContext | undefined): Selector | null {
+  const ns = pod.metadata.namespace ?? 'default'
+  const labels = pod.metadata.labels ?? {}
+  const merged: Record<string, string> = {}
+  for (const sel of ctx?.serviceSelectors?.get(ns) ?? [])
+    if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(merged, sel)
+  let selector: Selector =
+    Object.keys(merged).length > 0
+      ? toSelector({ matchLabels: merged })
+      : { kind: 'everything', requirements: [] }
+  const refs = (pod.metadata['ownerReferences'] ?? []) as readonly {
+    apiVersion?: string
+    kind?: string
+    name?: string
+    controller?: boolean
+  }[]
+  const owner = refs.find((r) => r.controller === true)
+  if (owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1') {
+    const rs = ctx?.replicaSetSelectors?.get(`${ns}/${owner.name ?? ''}`)
+    const other = rs ? toSelector(rs) : null
+    if (other?.kind === 'requirements')
+      selector = { kind: 'requirements', requirements: [...selector.requirements, ...other.requirements] }
+  }
+  return selector.requirements.length === 0 ? null : selector
+}
+
 /** filterTopologySpreadConstraints: minDomains defaults to 1, nodeAffinityPolicy to Honor, nodeTaintsPolicy to Ignore. */
-function constraintsOf(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyway'): Constraint[] {
-  const specs = (pod.spec['topologySpreadConstraints'] ?? []) as readonly TopologySpreadConstraintSpec[]
+function constraintsOf(
+  pod: Pod,
+  action: 'DoNotSchedule' | 'ScheduleAnyway',
+  ctx?: PluginContext,
+): Constraint[] {
+  if (ownSpecs(pod).length === 0) {
+    // buildDefaultConstraints: the defaults, filtered by action, with the default selector.
+    const selector = defaultSelector(pod, ctx)
+    if (!selector) return []
+    return SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === action).map((c) => ({
+      maxSkew: c.maxSkew,
+      topologyKey: c.topologyKey,
+      selector,
+      minDomains: 1,
+      honorNodeAffinity: true,
+      honorNodeTaints: false,
+    }))
+  }
+  const specs = ownSpecs(pod)
   const labels = pod.metadata.labels ?? {}
   const out: Constraint[] = []
   for (const c of specs) {
@@ -110,8 +170,8 @@ export interface SpreadScoreState {
 
 export const PodTopologySpread: FilterPlugin<SpreadFilterState> & ScorePlugin<SpreadScoreState> = {
   name: 'PodTopologySpread',
-  preFilter(pod, nodes) {
-    const constraints = constraintsOf(pod, 'DoNotSchedule')
+  preFilter(pod, nodes, ctx) {
+    const constraints = constraintsOf(pod, 'DoNotSchedule', ctx)
     if (constraints.length === 0) return { status: SKIP, state: { constraints, counts: [], minimum: [] } }
     const ns = pod.metadata.namespace ?? 'default'
     const counts = constraints.map(() => new Map<string, number>())
@@ -146,20 +206,23 @@ export const PodTopologySpread: FilterPlugin<SpreadFilterState> & ScorePlugin<Sp
     return SUCCESS
   },
   preScore(pod, filtered, ctx) {
-    const constraints = constraintsOf(pod, 'ScheduleAnyway')
+    const constraints = constraintsOf(pod, 'ScheduleAnyway', ctx)
     const empty: SpreadScoreState = { constraints, ignored: new Set(), counts: [], weights: [] }
     if (ctx.allNodes.length === 0 || constraints.length === 0) return { status: SKIP, state: empty }
     const ns = pod.metadata.namespace ?? 'default'
+    // System default constraints do not require a node to carry every topology key (requireAllTopologies).
+    const requireAll = ownSpecs(pod).length > 0
     const ignored = new Set<string>()
     const counts = constraints.map(() => new Map<string, number>())
     for (const info of filtered) {
-      if (!nodeHasAllKeys(info.node, constraints)) {
+      if (requireAll && !nodeHasAllKeys(info.node, constraints)) {
         ignored.add(info.name)
         continue
       }
       constraints.forEach((c, i) => {
         if (c.topologyKey === LABEL_HOSTNAME) return // counted per node in Score
-        counts[i]!.set(info.node.metadata.labels![c.topologyKey]!, 0)
+        const value = info.node.metadata.labels?.[c.topologyKey]
+        if (value !== undefined) counts[i]!.set(value, 0)
       })
     }
     const weights = constraints.map((c, i) =>
@@ -167,10 +230,11 @@ export const PodTopologySpread: FilterPlugin<SpreadFilterState> & ScorePlugin<Sp
     )
     for (const info of ctx.allNodes) {
       const node = info.node
-      if (!nodeHasAllKeys(node, constraints)) continue
+      if (requireAll && !nodeHasAllKeys(node, constraints)) continue
       constraints.forEach((c, i) => {
         if (!matchesInclusionPolicies(c, pod, node)) return
-        const value = node.metadata.labels![c.topologyKey]!
+        const value = node.metadata.labels?.[c.topologyKey]
+        if (value === undefined) return
         const current = counts[i]!.get(value)
         if (current === undefined) return
         counts[i]!.set(value, current + countMatching(info.pods, c.selector, ns))

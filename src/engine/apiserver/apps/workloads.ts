@@ -1,0 +1,391 @@
+/**
+ * Requests for apps/v1 Deployments and ReplicaSets: create (kubectl), get, client-side apply's patch,
+ * and the controllers' updates of the object and of its status subresource.
+ * Upstream: pkg/registry/apps/deployment/strategy.go and pkg/registry/apps/replicaset/strategy.go
+ * (PrepareForCreate: status cleared, generation 1; PrepareForUpdate: generation bumped on a spec change;
+ * the status strategy keeps spec and labels), staging apiserver registry/generic/registry/store.go
+ * (Update's resourceVersion precondition and its Conflict), endpoints/handlers (create, patch, update).
+ */
+import type { StepWriter } from '../../protocol/step'
+import type { SimContext } from '../../protocol/context'
+import { timestamp } from '../../protocol/context'
+import type { HttpRequest, ResponseAudit } from '../../protocol/http'
+import type { Json, JsonObject, KubeObject } from '../../model/objects'
+import type { CoreResource } from '../../model/core-resources'
+import type { Deployment, ReplicaSet } from '../../controllers/apps-types'
+import { findObject } from '../../model/cluster'
+import { storageKey } from '../../model/core-resources'
+import { applyStrategicMergePatch } from '../../model/strategic-merge'
+import { invalidMessage } from '../../model/field-errors'
+import { uuidV4 } from '../../model/uuid'
+import { namespaceNotFoundMessage, terminatingMessage } from '../admission/plugins/namespace-lifecycle'
+import { failure, fieldCauses } from '../status'
+import { respond } from '../respond'
+import { storeObject } from '../objects'
+import { decodeAs } from '../decode'
+import { applyDeploymentDefaults, applyReplicaSetDefaults } from './deployment-defaults'
+import { validateDeployment, validateDeploymentUpdate } from './deployment-validation'
+import { validateReplicaSet, validateReplicaSetUpdate } from './replicaset-validation'
+
+/** Watch latency from the apiserver to the controller-manager's informers, in virtual ms. */
+const WATCH_MS = 1
+
+type Workload = Deployment | ReplicaSet
+
+function groupResource(r: CoreResource): string {
+  return `${r.resource}.${r.group ?? ''}`
+}
+
+function defaulted(o: Workload): Workload {
+  return o.kind === 'Deployment' ? applyDeploymentDefaults(o) : applyReplicaSetDefaults(o)
+}
+
+function validateCreate(o: Workload): string[] {
+  return o.kind === 'Deployment' ? validateDeployment(o) : validateReplicaSet(o)
+}
+
+function validateUpdate(next: Workload, old: Workload): string[] {
+  return next.kind === 'Deployment'
+    ? validateDeploymentUpdate(next, old as Deployment)
+    : validateReplicaSetUpdate(next, old as ReplicaSet)
+}
+
+/** Semantic equality of two JSON values, key order aside (apiequality.Semantic.DeepEqual on specs). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b)
+}
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null)
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  const o = v as Record<string, unknown>
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`
+}
+
+export function workloadRequest(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  resource: CoreResource,
+  namespace: string,
+  name: string,
+  subresource: string,
+  audit: ResponseAudit,
+): void {
+  const live = name
+    ? (findObject(ctx.cluster, resource.kind, name, namespace) as Workload | undefined)
+    : undefined
+  const gr = groupResource(resource)
+  const reply = (
+    code: number,
+    body: Json,
+    summary: string,
+    narration: string,
+    stage: 'kubectl' | 'admission' | 'storage' = 'storage',
+  ) => respond(w, { request, code, body, audit, stage, summary, narration })
+  if (request.method === 'POST' && !name) return createWorkload(w, ctx, request, resource, namespace, audit)
+  if (!live) {
+    return reply(
+      404,
+      failure(404, 'NotFound', `${gr} "${name}" not found`, {
+        name,
+        group: resource.group ?? '',
+        kind: resource.resource,
+      }),
+      `404 NotFound ${gr} "${name}"`,
+      request.method === 'GET'
+        ? `No ${resource.kind} named ${name} exists yet, so the apiserver answers 404 Not Found.`
+        : `There is no ${resource.kind} named ${name} to change.`,
+      'kubectl',
+    )
+  }
+  if (request.method === 'GET' && !subresource)
+    return reply(
+      200,
+      live as unknown as Json,
+      `200 OK ${gr}/${name}`,
+      `The ${resource.kind} exists; the apiserver returns it.`,
+      'kubectl',
+    )
+  if (request.method === 'PATCH' && !subresource) {
+    const patched = applyStrategicMergePatch(
+      live as unknown as JsonObject,
+      (request.body ?? {}) as JsonObject,
+    )
+    return updateWorkload(w, ctx, request, resource, live, patched as unknown as Workload, audit, false)
+  }
+  if (request.method === 'PUT') {
+    const body = (request.body ?? {}) as unknown as Workload
+    const rv = body.metadata?.resourceVersion
+    if (rv !== undefined && rv !== live.metadata.resourceVersion) {
+      // registry/generic/registry/store.go Update: the precondition on resourceVersion.
+      const message = `Operation cannot be fulfilled on ${gr} "${name}": the object has been modified; please apply your changes to the latest version and try again`
+      return reply(
+        409,
+        failure(409, 'Conflict', message, { name, group: resource.group ?? '', kind: resource.resource }),
+        '409 Conflict',
+        `The request carries resourceVersion ${rv} but etcd holds ${live.metadata.resourceVersion ?? '?'}: someone wrote the ${resource.kind} since the client read it, so the apiserver refuses with 409 Conflict and the client must read it again.`,
+      )
+    }
+    if (subresource === 'status') return updateStatus(w, request, resource, live, body, audit)
+    if (!subresource) return updateWorkload(w, ctx, request, resource, live, body, audit, true)
+  }
+  reply(405, failure(405, 'MethodNotAllowed', 'method not allowed'), '405', '', 'kubectl')
+}
+
+function createWorkload(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  resource: CoreResource,
+  namespace: string,
+  audit: ResponseAudit,
+): void {
+  const kind = resource.kind
+  const fieldValidation = request.query['fieldValidation'] ?? 'Strict'
+  const decoded = decodeAs((request.body ?? {}) as Json, kind)
+  const unknown = fieldValidation === 'Ignore' ? [] : decoded.unknownFields
+  const bad = (message: string) =>
+    respond(w, {
+      request,
+      code: 400,
+      body: failure(400, 'BadRequest', message),
+      audit,
+      stage: 'admission',
+      summary: '400 BadRequest',
+      narration: `The apiserver could not decode the body into a ${kind}: ${message}`,
+    })
+  const gv = `${resource.group}/v1`
+  if (decoded.error) return bad(`${kind} in version "v1" cannot be handled as a ${kind}: ${decoded.error}`)
+  if (fieldValidation === 'Strict' && unknown.length > 0)
+    return bad(
+      `${kind} in version "v1" cannot be handled as a ${kind}: strict decoding error: ${unknown.join(', ')}`,
+    )
+  const object0 = decoded.object as unknown as Workload
+  const metadata = object0.metadata ?? {}
+  if (metadata.namespace && metadata.namespace !== namespace)
+    return bad('the namespace of the provided object does not match the namespace sent on the request')
+  const name = metadata.name ?? ''
+  // PrepareForCreate: the status is the controller's, the generation starts at 1.
+  const { status: _status, ...withoutStatus } = object0
+  const object = defaulted({
+    ...withoutStatus,
+    metadata: { ...metadata, namespace, generation: 1 },
+  } as Workload)
+  w.emit({
+    kind: 'apiserver.decode',
+    component: 'kube-apiserver',
+    stage: 'admission',
+    summary: `decoded ${kind} ${gv} (fieldValidation=${fieldValidation})`,
+    narration: `The apiserver decodes the body into a ${kind}, checking every field (the pod template's too) against the API schema, and fills in the defaults: ${
+      kind === 'Deployment'
+        ? 'one replica if none is asked for, the RollingUpdate strategy with maxSurge and maxUnavailable of 25 %, a revision history of 10 and a progress deadline of 600 s'
+        : 'one replica if none is asked for'
+    }, and the pod template's own defaults.`,
+    payload: { defaults: [], unknownFields: unknown, fieldValidation },
+  })
+  const ns = findObject(ctx.cluster, 'Namespace', namespace)
+  const phase = (ns?.['status'] as { phase?: string } | undefined)?.phase
+  if (!ns || phase === 'Terminating') {
+    const message = ns ? terminatingMessage(namespace) : namespaceNotFoundMessage(namespace)
+    return respond(w, {
+      request,
+      code: ns ? 403 : 404,
+      body: ns
+        ? failure(403, 'Forbidden', `${groupResource(resource)} "${name}" is forbidden: ${message}`, {
+            name,
+            group: resource.group ?? '',
+            kind: resource.resource,
+          })
+        : failure(404, 'NotFound', message, { name: namespace, kind: 'namespaces' }),
+      audit,
+      stage: 'admission',
+      summary: ns ? '403 Forbidden' : '404 NotFound',
+      narration: `NamespaceLifecycle admission refuses the ${kind}: ${message}.`,
+    })
+  }
+  const errors = validateCreate(object)
+  if (errors.length > 0) return invalid(w, request, audit, resource, name, errors, unknown)
+  if (findObject(ctx.cluster, kind, name, namespace)) {
+    return respond(w, {
+      request,
+      code: 409,
+      body: failure(409, 'AlreadyExists', `${groupResource(resource)} "${name}" already exists`, {
+        name,
+        group: resource.group ?? '',
+        kind: resource.resource,
+      }),
+      audit,
+      stage: 'storage',
+      summary: '409 AlreadyExists',
+      narration: `etcd already holds ${storageKey(kind, namespace, name)}; the create fails with 409 Conflict (AlreadyExists).`,
+    })
+  }
+  const [uid, rng] = uuidV4(w.world.rng)
+  w.update({ ...w.world, rng })
+  const full = { ...object, metadata: { ...object.metadata, uid, creationTimestamp: timestamp(ctx) } }
+  if (request.query['dryRun'] === 'All') {
+    return respond(w, {
+      request,
+      code: 201,
+      body: full as unknown as Json,
+      audit,
+      warnings: unknown,
+      stage: 'storage',
+      summary: '201 Created (dry run: nothing stored)',
+      narration: 'With dryRun=All the apiserver runs every step but does not write to etcd.',
+    })
+  }
+  const stored = storeObject(
+    w,
+    full as unknown as KubeObject,
+    `The apiserver writes the ${kind} to etcd under ${storageKey(kind, namespace, name)}. Nothing else happens in the apiserver: ${
+      kind === 'Deployment'
+        ? 'the deployment controller in kube-controller-manager is watching Deployments and will make a ReplicaSet for it'
+        : 'the replicaset controller in kube-controller-manager is watching ReplicaSets and will make its pods'
+    }.`,
+  )
+  respond(w, {
+    request,
+    code: 201,
+    body: stored as unknown as Json,
+    audit,
+    warnings: unknown,
+    stage: 'storage',
+    summary: `201 Created ${groupResource(resource)}/${name}`,
+    narration: `The apiserver answers 201 Created with the stored ${kind}.`,
+  })
+  notifyControllers(w, stored, 'ADDED')
+}
+
+function invalid(
+  w: StepWriter,
+  request: HttpRequest,
+  audit: ResponseAudit,
+  resource: CoreResource,
+  name: string,
+  errors: readonly string[],
+  warnings: readonly string[],
+): void {
+  const message = invalidMessage(resource.kind, name, errors)
+  respond(w, {
+    request,
+    code: 422,
+    body: failure(422, 'Invalid', message, {
+      name,
+      group: resource.group ?? '',
+      kind: resource.kind,
+      causes: fieldCauses(errors),
+    }),
+    audit,
+    warnings,
+    stage: 'admission',
+    summary: '422 Invalid',
+    narration: `The apiserver answers 422 Unprocessable Entity: ${message}`,
+  })
+}
+
+/** PATCH (client-side apply) or PUT of the object itself: PrepareForUpdate, ValidateUpdate, store. */
+function updateWorkload(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  resource: CoreResource,
+  live: Workload,
+  next0: Workload,
+  audit: ResponseAudit,
+  fromController: boolean,
+): void {
+  const name = live.metadata.name ?? ''
+  const next1 = defaulted({ ...next0, status: live.status } as Workload)
+  // PrepareForUpdate: a changed spec (for a Deployment, changed annotations too) is a new generation.
+  const bump =
+    !sameJson(next1.spec, live.spec) ||
+    (live.kind === 'Deployment' &&
+      !sameJson(next1.metadata.annotations ?? {}, live.metadata.annotations ?? {}))
+  const next = {
+    ...next1,
+    metadata: {
+      ...next1.metadata,
+      uid: live.metadata.uid,
+      creationTimestamp: live.metadata.creationTimestamp,
+      generation: (live.metadata.generation ?? 1) + (bump ? 1 : 0),
+    },
+  } as Workload
+  const errors = validateUpdate(next, live)
+  if (errors.length > 0) return invalid(w, request, audit, resource, name, errors, [])
+  const stored = storeObject(
+    w,
+    next as unknown as KubeObject,
+    fromController
+      ? `The apiserver writes the updated ${resource.kind} to etcd.`
+      : `The apiserver writes the patched ${resource.kind} to etcd${bump ? `; its spec changed, so metadata.generation becomes ${next.metadata.generation}` : ''}.`,
+  )
+  respond(w, {
+    request,
+    code: 200,
+    body: stored as unknown as Json,
+    audit,
+    stage: 'storage',
+    summary: `200 OK ${groupResource(resource)}/${name}`,
+    narration: `The apiserver answers 200 OK with the updated ${resource.kind}.`,
+  })
+  void ctx
+  notifyControllers(w, stored, 'MODIFIED')
+}
+
+/** PUT …/status: the status strategy keeps the stored spec and labels and takes the new status. */
+function updateStatus(
+  w: StepWriter,
+  request: HttpRequest,
+  resource: CoreResource,
+  live: Workload,
+  body: Workload,
+  audit: ResponseAudit,
+): void {
+  const name = live.metadata.name ?? ''
+  const next = {
+    ...live,
+    metadata: {
+      ...live.metadata,
+      // Only the status subresource's own writes: annotations come along (the deployment controller
+      // records its revision this way), spec and labels do not.
+      ...(body.metadata?.annotations ? { annotations: body.metadata.annotations } : {}),
+    },
+    status: body.status,
+  } as Workload
+  const stored = storeObject(
+    w,
+    next as unknown as KubeObject,
+    `The apiserver writes the ${resource.kind}'s new status to etcd.`,
+  )
+  respond(w, {
+    request,
+    code: 200,
+    body: stored as unknown as Json,
+    audit,
+    stage: 'storage',
+    summary: `200 OK ${groupResource(resource)}/${name}/status`,
+    narration: `The apiserver answers 200 OK with the ${resource.kind}'s updated status.`,
+  })
+  notifyControllers(w, stored, 'MODIFIED')
+}
+
+/** The controller-manager's informers hear of every write to a Deployment or ReplicaSet. */
+export function notifyControllers(
+  w: StepWriter,
+  object: KubeObject,
+  event: 'ADDED' | 'MODIFIED' | 'DELETED',
+): void {
+  w.send(WATCH_MS, {
+    to: 'kube-controller-manager',
+    type: 'watch',
+    event,
+    kind: object.kind,
+    namespace: object.metadata.namespace ?? '',
+    name: object.metadata.name ?? '',
+  })
+}
