@@ -4,13 +4,12 @@
  * cache lags the apiserver by a watch event; the run's is up to date, and expectations cover the gap
  * exactly as they do upstream).
  */
-import { podDeletions } from '../etcd/objects'
+import { listPods as listStoredPods } from '../etcd/objects'
 import type { SimContext } from '../protocol/context'
 import type { World } from '../protocol/world'
 import type { Pod } from '../model/objects'
 import type { Deployment, ReplicaSet } from './apps-types'
 import { findObject } from '../model/cluster'
-import { allRunPods } from './run-pods'
 
 export function getDeployment(ctx: SimContext, namespace: string, name: string): Deployment | undefined {
   return findObject(ctx.cluster, 'Deployment', name, namespace) as unknown as Deployment | undefined
@@ -33,21 +32,13 @@ export function replicaSetsOf(ctx: SimContext, d: Deployment): ReplicaSet[] {
   )
 }
 
-/** Every pod of the namespace: the cluster file's and those the run created, as stored now. */
-export function listPods(ctx: SimContext, world: World, namespace: string): Pod[] {
-  const run = allRunPods(world)
-  const runKeys = new Set(run.map((p) => p.metadata.name ?? ''))
-  const existing: Pod[] = []
-  for (const p of ctx.cluster.pods) {
-    if ((p.metadata.namespace ?? 'default') !== namespace || runKeys.has(p.metadata.name ?? '')) continue
-    // A cluster pod being deleted gracefully carries its deletionTimestamp; a removed one is gone.
-    const deleted = podDeletions(world.etcd)?.[`${namespace}/${p.metadata.name ?? ''}`]
-    if (deleted?.state === 'Deleted') continue
-    existing.push(
-      deleted ? { ...p, metadata: { ...p.metadata, deletionTimestamp: deleted.deletionTimestamp } } : p,
-    )
-  }
-  return [...existing, ...run.filter((p) => (p.metadata.namespace ?? 'default') === namespace)]
+/**
+ * Every pod of the namespace as etcd holds it now (etcd/objects.ts listPods, in creation order): the
+ * cluster file's, a graceful deletion's Terminating pod with its deletionTimestamp, those the run
+ * created; a removed one is gone.
+ */
+export function listPods(_ctx: SimContext, world: World, namespace: string): Pod[] {
+  return [...listStoredPods(world.etcd, { namespace })]
 }
 
 /** The controller ownerReference of an object, if any. */
