@@ -23,6 +23,7 @@ import { benchMemory } from './memory'
 import { encodeShare, type SharedState } from '../src/store/share-link'
 import { proposeFixes, SCENARIOS } from '../src/engine/views'
 import { deployment } from '../src/engine/scenario/workload-scenarios'
+import { allPods } from '../src/engine/protocol/pods'
 
 // The preview server's port; the end-to-end tests use 4173.
 const PORT = Number(process.env['BENCH_PORT'] ?? 4174)
@@ -71,7 +72,7 @@ function benchDeployments(): void {
   const t = simulate({ manifest: deployment(50, 'nginx:1.27'), cluster: text }, { seed: 1 })
   const ms = performance.now() - t0
   const last = t.frames[t.frames.length - 1]!
-  const running = Object.values(last.pods).filter((r) => r.pod.status?.phase === 'Running').length
+  const running = allPods(last).filter((p) => p.status?.phase === 'Running').length
   record(
     `a Deployment of 50 replicas on the 45 MB cluster (5,000 nodes): load, simulate to 600 s (${t.events.length} events, ${running} pods Running)`,
     `${ms.toFixed(0)} ms`,

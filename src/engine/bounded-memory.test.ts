@@ -54,8 +54,9 @@ describe('bounded memory (issue 12)', () => {
     ).join('')
     const timeline = simulate({ manifest: `apiVersion: v1\nkind: List\nitems:\n${items}` }, { seed: 1 })
     const withPods = timeline.frames.filter((f) => f.podOrder.length > 1)
-    // 1,728 frames hold several pods and share 296 maps: a new one only when a step changes a pod's
-    // record (protocol/pods.ts). Before issue 12 each frame had its own copy (1,740 distinct arrays).
+    // 1,728 frames hold several pods and share 208 maps: a new one only when a step changes a pod's
+    // record (protocol/pods.ts; the pods themselves are etcd's). Before issue 12 each frame had its own
+    // copy (1,740 distinct arrays).
     expect(withPods.length).toBeGreaterThan(1000)
     expect(new Set(withPods.map((f) => f.pods)).size).toBeLessThan(withPods.length / 4)
   })

@@ -33,6 +33,8 @@ export { IDENTITIES } from './scenario/identities'
 // The pods of a frame: the one the app shows, and every pod the run created (protocol/pods.ts).
 export { storyPod, storyRecord, allPods, otherPods, keyOfPod } from './protocol/pods'
 export type { PodKey, PodRecord } from './protocol/pods'
+// What etcd holds, read as an informer would (etcd/objects.ts).
+export { getObject, listPods, createdObjects, podDeletions } from './etcd/objects'
 export type { Identity } from './scenario/identities'
 // Views of a timeline (kubectl describe/get, the overlay packet, reason → field) live in ./views,
 // a separate entry so the app can load them after first paint.

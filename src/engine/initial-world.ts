@@ -1,31 +1,15 @@
 /** The world before Enter: etcd already holds the cluster's objects, nodes hold their images and pods. */
 import type { Cluster } from './model/cluster'
+import type { KubeObject } from './model/objects'
 import type { EtcdEntry, EtcdState, NodeRuntime, World } from './protocol/world'
 import { createRng } from './sim/rng'
 import { AppendLog } from './sim/append-log'
 import { parseImageReference } from './model/image-reference'
 import { createEtcdState } from './etcd/store'
+import { registryKey } from './etcd/objects'
 
 /** etcd's revision before the cluster's own objects (a fresh kubeadm cluster has written a few hundred keys). */
 const BASE_REVISION = 1200
-
-const STORAGE_PATHS: Readonly<Record<string, string>> = {
-  Node: 'minions',
-  Namespace: 'namespaces',
-  ServiceAccount: 'serviceaccounts',
-  ClusterRole: 'clusterroles',
-  ClusterRoleBinding: 'clusterrolebindings',
-  Role: 'roles',
-  RoleBinding: 'rolebindings',
-  LimitRange: 'limitranges',
-  ResourceQuota: 'resourcequotas',
-  PriorityClass: 'priorityclasses',
-  Secret: 'secrets',
-  ConfigMap: 'configmaps',
-  Pod: 'pods',
-  Deployment: 'deployments',
-  ReplicaSet: 'replicasets',
-}
 
 /**
  * What etcd and the nodes hold before Enter depends on the cluster only, and is immutable: worked
@@ -58,18 +42,23 @@ function clusterWorld(cluster: Cluster): Pick<World, 'etcd' | 'nodes'> {
   // thousands of objects. Keys are unique (loadCluster keeps one object per kind, namespace and name).
   let revision = BASE_REVISION
   const keys: Record<string, EtcdEntry> = Object.create(null) as Record<string, EtcdEntry>
-  for (const [kind, list] of Object.entries(cluster.objects)) {
-    const dir = STORAGE_PATHS[kind]
-    if (!dir) continue
+  for (const [kind, objects] of Object.entries(cluster.objects)) {
+    if (!registryKey(kind, undefined, '')) continue
+    // Pods as loadCluster namespaced them: a pod without a namespace is stored in default, as the
+    // apiserver would have stored it (the same objects when they name their namespace).
+    const list: readonly { readonly metadata: KubeObject['metadata'] }[] =
+      kind === 'Pod' ? cluster.pods : objects
     for (const o of list) {
       const ns = o.metadata.namespace
-      const key = `/registry/${dir}/${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`
+      const key = registryKey(kind, ns, o.metadata.name ?? '')!
       revision += 1
       keys[key] = {
         createRevision: revision,
         modRevision: revision,
         version: 1,
         summary: `${kind} ${ns ? `${ns}/` : ''}${o.metadata.name ?? ''}`,
+        // The object itself, shared with the cluster (no copy): etcd holds every object's value.
+        object: o,
       }
     }
   }

@@ -19,6 +19,7 @@ import { dispatch } from './handlers'
 import { resolveAbout, type About } from './protocol/pods'
 import { clusterChanges } from './node-registration/node-registration'
 import { runOutcome } from './report/outcome'
+import { createdObjects } from './etcd/objects'
 
 export interface SimInput {
   /** The manifest text as the user typed it. */
@@ -99,7 +100,7 @@ export function simulate(input: SimInput, options: SimOptions): Timeline {
     const about = resolveAbout(world, item.item.about)
     const ctx: SimContext = {
       ...base,
-      cluster: withObjects(cluster, world.createdObjects),
+      cluster: withObjects(cluster, createdObjects(world.etcd)),
       at: item.at,
       about,
     }

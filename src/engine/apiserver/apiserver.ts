@@ -26,6 +26,8 @@ import { discoveryDocument } from './discovery'
 import { isOpenAPIPath, serveOpenAPI } from './openapi'
 import { podKey } from '../etcd/store'
 import { writePod } from '../etcd/write-pod'
+import { podDeletions } from '../etcd/objects'
+import { podOf } from '../protocol/pods'
 import { deleteExistingPod, patchExistingPodStatus, findExistingPod, podDeletionStep } from './delete'
 import { patchPod } from './patch'
 
@@ -226,7 +228,7 @@ function route(
     )
     return
   }
-  const stored = record?.pod ?? null
+  const stored = record ? podOf(w.world, recordKey) : null
   // Preemption deletes existing pods of the cluster file (graceful deletion, delete.ts).
   if (
     request.method === 'DELETE' &&
@@ -295,7 +297,7 @@ function route(
 
 /** A pod of the cluster file, unless it has been deleted during the simulation. */
 function liveExistingPod(w: StepWriter, ctx: SimContext, ns: string, name: string): Pod | null {
-  if (w.world.deletedPods?.[`${ns}/${name}`]?.state === 'Deleted') return null
+  if (podDeletions(w.world.etcd)?.[`${ns}/${name}`]?.state === 'Deleted') return null
   const pod = findExistingPod(ctx, ns, name)
   return pod ? { ...pod, metadata: { ...pod.metadata, namespace: ns } } : null
 }

@@ -16,7 +16,8 @@ import type { EtcdState } from '../protocol/world'
 import type { Pod, PodCondition } from '../model/objects'
 import { respond } from './respond'
 import { notFound } from './status'
-import { etcdDelete, etcdPut, podKey } from '../etcd/store'
+import { etcdDelete, etcdStore, podKey } from '../etcd/store'
+import { podDeletions } from '../etcd/objects'
 import { notifyOwner } from '../etcd/write-pod'
 import type { StageId } from '../protocol/stages'
 
@@ -40,8 +41,7 @@ export function deleteExistingPod(
 ): boolean {
   const pod = findExistingPod(ctx, ns, name)
   if (!pod) return false
-  const key = keyOf(ns, name)
-  const prior = w.world.deletedPods?.[key]
+  const prior = podDeletions(w.world.etcd)?.[keyOf(ns, name)]
   if (prior?.state === 'Deleted') {
     respond(w, {
       request,
@@ -59,17 +59,16 @@ export function deleteExistingPod(
   const grace = Number(pod.spec['terminationGracePeriodSeconds'] ?? 30)
   const deletionTimestamp = prior?.deletionTimestamp ?? timestamp(ctx, ctx.at + grace * 1000)
   const etcdKey = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf, terminating)`)
   const node = pod.spec.nodeName ?? ''
-  const stored: Pod = {
-    ...pod,
-    metadata: {
-      ...pod.metadata,
-      resourceVersion: String(etcd.revision),
-      deletionTimestamp,
-      deletionGracePeriodSeconds: grace,
-    },
-  }
+  const { etcd, stored } = etcdStore(
+    w.world.etcd,
+    etcdKey,
+    `Pod ${ns}/${name} (protobuf, terminating)`,
+    (resourceVersion): Pod => ({
+      ...pod,
+      metadata: { ...pod.metadata, resourceVersion, deletionTimestamp, deletionGracePeriodSeconds: grace },
+    }),
+  )
   w.emit(
     {
       kind: 'etcd.put',
@@ -86,14 +85,8 @@ export function deleteExistingPod(
         what: 'delete',
       },
     },
-    {
-      ...w.world,
-      etcd,
-      deletedPods: {
-        ...w.world.deletedPods,
-        [key]: { node, state: 'Terminating', at: prior?.at ?? ctx.at, deletionTimestamp },
-      },
-    },
+    // Terminating from here on: the stored pod has its deletionTimestamp (etcd/objects.ts podDeletions).
+    { ...w.world, etcd },
   )
   respond(w, {
     request,
@@ -164,7 +157,6 @@ export function podDeletionStep(
   const etcdKey = podKey(ns, name)
   const etcd = etcdRemove(w.world.etcd, etcdKey)
   const key = keyOf(ns, name)
-  const prior = w.world.deletedPods?.[key]
   w.emit(
     {
       kind: 'etcd.put',
@@ -176,19 +168,8 @@ export function podDeletionStep(
       narration: `Its containers have stopped, so the kubelet confirms the deletion (grace period 0) and the apiserver removes ${name} from etcd. Its node's resources are free again.`,
       payload: { key: etcdKey, revision: etcd.revision, createRevision: 0, what: 'deleted' },
     },
-    {
-      ...w.world,
-      etcd,
-      deletedPods: {
-        ...w.world.deletedPods,
-        [key]: {
-          node,
-          state: 'Deleted',
-          at: prior?.at ?? 0,
-          deletionTimestamp: prior?.deletionTimestamp ?? '',
-        },
-      },
-    },
+    // Deleted from here on: its key is gone.
+    { ...w.world, etcd },
   )
   w.send(1, { to: 'kube-scheduler', type: 'pod-deleted', key, node })
   notifyOwner(w, pod, 'DELETED')
@@ -207,7 +188,7 @@ export function patchExistingPodStatus(
   audit: ResponseAudit,
 ): boolean {
   const pod = findExistingPod(ctx, ns, name)
-  if (!pod || w.world.deletedPods?.[keyOf(ns, name)]?.state === 'Deleted') return false
+  if (!pod || podDeletions(w.world.etcd)?.[keyOf(ns, name)]?.state === 'Deleted') return false
   const patch = (request.body ?? {}) as { status?: { conditions?: PodCondition[] } }
   const added = patch.status?.conditions ?? []
   const conditions = [
@@ -215,12 +196,10 @@ export function patchExistingPodStatus(
     ...added,
   ]
   const etcdKey = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf)`)
-  const stored: Pod = {
+  const { etcd, stored } = etcdStore(w.world.etcd, etcdKey, `Pod ${ns}/${name} (protobuf)`, {
     ...pod,
-    metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) },
     status: { ...pod.status, conditions },
-  }
+  })
   w.emit(
     {
       kind: 'etcd.put',

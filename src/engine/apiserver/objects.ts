@@ -2,7 +2,7 @@
  * The other core objects a manifest may carry beside its Pods: ConfigMap, Secret, ServiceAccount and
  * Namespace. They take a shorter path than a Pod: decode (strict field validation), defaulting,
  * NamespaceLifecycle, validation, etcd write, 201; no admission plugin of the default set changes or
- * refuses them. Stored objects join the world's `createdObjects`, so later documents see them (a pod in
+ * refuses them. Stored objects are in etcd (etcd/objects.ts createdObjects), so later documents see them (a pod in
  * a namespace created just before, a pod that mounts a ConfigMap).
  * Upstream: pkg/apis/core/validation/validation.go (ValidateConfigMap, ValidateSecret,
  * ValidateServiceAccount, ValidateNamespace), pkg/registry/core/namespace/strategy.go (PrepareForCreate),
@@ -17,7 +17,7 @@ import type { Json, JsonObject, KubeObject } from '../model/objects'
 import { findObject } from '../model/cluster'
 import { storageKey, type CoreResource } from '../model/core-resources'
 import { applyStrategicMergePatch } from '../model/strategic-merge'
-import { etcdPut } from '../etcd/store'
+import { etcdStore } from '../etcd/store'
 import { uuidV4 } from '../model/uuid'
 import { randomSuffix } from './admission/plugins/service-account'
 import { namespaceNotFoundMessage, terminatingMessage } from './admission/plugins/namespace-lifecycle'
@@ -291,13 +291,11 @@ export function storeObject(w: StepWriter, object: KubeObject, narration: string
   const ns = object.metadata.namespace ?? ''
   const name = object.metadata.name ?? ''
   const key = storageKey(object.kind, ns, name)
-  const etcd = etcdPut(w.world.etcd, key, `${object.kind} ${ns ? `${ns}/` : ''}${name} (protobuf)`)
-  const stored: KubeObject = {
-    ...object,
-    metadata: { ...object.metadata, resourceVersion: String(etcd.revision) },
-  }
-  const others = (w.world.createdObjects ?? []).filter(
-    (o) => !(o.kind === object.kind && o.metadata.name === name && (o.metadata.namespace ?? '') === ns),
+  const { etcd, stored } = etcdStore(
+    w.world.etcd,
+    key,
+    `${object.kind} ${ns ? `${ns}/` : ''}${name} (protobuf)`,
+    object,
   )
   w.emit(
     {
@@ -315,7 +313,7 @@ export function storeObject(w: StepWriter, object: KubeObject, narration: string
         what: 'create',
       },
     },
-    { ...w.world, etcd, createdObjects: [...others, stored] },
+    { ...w.world, etcd },
   )
   return stored
 }

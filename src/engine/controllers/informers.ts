@@ -4,12 +4,12 @@
  * cache lags the apiserver by a watch event; the run's is up to date, and expectations cover the gap
  * exactly as they do upstream).
  */
+import { getObject, listPodsControlledBy } from '../etcd/objects'
 import type { SimContext } from '../protocol/context'
 import type { World } from '../protocol/world'
 import type { Pod } from '../model/objects'
 import type { Deployment, ReplicaSet } from './apps-types'
 import { findObject } from '../model/cluster'
-import { allRunPods } from './run-pods'
 
 export function getDeployment(ctx: SimContext, namespace: string, name: string): Deployment | undefined {
   return findObject(ctx.cluster, 'Deployment', name, namespace) as unknown as Deployment | undefined
@@ -32,65 +32,17 @@ export function replicaSetsOf(ctx: SimContext, d: Deployment): ReplicaSet[] {
   )
 }
 
-interface ClusterPodIndex {
-  readonly byKey: ReadonlyMap<string, Pod>
-  /** By the uid of the pod's controller (ownerReferences with controller: true). */
-  readonly byOwner: ReadonlyMap<string, readonly Pod[]>
+/** The pod `namespace/name` as etcd holds it now (undefined once removed). */
+export function getPod(_ctx: SimContext, world: World, namespace: string, name: string): Pod | undefined {
+  return getObject(world.etcd, 'Pod', namespace, name) as Pod | undefined
 }
 
 /**
- * The cluster file's pods by `namespace/name` and by controller uid, built once per pod list: the
- * informer's indexers (client-go cache.Indexer). A 150,000-pod cluster is walked once, not per sync.
+ * The pods whose controller is the object with `uid`, as etcd holds them now: the informer's index
+ * by controller (client-go cache.Indexer), so a 150,000-pod cluster is not walked per sync.
  */
-const indexes = new WeakMap<readonly Pod[], ClusterPodIndex>()
-function clusterPodIndex(pods: readonly Pod[]): ClusterPodIndex {
-  let index = indexes.get(pods)
-  if (!index) {
-    const byKey = new Map<string, Pod>()
-    const byOwner = new Map<string, Pod[]>()
-    for (const p of pods) {
-      byKey.set(`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`, p)
-      const owner = controllerOf(p)
-      if (owner) byOwner.set(owner.uid, [...(byOwner.get(owner.uid) ?? []), p])
-    }
-    index = { byKey, byOwner }
-    indexes.set(pods, index)
-  }
-  return index
-}
-
-/** A cluster pod as stored now: with its deletionTimestamp while it terminates, null once removed. */
-function asStoredNow(world: World, p: Pod): Pod | null {
-  const deleted = world.deletedPods?.[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]
-  if (!deleted) return p
-  if (deleted.state === 'Deleted') return null
-  return { ...p, metadata: { ...p.metadata, deletionTimestamp: deleted.deletionTimestamp } }
-}
-
-/** The pod `namespace/name` as stored now: the run's, else the cluster file's. */
-export function getPod(ctx: SimContext, world: World, namespace: string, name: string): Pod | undefined {
-  const key = `${namespace}/${name}`
-  const own = world.pods[key]?.pod
-  if (own) return own
-  const p = clusterPodIndex(ctx.cluster.pods).byKey.get(key)
-  return p ? (asStoredNow(world, p) ?? undefined) : undefined
-}
-
-/** The pods whose controller is the object with `uid`, as stored now (run pods first, in creation order). */
-export function podsControlledBy(ctx: SimContext, world: World, uid: string): Pod[] {
-  const out: Pod[] = []
-  const seen = new Set<string>()
-  for (const p of allRunPods(world)) {
-    if (controllerOf(p)?.uid !== uid) continue
-    seen.add(`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`)
-    out.push(p)
-  }
-  for (const p of clusterPodIndex(ctx.cluster.pods).byOwner.get(uid) ?? []) {
-    if (seen.has(`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`)) continue
-    const now = asStoredNow(world, p)
-    if (now) out.push(now)
-  }
-  return out
+export function podsControlledBy(_ctx: SimContext, world: World, uid: string): Pod[] {
+  return [...listPodsControlledBy(world.etcd, uid)]
 }
 
 /** The controller ownerReference of an object, if any. */

@@ -113,14 +113,15 @@ export function containerLanes(timeline: Timeline): ContainerLanes {
     const frame = frames[i]!
     const e = events[i]!
     const record = storyRecord(frame)
-    const node = record?.pod.spec.nodeName
+    const pod = storyPod(frame)
+    const node = pod?.spec.nodeName
     const runtime = node ? frame.nodes[node] : undefined
     // Frames share unchanged parts, so the states are worked out again only when their inputs change.
     const states: readonly ContainerNow[] | null =
-      last && last.pod === record?.pod && last.runtime === runtime && last.worker === record?.worker
+      last && last.pod === pod && last.runtime === runtime && last.worker === record?.worker
         ? last.states
         : containerStatesOf(frame)
-    last = { pod: record?.pod, runtime, worker: record?.worker, states }
+    last = { pod, runtime, worker: record?.worker, states }
     for (const c of states ?? []) {
       let lane = lanes.get(c.name)
       if (!lane) {

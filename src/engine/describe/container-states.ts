@@ -6,7 +6,7 @@
  * 15 ms between two status updates still shows as running.
  * Upstream: pkg/kubelet/kubelet_pods.go (convertToAPIContainerStatuses), via kubelet/status.ts.
  */
-import { storyRecord } from '../protocol/pods'
+import { storyPod, storyRecord } from '../protocol/pods'
 import type { Container, ContainerStatus, Pod } from '../model/objects'
 import type { World } from '../protocol/world'
 import type { Timeline } from '../protocol/timeline'
@@ -116,7 +116,7 @@ function toNow(c: Container, init: boolean, st: ContainerStatus): ContainerNow {
  */
 export function containerStatesOf(world: World): readonly ContainerNow[] | null {
   const record = storyRecord(world)
-  const pod: Pod | null = record?.pod ?? null
+  const pod: Pod | null = storyPod(world)
   const worker = record?.worker
   const node = pod?.spec.nodeName
   const runtime = node ? world.nodes[node] : undefined

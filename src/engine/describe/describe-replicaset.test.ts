@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createdObjects } from '../etcd/objects'
 import { simulate } from '../simulate'
 import type { Pod } from '../model/objects'
 import { makePod } from '../testing/builders'
@@ -137,8 +138,7 @@ describe('kubectl describe replicaset during a run', () => {
   ].join('\n')
   const t = simulate({ manifest }, { seed: 1, until: 10_000 })
   const last = t.events.length - 1
-  const name =
-    (t.frames[last]!.createdObjects ?? []).find((o) => o.kind === 'ReplicaSet')?.metadata.name ?? ''
+  const name = createdObjects(t.frames[last]!.etcd).find((o) => o.kind === 'ReplicaSet')?.metadata.name ?? ''
 
   it('names its Deployment as controller and lists the SuccessfulCreate events', () => {
     const out = describeReplicaSetAt(t, last, name) ?? ''

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { podDeletions } from '../etcd/objects'
 import { simulate } from '../simulate'
 import { DEFAULT_MANIFEST } from '../scenario/default-scenario'
 import { SCENARIOS } from '../scenario/scenarios'
@@ -221,8 +222,8 @@ describe('kubectl get pod <victim> -w over a preemption', () => {
   it('the victim: its row at Enter, its status patch, Terminating, then the DELETED row', () => {
     const s = SCENARIOS.find((x) => x.id === 'preemption')!
     const timeline = simulate({ manifest: s.manifest, cluster: s.cluster! }, { seed: 1 })
-    // The pod preemption deleted, as the last frame records it (`namespace/name`).
-    const [key = ''] = Object.keys(timeline.frames.at(-1)?.deletedPods ?? {})
+    // The pod preemption deleted, as the last frame's etcd shows it (`namespace/name`).
+    const [key = ''] = Object.keys(podDeletions(timeline.frames.at(-1)!.etcd) ?? {})
     expect(key).toMatch(/^default\//)
     const name = key.slice('default/'.length)
     const lines = getPodWatchLines(timeline, undefined, { namespace: 'default', name })

@@ -1,10 +1,11 @@
 /**
  * A pod as the apiserver would return it at a frame of the timeline, by namespace and name, whichever
  * part of the world holds it: the manifest's pods live in the frame (`pod` and `podSlots`), the cluster
- * file's pods in `timeline.cluster`, with a graceful deletion recorded in the frame's `deletedPods`
+ * file's pods in `timeline.cluster`, with a graceful deletion read from the frame's etcd (etcd/objects.ts podDeletions)
  * (apiserver/delete.ts stores them with deletionTimestamp and deletionGracePeriodSeconds set, as
  * staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete does, then removes them).
  */
+import { podDeletions } from '../etcd/objects'
 import type { Pod } from '../model/objects'
 import { allPods } from '../protocol/pods'
 import type { Timeline } from '../protocol/timeline'
@@ -47,7 +48,7 @@ export function storedPodAt(timeline: Timeline, index: number, ref: PodRef): Pod
   const found = timeline.cluster.pods.find((p) => isPod(p, ref))
   if (!found) return null
   const existing = asRead(found)
-  const deleted = world.deletedPods?.[`${ref.namespace}/${ref.name}`]
+  const deleted = podDeletions(world.etcd)?.[`${ref.namespace}/${ref.name}`]
   if (!deleted) return existing
   if (deleted.state === 'Deleted') return null
   return {

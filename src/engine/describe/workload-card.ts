@@ -3,15 +3,16 @@
  * workload views (workload-controllers.ts, get-workloads.ts) because the graph is drawn before the
  * views load: this file imports only the object types.
  */
+import { createdObjects } from '../etcd/objects'
 import type { Deployment } from '../controllers/apps-types'
 import type { World } from '../protocol/world'
 import { desiredReplicas } from './workload-objects'
 
 /** The Deployments the run has stored so far (created or changed by it), by name. */
 export function runDeployments(world: World): Deployment[] {
-  return (
-    (world.createdObjects ?? []).filter((o) => o.kind === 'Deployment') as unknown as Deployment[]
-  ).sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1))
+  return (createdObjects(world.etcd).filter((o) => o.kind === 'Deployment') as unknown as Deployment[]).sort(
+    (a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1),
+  )
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { World } from '../protocol/world'
 import type { ControllerManagerState } from '../controllers/state'
 import { EMPTY_QUEUE } from '../controllers/work-queue'
+import { createEtcdState, etcdPut } from '../etcd/store'
 import { makeDeployment } from '../testing/workloads'
 import { controllerManagerView } from './workload-controllers'
 import { controllerManagerDetail } from './workload-card'
@@ -14,7 +15,21 @@ const state = (o: Partial<ControllerManagerState>): ControllerManagerState => ({
   decisions: {},
   ...o,
 })
-const world = (o: Partial<World>): World => o as World
+const EMPTY_ETCD = createEtcdState(0, {})
+const world = (o: Partial<World>): World => ({ etcd: EMPTY_ETCD, ...o }) as World
+/** A world whose etcd holds `objects`, as the apiserver stored them. */
+const storing = (objects: readonly { kind: string; metadata: { name?: string; namespace?: string } }[]) => ({
+  etcd: objects.reduce(
+    (etcd, o) =>
+      etcdPut(
+        etcd,
+        `/registry/deployments/${o.metadata.namespace ?? 'default'}/${o.metadata.name}`,
+        o.kind,
+        o,
+      ),
+    EMPTY_ETCD,
+  ),
+})
 
 describe("kube-controller-manager's view", () => {
   it('is null before the controller manager has any state', () => {
@@ -90,11 +105,7 @@ describe("kube-controller-manager's card", () => {
   it('shows the first Deployment as READY counts it, and how many more there are', () => {
     const web = makeDeployment({ replicas: 3, status: { readyReplicas: 2 } })
     const api = makeDeployment({ name: 'api', status: { readyReplicas: 1 } })
-    expect(controllerManagerDetail(world({ createdObjects: [web] as never }))).toBe(
-      'deployment web: 2/3 ready',
-    )
-    expect(controllerManagerDetail(world({ createdObjects: [web, api] as never }))).toBe(
-      'deployment api: 1/1 ready (+1 more)',
-    )
+    expect(controllerManagerDetail(world(storing([web])))).toBe('deployment web: 2/3 ready')
+    expect(controllerManagerDetail(world(storing([web, api])))).toBe('deployment api: 1/1 ready (+1 more)')
   })
 })

@@ -1,11 +1,12 @@
 /**
  * The Deployments, ReplicaSets and Pods of a namespace as the apiserver would list them at a frame:
  * the cluster file's objects with what the run created or changed laid over them
- * (`world.createdObjects`, model/cluster.ts withObjects), and the pods the run created
+ * (etcd/objects.ts createdObjects, model/cluster.ts withObjects), and the pods the run created
  * (controllers/run-pods.ts, the seam to the world's pod store) over the cluster file's pods, with their
- * graceful deletion (`world.deletedPods`, as describe/stored-pod.ts reads it).
+ * graceful deletion (etcd/objects.ts podDeletions, as describe/stored-pod.ts reads it).
  * A list comes back in etcd key order, `/registry/<resource>/<namespace>/<name>`: by name.
  */
+import { createdObjects, podDeletions } from '../etcd/objects'
 import type { Deployment, ReplicaSet } from '../controllers/apps-types'
 import { allRunPods } from '../controllers/run-pods'
 import { withObjects, type Cluster } from '../model/cluster'
@@ -32,7 +33,7 @@ export function storedPodsOf(world: World, cluster: Cluster, namespace: string):
   for (const pod of cluster.pods) {
     const name = pod.metadata.name ?? ''
     if (!inNamespace(namespace)(pod) || own.has(name)) continue
-    const deleted = world.deletedPods?.[`${namespace}/${name}`]
+    const deleted = podDeletions(world.etcd)?.[`${namespace}/${name}`]
     if (deleted?.state === 'Deleted') continue
     existing.push(
       deleted
@@ -52,7 +53,7 @@ export function storedPodsOf(world: World, cluster: Cluster, namespace: string):
 
 /** The namespace's Deployments, ReplicaSets and Pods at this frame, each list by name. */
 export function workloadObjectsOf(world: World, cluster: Cluster, namespace: string): WorkloadObjects {
-  const objects = withObjects(cluster, world.createdObjects).objects
+  const objects = withObjects(cluster, createdObjects(world.etcd)).objects
   const of = <T>(kind: string): T[] =>
     ((objects[kind] ?? []) as unknown as (T & { metadata: { name?: string; namespace?: string } })[])
       .filter(inNamespace(namespace))

@@ -10,7 +10,7 @@
  * `undefined`, hiding the cluster's entry. `keys[key]` reads see all this; list the keys with
  * `etcdEntries`, not `Object.entries`, and never copy `keys` with a spread (it drops the prototype).
  */
-import type { EtcdEntry, EtcdState } from '../protocol/world'
+import type { EtcdEntry, EtcdState, StoredValue } from '../protocol/world'
 
 export function podKey(namespace: string, name: string): string {
   return `/registry/pods/${namespace}/${name}`
@@ -31,7 +31,8 @@ export function createEtcdState(revision: number, keys: Readonly<Record<string, 
   return { revision, keys: layered(keys, []) }
 }
 
-export function etcdPut(state: EtcdState, key: string, summary: string): EtcdState {
+/** Writes `object` (as given) under `key`; etcdStore is the apiserver's write, which versions it. */
+export function etcdPut(state: EtcdState, key: string, summary: string, object?: StoredValue): EtcdState {
   const revision = state.revision + 1
   const prev = state.keys[key]
   const entry: EtcdEntry = {
@@ -39,10 +40,31 @@ export function etcdPut(state: EtcdState, key: string, summary: string): EtcdSta
     modRevision: revision,
     version: (prev?.version ?? 0) + 1,
     summary,
+    ...(object ? { object } : {}),
   }
   // Only the keys written since the cluster loaded are own properties: copying them is cheap.
   const written = new Map(Object.entries(state.keys)).set(key, entry)
   return { revision, keys: layered(Object.getPrototypeOf(state.keys) as object | null, written) }
+}
+
+/**
+ * The apiserver's write of an object: its resourceVersion becomes the new revision (the versioner of
+ * staging/src/k8s.io/apiserver/pkg/storage/etcd3/api_object_versioner.go UpdateObject), and the stored
+ * value is what the caller answers with. `object` may be a function of that resourceVersion, for a
+ * caller that places it among other metadata it sets.
+ */
+export function etcdStore<T extends StoredValue>(
+  state: EtcdState,
+  key: string,
+  summary: string,
+  object: T | ((resourceVersion: string) => T),
+): { readonly etcd: EtcdState; readonly stored: T } {
+  const resourceVersion = String(state.revision + 1)
+  const stored =
+    typeof object === 'function'
+      ? object(resourceVersion)
+      : ({ ...object, metadata: { ...object.metadata, resourceVersion } } as T)
+  return { etcd: etcdPut(state, key, summary, stored), stored }
 }
 
 /** A delete: the key is gone from this revision on. */

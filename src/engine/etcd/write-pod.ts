@@ -6,8 +6,9 @@
 import type { StepWriter } from '../protocol/step'
 import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
-import { etcdPut, podKey } from './store'
+import { etcdStore, podKey } from './store'
 import { keyOfPod, putPodRecord } from '../protocol/pods'
+import type { World } from '../protocol/world'
 
 export interface PodWrite {
   readonly what: 'create' | 'binding' | 'status' | 'update'
@@ -17,9 +18,10 @@ export interface PodWrite {
 }
 
 /**
- * Writes `pod` under /registry/pods/<ns>/<name> and returns it as stored. Its record in `world.pods`
- * (protocol/pods.ts) is updated by its own key; the first write creates the record, which is the one
- * place a pod becomes known to every component: a manifest pod gets the document the step is about, a
+ * Writes `pod` under /registry/pods/<ns>/<name> and returns it as stored (etcd is where the pod lives;
+ * protocol/pods.ts podOf reads it). The first write also creates the pod's record in `world.pods`, keyed
+ * by namespace/name, which is the one place a pod becomes known to every component (the hook for
+ * kube-controller-manager's pods): a manifest pod gets the document the step is about, a
  * pod created at run time (a controller's POST with generateName, named by the apiserver) gets none,
  * and either then flows through the scheduler and the kubelet, whose messages carry its key.
  */
@@ -27,19 +29,16 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
   const ns = pod.metadata.namespace ?? 'default'
   const name = pod.metadata.name ?? ''
   const key = podKey(ns, name)
-  const etcd = etcdPut(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`)
-  const stored: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: String(etcd.revision) } }
+  const { etcd, stored } = etcdStore(w.world.etcd, key, `Pod ${ns}/${name} (protobuf)`, pod)
   const recordKey = keyOfPod(stored)
-  const existing = w.world.pods[recordKey]
-  if (!existing) {
+  let world: World = { ...w.world, etcd }
+  if (!w.world.pods[recordKey]) {
     if (w.about.pod !== undefined && w.about.pod !== recordKey)
       throw new Error(`a step about ${w.about.pod} creates another pod, ${recordKey}`)
     // From here on the step, and every message it sends, is about the new pod.
     w.about = { ...w.about, pod: recordKey }
+    world = putPodRecord(world, recordKey, w.about.doc !== undefined ? { doc: w.about.doc } : {})
   }
-  const record = existing
-    ? { ...existing, pod: stored }
-    : { pod: stored, ...(w.about.doc !== undefined ? { doc: w.about.doc } : {}) }
   w.emit(
     {
       kind: 'etcd.put',
@@ -56,7 +55,7 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
         what: write.what,
       },
     },
-    putPodRecord({ ...w.world, etcd }, recordKey, record),
+    world,
   )
   notifyOwner(w, stored, write.what === 'create' ? 'ADDED' : 'MODIFIED')
   return stored

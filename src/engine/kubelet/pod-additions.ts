@@ -6,7 +6,8 @@
  */
 import type { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
-import { otherPods } from '../protocol/pods'
+import { keyOfPod } from '../protocol/pods'
+import { listPods } from '../etcd/objects'
 import type { Pod, PodStatus } from '../model/objects'
 import { EMPTY_POD_WORKER } from './pod-state'
 import {
@@ -74,15 +75,10 @@ export function admit(w: StepWriter, ctx: SimContext, node: string, pod: Pod): v
   const policy = nodeObject ? policyFor(ctx.cluster, node) : null
   const cpuBefore = policy ? cpuStateOf(w.world, ctx.cluster, node) : null
   if (nodeObject) {
-    // The node's active pods: not finished, and not already removed (a preemption victim, say).
-    const deleted = w.world.deletedPods ?? {}
-    // The manifest's other pods (a multi-document manifest) count once this node has admitted them.
-    const onNode = [...ctx.cluster.pods, ...otherPods(w.world, w.podKey)].filter(
-      (p) =>
-        p.spec.nodeName === node &&
-        p.status?.phase !== 'Succeeded' &&
-        p.status?.phase !== 'Failed' &&
-        deleted[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]?.state !== 'Deleted',
+    // The node's active pods as the kubelet's pod informer lists them (spec.nodeName = this node): every
+    // stored pod bound here but this one, not finished; a deleted one (a preemption victim) is gone.
+    const onNode = listPods(w.world.etcd, { nodeName: node }).filter(
+      (p) => keyOfPod(p) !== w.podKey && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
     )
     const verdict = kubeletAdmit(
       pod,

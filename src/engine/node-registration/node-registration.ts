@@ -14,7 +14,7 @@ import type { Step } from '../protocol/step'
 import { StepWriter } from '../protocol/step'
 import type { NodeRuntime, World } from '../protocol/world'
 import type { Message } from '../protocol/messages'
-import { etcdPut } from '../etcd/store'
+import { etcdStore } from '../etcd/store'
 import { parseImageReference } from '../model/image-reference'
 
 export interface ClusterChange {
@@ -65,8 +65,7 @@ function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContext): Ste
     const name = node.metadata.name ?? ''
     if (w.world.nodes[name]) continue
     const key = `/registry/minions/${name}`
-    const etcd = etcdPut(w.world.etcd, key, `Node ${name} (protobuf)`)
-    const stored = { ...node, metadata: { ...node.metadata, resourceVersion: String(etcd.revision) } }
+    const { etcd } = etcdStore(w.world.etcd, key, `Node ${name} (protobuf)`, node)
     w.emit(
       {
         kind: 'cluster.node-added',
@@ -81,7 +80,6 @@ function nodeJoinStep(world: World, change: ClusterChange, ctx: SimContext): Ste
       {
         ...w.world,
         nodes: { ...w.world.nodes, [name]: runtimeFor(node) },
-        createdObjects: [...(w.world.createdObjects ?? []), stored as unknown as KubeObject],
       },
     )
     w.emit(

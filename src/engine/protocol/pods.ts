@@ -5,7 +5,8 @@
  * not know about "the pod": a queued message says what it is about (`About`, carried by the delivery),
  * and the step reads and writes that pod's record through its StepWriter (protocol/step.ts).
  *
- * Records are born in one place, etcd/write-pod.ts, when the apiserver first stores a pod. That is
+ * The Pod itself is not in the record: etcd holds it (`podOf` reads it from the store), so it lives in
+ * one place. Records are born in one place, etcd/write-pod.ts, when the apiserver first stores a pod. That is
  * generic: a pod a controller creates at run time (generateName, so its key is known only once the
  * apiserver names it) gets its record there like a manifest pod, without a `doc`.
  */
@@ -17,8 +18,6 @@ import type { SchedulerQueueState, World } from './world'
 export type PodKey = string
 
 export interface PodRecord {
-  /** The Pod as stored in etcd. */
-  readonly pod: Pod
   /** The manifest document that created it (SimEvent.slot, the report's order); absent for a pod a controller made. */
   readonly doc?: number
   /** The kubelet's memory of the pod between syncs (restart back-off, reason cache, probes). */
@@ -40,6 +39,12 @@ export interface About {
 
 export function keyOfPod(pod: Pod): PodKey {
   return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`
+}
+
+/** The pod `key` as etcd holds it at this instant, or null when it is not stored (or was deleted). */
+export function podOf(world: World, key: PodKey | undefined): Pod | null {
+  if (key === undefined) return null
+  return (world.etcd.keys[`/registry/pods/${key}`]?.object as Pod | undefined) ?? null
 }
 
 /**
@@ -72,28 +77,35 @@ export function podRecords(world: World): PodRecord[] {
   return world.podOrder.map((k) => world.pods[k]!)
 }
 
-/** Every pod the run created, in creation order. */
+/** Every pod the run created that etcd still holds, in creation order. */
 export function allPods(world: World): Pod[] {
-  return world.podOrder.map((k) => world.pods[k]!.pod)
+  return world.podOrder.flatMap((k) => podOf(world, k) ?? [])
 }
 
 /** The run's pods other than `key`'s, in creation order. */
 export function otherPods(world: World, key: PodKey | undefined): Pod[] {
-  return world.podOrder.flatMap((k) => (k === key ? [] : [world.pods[k]!.pod]))
+  return world.podOrder.flatMap((k) => (k === key ? [] : (podOf(world, k) ?? [])))
 }
 
 /**
- * The record of the first Pod document of the manifest: the pod the app shows and tells the story of.
- * A manifest without a Pod document (a Deployment) tells the story of the first pod the run created.
+ * The key of the first Pod document of the manifest: the pod the app shows and tells the story of. A
+ * manifest without a Pod document (a Deployment) tells the story of the first pod the run created.
  */
-export function storyRecord(world: World): PodRecord | undefined {
+export function storyKey(world: World): PodKey | undefined {
   const doc = world.primaryDoc ?? 0
-  for (const key of world.podOrder) if (world.pods[key]!.doc === doc) return world.pods[key]
+  const key = world.podOrder.find((k) => world.pods[k]!.doc === doc)
+  if (key !== undefined) return key
   const first = world.podOrder[0]
-  return first !== undefined && world.pods[first]!.doc === undefined ? world.pods[first] : undefined
+  return first !== undefined && world.pods[first]!.doc === undefined ? first : undefined
+}
+
+/** The record of the story pod (storyKey). */
+export function storyRecord(world: World): PodRecord | undefined {
+  const key = storyKey(world)
+  return key === undefined ? undefined : world.pods[key]
 }
 
 /** The pod the app shows: the manifest's first Pod document as stored, or null before it exists. */
 export function storyPod(world: World): Pod | null {
-  return storyRecord(world)?.pod ?? null
+  return podOf(world, storyKey(world))
 }

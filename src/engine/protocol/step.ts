@@ -16,14 +16,14 @@ import type { EventDraft } from './events'
 import type { Message } from './messages'
 import type { World } from './world'
 import type { Pod } from '../model/objects'
-import { putPodRecord, type About, type PodKey, type PodRecord } from './pods'
+import { podOf, putPodRecord, type About, type PodKey, type PodRecord } from './pods'
 
 export type Delivery = KernelDelivery<Message, About>
 export type Emitted = KernelEmitted<World, EventDraft>
 export type Step = KernelStep<World, Message, EventDraft, About>
 
-/** What a component may change in its pod's record (the pod itself is written by etcd/write-pod.ts). */
-export type RecordPatch = Partial<Omit<PodRecord, 'pod' | 'doc'>>
+/** What a component may change in its pod's record (the pod itself is etcd's, written by etcd/write-pod.ts). */
+export type RecordPatch = Partial<Omit<PodRecord, 'doc'>>
 
 export class StepWriter extends KernelStepWriter<World, Message, EventDraft, About> {
   constructor(
@@ -51,7 +51,7 @@ export class StepWriter extends KernelStepWriter<World, Message, EventDraft, Abo
 
   /** The pod this step is about as stored, or null before it is created (or when it was rejected). */
   get pod(): Pod | null {
-    return this.record?.pod ?? null
+    return podOf(this.world, this.about.pod)
   }
 
   /** Updates what a component remembers about this step's pod; the pod must exist. */

@@ -3,7 +3,7 @@
  * It is immutable; each step returns a new world that shares unchanged parts.
  */
 import type { KubeEvent } from './events'
-import type { JsonObject, KubeObject } from '../model/objects'
+import type { JsonObject, ObjectMeta } from '../model/objects'
 import type { ResolvedKubeconfig } from '../kubectl/kubeconfig'
 import type { PlanItem } from '../kubectl/plan'
 import type { KubectlFailure } from '../kubectl/output'
@@ -20,6 +20,18 @@ export interface EtcdEntry {
   readonly version: number
   /** What the value is, in words (etcd holds protobuf, not YAML). */
   readonly summary: string
+  /**
+   * The value: the object as the apiserver stored it (a write sets its resourceVersion to modRevision;
+   * the cluster file's objects are taken as stored). Read it through etcd/objects.ts.
+   */
+  readonly object?: StoredValue
+}
+
+/** What etcd can hold: any API object (Pod, Node, ConfigMap, …). */
+export interface StoredValue {
+  readonly apiVersion?: string
+  readonly kind?: string
+  readonly metadata: ObjectMeta
 }
 
 export interface EtcdState {
@@ -121,23 +133,8 @@ export interface World {
     /** apply has validated and mapped every object and is sending them (kubectl/preflight.ts). */
     readonly preflighted?: boolean
   }
-  /** Existing (cluster-file) pods being deleted, by `namespace/name`: Terminating until their containers stop, then Deleted. */
-  readonly deletedPods?: Readonly<Record<string, DeletedPod>>
-  /**
-   * Objects other than Pods the manifest created (ConfigMaps, Secrets, ServiceAccounts, Namespaces) and
-   * what controllers made for them, as stored. Every step sees them as part of the cluster.
-   */
-  readonly createdObjects?: readonly KubeObject[]
   /** kube-controller-manager's work queues, running syncs and expectations (controllers/state.ts). */
   readonly controllerManager?: ControllerManagerState
-}
-
-export interface DeletedPod {
-  readonly node: string
-  readonly state: 'Terminating' | 'Deleted'
-  /** Virtual ms of the DELETE request. */
-  readonly at: number
-  readonly deletionTimestamp: string
 }
 
 export interface SchedulerQueueState {

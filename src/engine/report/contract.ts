@@ -8,6 +8,7 @@
  * are only ever added, never renamed or dropped; everything reflects the world
  * at `until` (the last event at or before it).
  */
+import { createdObjects } from '../etcd/objects'
 import type { Timeline } from '../protocol/timeline'
 import type { AdmissionRecord, Json, JsonPatchOp, KubeEvent, NodeVerdict, SimEvent } from '../protocol/events'
 import type { AuthzDecision, HttpRequest, HttpResponse, UserInfo } from '../protocol/http'
@@ -337,7 +338,7 @@ function storedObjects(world: World): KubeObject[] {
     const entry = world.etcd.keys[key]
     if (entry) keyed.push({ object, revision: entry.createRevision })
   }
-  for (const o of world.createdObjects ?? []) add(o)
+  for (const o of createdObjects(world.etcd)) add(o)
   for (const p of allPods(world)) add(p as unknown as KubeObject)
   return keyed.sort((a, b) => a.revision - b.revision).map((k) => k.object)
 }

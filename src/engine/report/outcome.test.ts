@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
 import type { Outcome } from '../protocol/timeline'
+import { podOf } from '../protocol/pods'
 
 const pod = (name: string, spec: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${spec}`
@@ -86,7 +87,7 @@ describe('the outcome, from the stored status of the story pod', () => {
   it('`at` is the status write that stored the phase', () => {
     const t = simulate({ manifest: once }, { seed: 1 })
     const i = t.events.findIndex(
-      (e, k) => e.kind === 'etcd.put' && t.frames[k]!.pods['default/once']?.pod.status?.phase === 'Succeeded',
+      (e, k) => e.kind === 'etcd.put' && podOf(t.frames[k]!, 'default/once')?.status?.phase === 'Succeeded',
     )
     expect(t.events[i]!.summary).toContain('(status: Succeeded)')
     expect(t.outcome).toMatchObject({ kind: 'Succeeded', at: t.events[i]!.at })

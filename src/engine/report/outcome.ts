@@ -11,7 +11,7 @@ import type { Pod } from '../model/objects'
 import type { SimEvent } from '../protocol/events'
 import type { World } from '../protocol/world'
 import type { Outcome, PodOutcome } from '../protocol/timeline'
-import { keyOfPod, storyPod, type PodKey } from '../protocol/pods'
+import { keyOfPod, podOf, storyPod, type PodKey } from '../protocol/pods'
 import { podDisplayStatus } from '../model/pod-display-status'
 
 interface TerminatedShape {
@@ -25,10 +25,11 @@ export function runOutcome(events: readonly SimEvent[], frames: readonly World[]
   const pods =
     world.podOrder.length > 1
       ? {
-          pods: world.podOrder.map((key) => ({
-            pod: key,
-            outcome: podOutcome(events, frames, world.pods[key]!.pod),
-          })),
+          // A pod etcd no longer holds (deleted) has no status to read, so no outcome here.
+          pods: world.podOrder.flatMap((key) => {
+            const pod = podOf(world, key)
+            return pod ? [{ pod: key, outcome: podOutcome(events, frames, pod) }] : []
+          }),
         }
       : {}
   const out = world.kubectl
@@ -102,7 +103,7 @@ function phaseWrite(
       e.payload.what === 'status' &&
       e.at > 0 &&
       e.payload.key === etcdKey &&
-      frames[i]?.pods[key]?.pod.status?.phase === phase,
+      (frames[i] ? podOf(frames[i], key) : null)?.status?.phase === phase,
   )?.at
 }
 

@@ -11,12 +11,14 @@
  * pkg/scheduler/backend/queue/scheduling_queue.go (calculateBackoffDuration,
  * flushUnschedulablePodsLeftover), pkg/scheduler/framework/preemption/preemption.go (prepareCandidate)
  */
+import { podOf } from '../protocol/pods'
 import type { LabelSelector } from '../model/label-selector'
 import type { Step } from '../protocol/step'
 import { StepWriter } from '../protocol/step'
 import type { SimContext } from '../protocol/context'
 import { timestamp } from '../protocol/context'
-import type { DeletedPod, World } from '../protocol/world'
+import type { World } from '../protocol/world'
+import { podDeletions, type PodDeletion } from '../etcd/objects'
 import { disruptionBudgets } from '../model/disruption-budget'
 import type { HttpRequest } from '../protocol/http'
 import type { Json, KubeEvent, PluginVerdict, SchedulingResult } from '../protocol/events'
@@ -107,7 +109,7 @@ function enqueue(w: StepWriter, pod: Pod): void {
 const snapshotCache = new WeakMap<
   Cluster,
   {
-    deleted: Readonly<Record<string, DeletedPod>> | undefined
+    deleted: Readonly<Record<string, PodDeletion>> | undefined
     nodes: NodeInfo[]
     ctx: Omit<PluginContext, 'allNodes'>
   }
@@ -117,7 +119,7 @@ const snapshotCache = new WeakMap<
  * The scheduler cache's snapshot: every node with the pods assigned to it;
  * finished pods and deleted ones do not count, terminating ones still do.
  */
-export function snapshotNodes(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>): NodeInfo[] {
+export function snapshotNodes(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletion>>): NodeInfo[] {
   return snapshot(cluster, deleted).nodes
 }
 
@@ -131,14 +133,14 @@ const nodesCache = new WeakMap<
   WeakMap<
     readonly Pod[],
     {
-      deleted: Readonly<Record<string, DeletedPod>> | undefined
+      deleted: Readonly<Record<string, PodDeletion>> | undefined
       nodes: NodeInfo[]
       base: Omit<PluginContext, 'allNodes' | 'namespaceLabels'>
     }
   >
 >()
 
-function nodeInfos(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
+function nodeInfos(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletion>>) {
   let byPods = nodesCache.get(cluster.nodes)
   if (!byPods) nodesCache.set(cluster.nodes, (byPods = new WeakMap()))
   const hit = byPods.get(cluster.pods)
@@ -151,7 +153,10 @@ function nodeInfos(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPo
     if (phase === 'Succeeded' || phase === 'Failed') continue
     const d = deleted?.[`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`]
     if (d?.state === 'Deleted') continue
-    const pod: Pod = d ? { ...p, metadata: { ...p.metadata, deletionTimestamp: d.deletionTimestamp } } : p
+    const pod: Pod =
+      d?.state === 'Terminating'
+        ? { ...p, metadata: { ...p.metadata, deletionTimestamp: d.deletionTimestamp } }
+        : p
     const list = byNode.get(n) ?? []
     list.push(pod)
     byNode.set(n, list)
@@ -163,7 +168,7 @@ function nodeInfos(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPo
   return entry
 }
 
-function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, DeletedPod>>) {
+function snapshot(cluster: Cluster, deleted?: Readonly<Record<string, PodDeletion>>) {
   const cached = snapshotCache.get(cluster)
   if (cached && cached.deleted === deleted) return cached
   const { nodes, base } = nodeInfos(cluster, deleted)
@@ -248,13 +253,10 @@ function cachedPods(w: StepWriter): Pod[] {
   const out: Pod[] = []
   for (const key of w.world.podOrder) {
     if (key === w.podKey) continue
-    const record = w.world.pods[key]!
-    const assumed = record.queue?.assumedNode
-    out.push(
-      record.pod.spec.nodeName || !assumed
-        ? record.pod
-        : { ...record.pod, spec: { ...record.pod.spec, nodeName: assumed } },
-    )
+    const pod = podOf(w.world, key)
+    if (!pod) continue
+    const assumed = w.world.pods[key]!.queue?.assumedNode
+    out.push(pod.spec.nodeName || !assumed ? pod : { ...pod, spec: { ...pod.spec, nodeName: assumed } })
   }
   return out
 }
@@ -262,7 +264,7 @@ function cachedPods(w: StepWriter): Pod[] {
 function schedule(w: StepWriter, ctx: SimContext, _pod: Pod): void {
   const current = w.pod
   if (!current || current.spec.nodeName) return
-  const snap = withManifestPods(snapshot(ctx.cluster, w.world.deletedPods), cachedPods(w))
+  const snap = withManifestPods(snapshot(ctx.cluster, podDeletions(w.world.etcd)), cachedPods(w))
   const nodes = snap.nodes
   const out = scheduleOne({
     pod: current,

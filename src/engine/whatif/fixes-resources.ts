@@ -14,6 +14,7 @@ import type { NodeInfo } from '../scheduler/framework/types'
 import { insufficient } from '../scheduler/plugins/node-resources-fit'
 import { snapshotNodes } from '../scheduler/scheduler'
 import { keyOfPod, otherPods, storyPod } from '../protocol/pods'
+import { podDeletions } from '../etcd/objects'
 import { parseQuantity, quantityMilliValue, quantityValue } from '../model/quantity'
 import type { Container, Pod } from '../model/objects'
 import type { EditFn } from './document-edit'
@@ -94,7 +95,7 @@ function storyKey(world: FixContext['final']): string | undefined {
 /** The scheduler's snapshot as the failed cycle saw it: the cluster's pods and the manifest's other bound pods. */
 function nodesOf(ctx: FixContext): NodeInfo[] {
   const others = otherPods(ctx.final, storyKey(ctx.final)).filter((p) => p.spec.nodeName)
-  return snapshotNodes(ctx.timeline.cluster, ctx.final.deletedPods).map((n) =>
+  return snapshotNodes(ctx.timeline.cluster, podDeletions(ctx.final.etcd)).map((n) =>
     others.filter((p) => p.spec.nodeName === n.name).reduce(addPod, n),
   )
 }

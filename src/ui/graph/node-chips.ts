@@ -60,6 +60,21 @@ function shownNames(
   return [...shown].slice(0, max - 1)
 }
 
+const joinedCache = new WeakMap<object, readonly { metadata: { name: string } }[]>()
+/** The nodes of the frame the cluster file did not have, in the order they joined; once per nodes map. */
+function joinedNodes(timeline: Timeline, frame: World): readonly { metadata: { name: string } }[] {
+  let joined = joinedCache.get(frame.nodes)
+  if (!joined) {
+    const names = Object.keys(frame.nodes)
+    if (names.length > timeline.cluster.nodes.length) {
+      const known = new Set(timeline.cluster.nodes.map((c) => c.metadata.name))
+      joined = names.filter((n) => !known.has(n)).map((name) => ({ metadata: { name } }))
+    } else joined = []
+    joinedCache.set(frame.nodes, joined)
+  }
+  return joined
+}
+
 /** The reason a chip shows: the scheduler's own words when they fit, else the plugin that said them. */
 function reasonOf(v: SchedulingResult['nodes'][number]): string {
   const reason = v.filter.reasons[0] ?? ''
@@ -94,8 +109,9 @@ export function projectNodeChips(
   const max = chipCapacity(arrangement, m)
   const area = nodesArea(arrangement, m)
   const at = (i: number) => ({ x: area.x, y: area.y + i * (CHIP.height + CHIP.gap) })
-  // Nodes that joined during the story (a ClusterChange) are drawn from the moment they join.
-  const joined = (frame.createdObjects ?? []).filter((o) => o.kind === 'Node')
+  // Nodes that joined during the story (a ClusterChange) are drawn from the moment they join: their
+  // kubelet's runtime exists from its registration on, one event before etcd stores the Node.
+  const joined = joinedNodes(timeline, frame)
   const nodes = joined.length ? [...timeline.cluster.nodes, ...joined] : timeline.cluster.nodes
   const story = storyPod(frame)
   const bound = story?.spec.nodeName ?? null

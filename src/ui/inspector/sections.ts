@@ -8,7 +8,7 @@ import type { NodeView } from '../../engine/views'
 import { kubectlRequestSections } from './kubectl-requests'
 import { controllerManagerSections } from './controller-manager-sections'
 import type { ContainerStatus } from '../../engine/model/objects'
-import { DEFAULT_START_TIME, etcdKeyRows, frameAt, storyPod } from '../../engine/index'
+import { DEFAULT_START_TIME, etcdKeyRows, frameAt, podDeletions, storyPod } from '../../engine/index'
 import {
   describeNodeView,
   describeOverlayPacket,
@@ -159,7 +159,7 @@ export function inspectorSections(timeline: Timeline, index: number, id: Compone
         out.push({ kind: 'text', title: `$ kubectl get pod ${name} -o yaml`, text: podYaml(pod) })
       }
       // Pods of the cluster being deleted (preemption's victims), each watched from Enter to its DELETED event.
-      for (const key of Object.keys(frame.deletedPods ?? {})) {
+      for (const key of Object.keys(podDeletions(frame.etcd) ?? {})) {
         const [namespace = 'default', victim = ''] = key.split('/')
         out.push({
           kind: 'text',
