@@ -19,7 +19,7 @@ async function measure(page) {
     const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1
     const texts = [
       ...document.querySelectorAll(
-        '.graph .component-label, .graph .component-detail, .graph .node-chip-name, .graph .node-chip-detail, .graph .node-chip-pod, .graph .wire-message',
+        '.graph .component-label, .graph .component-detail, .graph .node-chip-name, .graph .node-chip-detail, .graph .node-chip-pod, .graph .node-chip-others, .graph .wire-message',
       ),
     ].map((el) => ({
       cls: el.className.split(' ')[0],
@@ -175,6 +175,20 @@ for (const size of SIZES) {
       })
       assert(pre === null || pre === 'pre', `${where}: a monospace view wraps (${pre})`)
       await page.screenshot({ path: `${SHOTS}/size-${where}-inspector.png` })
+      // A Deployment: the controller-manager's card with its summary, replicas on several chips.
+      await page.getByRole('button', { name: 'Narrow the inspector' }).click()
+      await page
+        .getByRole('combobox', { name: 'Scenario' })
+        .selectOption({ label: 'A Deployment of 3 replicas' })
+      await page.keyboard.press('End')
+      await page.waitForTimeout(1200)
+      await expectText(page.getByTestId('component-kube-controller-manager'), /deploy\/web 3\/3 ready/)
+      const d = await checkLegible(page, `${where}, a Deployment at its end`)
+      assert(
+        d.texts.some((t) => /^\+\d+$|pods? of the run/.test(t.text)),
+        `${where}: no node chip counts the Deployment's other replicas`,
+      )
+      await page.screenshot({ path: `${SHOTS}/size-${where}-deployment.png` })
     },
     { viewport: size },
   ])

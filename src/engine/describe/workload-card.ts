@@ -16,13 +16,13 @@ export function runDeployments(world: World): Deployment[] {
 }
 
 /**
- * The card's subtitle: `deployment web: 2/3 ready` (READY as `kubectl get deploy` counts it: ready
+ * The card's subtitle: `deploy/web 2/3 ready` (kubectl's short name, one line on the card) (READY as `kubectl get deploy` counts it: ready
  * replicas over spec.replicas), `(+1 more)` when the run has several, or what the controllers watch.
  */
 export function controllerManagerDetail(world: World): string {
   const deployments = runDeployments(world)
   const first = deployments[0]
   if (!first) return 'watching Deployments'
-  const ready = `deployment ${first.metadata.name ?? ''}: ${first.status?.readyReplicas ?? 0}/${desiredReplicas(first)} ready`
+  const ready = `deploy/${first.metadata.name ?? ''} ${first.status?.readyReplicas ?? 0}/${desiredReplicas(first)} ready`
   return deployments.length > 1 ? `${ready} (+${deployments.length - 1} more)` : ready
 }

@@ -105,7 +105,7 @@ describe("kube-controller-manager's card", () => {
   it('shows the first Deployment as READY counts it, and how many more there are', () => {
     const web = makeDeployment({ replicas: 3, status: { readyReplicas: 2 } })
     const api = makeDeployment({ name: 'api', status: { readyReplicas: 1 } })
-    expect(controllerManagerDetail(world(storing([web])))).toBe('deployment web: 2/3 ready')
-    expect(controllerManagerDetail(world(storing([web, api])))).toBe('deployment api: 1/1 ready (+1 more)')
+    expect(controllerManagerDetail(world(storing([web])))).toBe('deploy/web 2/3 ready')
+    expect(controllerManagerDetail(world(storing([web, api])))).toBe('deploy/api 1/1 ready (+1 more)')
   })
 })

@@ -57,9 +57,20 @@ export function PodStatus() {
       )}
       {others.length > 0 && (
         <span className="pod-status-node" data-testid="other-pods">
-          also {others.map((o) => `${o.name} ${o.status}`).join(', ')}
+          {othersText(others)}
         </span>
       )}
     </div>
   )
+}
+
+/**
+ * The run's other pods: one is named; several (a Deployment's replicas) are counted by STATUS, so the
+ * pill stays one line on a projector.
+ */
+function othersText(others: readonly { name: string; status: string }[]): string {
+  if (others.length === 1) return `also ${others[0]!.name} ${others[0]!.status}`
+  const counts = new Map<string, number>()
+  for (const o of others) counts.set(o.status, (counts.get(o.status) ?? 0) + 1)
+  return `+${others.length} pods: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`
 }

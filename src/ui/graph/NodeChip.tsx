@@ -19,19 +19,30 @@ function NodeChipView({ data }: NodeProps<Node<NodeChipData>>) {
     >
       <div className="node-chip-name">{data.name}</div>
       {data.pod ? (
-        <Suspense
-          fallback={
-            <div className={`node-chip-pod tone-${data.podTone}`} data-testid="node-chip-pod">
-              pod/{data.pod}
-            </div>
-          }
-        >
-          <ArrivingPod
-            className={`node-chip-pod tone-${data.podTone}`}
-            text={`pod/${data.pod}`}
-            from={data.arriving}
-          />
-        </Suspense>
+        <div className="node-chip-pods">
+          <Suspense
+            fallback={
+              <div className={`node-chip-pod tone-${data.podTone}`} data-testid="node-chip-pod">
+                pod/{data.pod}
+              </div>
+            }
+          >
+            <ArrivingPod
+              className={`node-chip-pod tone-${data.podTone}`}
+              text={`pod/${data.pod}`}
+              from={data.arriving}
+            />
+          </Suspense>
+          {data.others > 0 && (
+            <span className="node-chip-others" data-testid="node-chip-others">
+              +{data.others}
+            </span>
+          )}
+        </div>
+      ) : data.others > 0 ? (
+        <div className="node-chip-others" data-testid="node-chip-others">
+          {data.others} pod{data.others === 1 ? '' : 's'} of the run
+        </div>
       ) : (
         <div className="node-chip-detail">{data.detail}</div>
       )}

@@ -4,7 +4,7 @@
  */
 import type { Node } from '@xyflow/react'
 import type { SchedulingResult, SimEvent, Timeline, World } from '../../engine/index'
-import { storyPod } from '../../engine/index'
+import { allPods, storyPod } from '../../engine/index'
 import { shorten, type Tone } from './project'
 import {
   CHIP,
@@ -20,6 +20,8 @@ import {
 const MAX_REASON = 44
 /** A node name longer than this is shortened in the middle (the inspector has it whole). */
 const MAX_NAME = 18
+/** How much of a pod's name fits its badge at 15 px beside `pod/` and a `+N` (the chip is ≥ 196 px). */
+const POD_NAME_CHARS = 12
 
 export interface NodeChipData extends Record<string, unknown> {
   readonly name: string
@@ -34,6 +36,8 @@ export interface NodeChipData extends Record<string, unknown> {
   readonly arriving: { readonly dx: number; readonly dy: number } | null
   /** The bound pod's colour: its state (a crash-looping pod is not green). */
   readonly podTone: Tone
+  /** How many of the run's other pods (a Deployment's other replicas) are bound to this node. */
+  readonly others: number
   readonly width: number
 }
 
@@ -50,9 +54,12 @@ function shownNames(
   nodes: readonly { metadata: { name?: string } }[],
   bound: string | null,
   max: number,
+  holding: Iterable<string> = [],
 ): string[] {
   if (nodes.length <= max) return nodes.map((n) => n.metadata.name ?? '')
+  // The story pod's node, then the nodes holding the run's other pods (a Deployment's spread), then the rest.
   const shown = new Set<string>(bound ? [bound] : [])
+  for (const n of holding) if (shown.size < max - 1) shown.add(n)
   for (const n of nodes) {
     if (shown.size >= max - 1) break
     shown.add(n.metadata.name ?? '')
@@ -115,9 +122,18 @@ export function projectNodeChips(
   const nodes = joined.length ? [...timeline.cluster.nodes, ...joined] : timeline.cluster.nodes
   const story = storyPod(frame)
   const bound = story?.spec.nodeName ?? null
+  // The run's other pods on each node: a Deployment's replicas land on several nodes.
+  const othersOn = new Map<string, number>()
+  const storyKey = story ? `${story.metadata.namespace ?? 'default'}/${story.metadata.name ?? ''}` : null
+  for (const p of allPods(frame)) {
+    const n = p.spec.nodeName
+    const key = `${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`
+    if (n && key !== storyKey && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+      othersOn.set(n, (othersOn.get(n) ?? 0) + 1)
+  }
   // Show the chosen node first among the shown ones when the cluster is large. This runs on every
   // step: only the few names shown are read, not the whole (possibly 5,000-node) list.
-  const shown = shownNames(nodes, bound, max)
+  const shown = shownNames(nodes, bound, max, [...othersOn.keys()].sort())
   const verdicts = verdictsOf(cycle)
   const inCycle = event?.kind === 'scheduler.cycle'
   const chips: Node<NodeChipData>[] = shown.map((name, i) => {
@@ -142,7 +158,9 @@ export function projectNodeChips(
         name: shorten(name, MAX_NAME),
         detail,
         tone,
-        pod: bound === name ? (story?.metadata.name ?? null) : null,
+        // A long generated name (web-7fbb9c6d64-frsh4) keeps its ends, so the chip never overflows.
+        pod: bound === name ? shorten(story?.metadata.name ?? '', POD_NAME_CHARS) : null,
+        others: othersOn.get(name) ?? 0,
         arriving: justBound ? { dx: from.x - position.x, dy: from.y - position.y } : null,
         podTone,
         width: area.width,
@@ -166,6 +184,7 @@ export function projectNodeChips(
         pod: null,
         arriving: null,
         podTone: 'idle',
+        others: 0,
         width: area.width,
       },
     })

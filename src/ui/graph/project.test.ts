@@ -86,6 +86,6 @@ describe("kube-controller-manager's card", () => {
       '    spec: {containers: [{name: nginx, image: "nginx:1.27"}]}',
     ].join('\n')
     const run = simulate({ manifest }, { seed: 1, until: 10_000 })
-    expect(card(run.frames.at(-1)!)).toMatch(/^deployment web: \d\/3 ready$/)
+    expect(card(run.frames.at(-1)!)).toMatch(/^deploy\/web \d\/3 ready$/)
   })
 })
