@@ -402,6 +402,7 @@ const SCENARIO_OUTCOMES = [
   ['A Deployment whose pods cannot all fit', 'Running', 'worker-2'],
   ['A Deployment whose selector does not match its pods (422)', 'kubectl exit 1', ''],
   ['A rollout stuck on an image that does not exist', 'ImagePullBackOff', 'worker-2'],
+  ['A Deployment in a namespace that enforces "restricted"', 'deploy/web 0/2 ready', ''],
   ['Scaling a running Deployment from 3 to 1', 'deploy/web 1/1 ready', ''],
   ['A rolling update from nginx:1.27 to nginx:1.28', 'Running', 'worker-2'],
 ]

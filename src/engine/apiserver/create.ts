@@ -128,7 +128,9 @@ export function admitStep(
     operation: 'CREATE' as const,
     resource: 'pods',
     namespace,
-    name: requestName(create.request),
+    // Validating admission sees the generated name (rest.AdmissionToValidateObjectFunc: "in case the
+    // generated name is populated"); mutating admission only the request's.
+    name: requestName(create.request) || (stage === 'validating' ? (create.pod.metadata.name ?? '') : ''),
     pod: create.pod,
     user: create.user,
     cluster: ctx.cluster,
@@ -245,6 +247,7 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
   ]
   // BeforeCreate adds the strategy's warnings only once validation has passed.
   const podWarnings = errors.length ? [] : warningsOnPodCreate(pod)
+  const causes = fieldCauses(errors)
   w.emit({
     kind: 'apiserver.validation',
     component: 'kube-apiserver',
@@ -256,10 +259,9 @@ export function validateStep(w: StepWriter, ctx: SimContext, create: CreateInFli
         (podWarnings.length
           ? ` It is accepted with ${podWarnings.length} warning(s), which go back to the client as Warning headers: ${podWarnings.join('; ')}`
           : ''),
-    payload: { errors },
+    payload: { errors, causes },
   })
   if (errors.length) {
-    const causes = fieldCauses(errors)
     const message = invalidMessage('Pod', name, errors)
     respond(w, {
       request: create.request,

@@ -20,6 +20,7 @@ import { etcdDelete, etcdStore, podKey } from '../etcd/store'
 import { podDeletions } from '../etcd/objects'
 import { notifyOwner } from '../etcd/write-pod'
 import type { StageId } from '../protocol/stages'
+import { EVENT, MSG_STOPPING } from '../kubelet/kubelet-messages'
 
 /** How long a container takes to exit after SIGTERM in the simulation (ms). */
 const STOP_MS = 800
@@ -132,8 +133,8 @@ export function podDeletionStep(
     for (const c of pod.spec.containers) {
       const event: KubeEvent = {
         type: 'Normal',
-        reason: 'Killing',
-        message: `Stopping container ${c.name}`,
+        reason: EVENT.Killing,
+        message: MSG_STOPPING(c.name),
         source: 'kubelet',
         host: node,
         object: `Pod/${name}`,

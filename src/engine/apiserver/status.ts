@@ -3,6 +3,7 @@
  * (k8s.io/apimachinery/pkg/api/errors/errors.go).
  */
 import type { Json } from '../model/objects'
+import type { StatusCause } from '../protocol/http'
 
 export function failure(
   code: number,
@@ -39,8 +40,8 @@ export const unauthorized = (): Json => failure(401, 'Unauthorized', 'Unauthoriz
  * The `details.causes` of a 422: one per field error, its reason read from the error text
  * (field.ErrorType: Required value, Duplicate value, Unsupported value, Not found, else Invalid value).
  */
-export function fieldCauses(errors: readonly string[]): Json[] {
-  return errors.map((e) => {
+export function fieldCauses(errors: readonly string[]): StatusCause[] {
+  return errors.map((e): StatusCause => {
     const [field = '', ...rest] = e.split(': ')
     const message = rest.join(': ')
     const reason = message.startsWith('Required value')

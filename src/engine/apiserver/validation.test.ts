@@ -100,9 +100,8 @@ describe('validatePod', () => {
     expect(validatePod(pod)).toEqual(errors)
   })
 
-  // ValidateResourceRequirements reports field.Invalid(reqPath, …) where reqPath is
-  // fldPath.Child("requests"), the map itself, not requests[cpu]
-  // (see also /work/shared/k8s/FACTS.md §2 "Resource validation").
+  // kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidateResourceRequirements) reports
+  // field.Invalid(reqPath, …) where reqPath is fldPath.Child("requests"), the map itself, not requests[cpu].
   it('a cpu request above its limit: the path is the requests map (upstream)', () => {
     const pod = makePod({ containers: [nginx({ requests: { cpu: '2' }, limits: { cpu: '1' } })] })
     expect(validatePod(pod)).toEqual([

@@ -237,3 +237,24 @@ describe('a rolling update from nginx:1.27 to nginx:1.28', () => {
     for (const p of pods) expect(p.spec.containers[0]!.image).toBe('nginx:1.28')
   })
 })
+
+describe('a Deployment in a namespace that enforces restricted (pod-security-admission ValidatePodController)', () => {
+  const { report } = run('deployment-restricted-namespace')
+  it('is created with PodSecurity’s warning about its template', () => {
+    expect(report.kubectl.exitCode).toBe(0)
+    expect(report.kubectl.stdout).toBe('deployment.apps/web created\n')
+    expect(report.kubectl.stderr).toMatch(
+      /^Warning: would violate PodSecurity "restricted:latest": allowPrivilegeEscalation != false \(container "nginx"/,
+    )
+  })
+  it('gets no pods: each create is refused with the generated name, and retried with back-off', () => {
+    const failed = controllerEvents(report).filter((e) => e.reason === 'FailedCreate')
+    expect(failed.length).toBeGreaterThan(5)
+    expect(failed[0]!.message).toMatch(
+      /^Error creating: pods "web-7fbb9c6d64-[a-z0-9]{5}" is forbidden: violates PodSecurity "restricted:latest": /,
+    )
+    const gaps = failed.slice(1).map((e, i) => e.t - failed[i]!.t)
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]!)
+    expect(report.objects.filter((o) => o.kind === 'Pod')).toEqual([])
+  })
+})

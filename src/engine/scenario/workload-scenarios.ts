@@ -6,6 +6,7 @@
  */
 import type { Scenario } from './scenarios'
 import { DEPLOYMENT_CLUSTER } from './deployment-cluster'
+import { DEFAULT_CLUSTER } from './default-scenario'
 
 export const deployment = (
   replicas: number,
@@ -68,6 +69,22 @@ export const WORKLOAD_SCENARIOS: readonly Scenario[] = [
     lesson:
       'The pods never pull their image; after progressDeadlineSeconds without progress the deployment controller sets Progressing=False with ProgressDeadlineExceeded, which is what kubectl rollout status reports as a failure.',
     manifest: deployment(2, 'nginx:1.277', { extraSpec: '  progressDeadlineSeconds: 90\n' }),
+  },
+  {
+    id: 'deployment-restricted-namespace',
+    title: 'A Deployment in a namespace that enforces "restricted"',
+    lesson:
+      'PodSecurity only warns about a Deployment’s template (kubectl prints the Warning and creates it); it is the pods the replicaset controller then asks for that enforce refuses, so the ReplicaSet records FailedCreate again and again, backing off, and no pod ever exists.',
+    manifest: deployment(2, 'nginx:1.27').replace('  name: web\n', '  name: web\n  namespace: secure\n'),
+    cluster: `${DEFAULT_CLUSTER.trimEnd()}
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: secure
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+`,
   },
   {
     id: 'deployment-scale-down',

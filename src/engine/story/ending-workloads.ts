@@ -70,6 +70,20 @@ export function workloadEnding(timeline: Timeline, world: World): Ending | null 
       ],
     }
   }
+  const refused = findLastEvent(
+    timeline,
+    (e) => e.kind === 'k8s.event' && e.payload.reason === 'FailedCreate',
+  )
+  if (pods.length === 0 && refused >= 0) {
+    const e = timeline.events[refused]!
+    return {
+      tone: 'rejected',
+      headline: `deployment ${name} has no pods: the apiserver refuses every pod its ReplicaSet asks for (FailedCreate).`,
+      explanation: `The Deployment and ReplicaSet ${newest?.metadata.name ?? ''} were stored, but each pod the replicaset controller creates is refused, so it records FailedCreate and tries again after a back-off that doubles each time.`,
+      message: e.kind === 'k8s.event' ? e.payload.message : null,
+      causes: [{ label: 'FailedCreate', eventIndex: refused }, ...causes],
+    }
+  }
   const complete = progressing?.reason === 'NewReplicaSetAvailable' && (s.updatedReplicas ?? 0) === desired
   if (complete && available?.status === 'True') {
     return {

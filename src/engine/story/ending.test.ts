@@ -100,6 +100,7 @@ const EXPECTED: Readonly<Record<string, readonly [tone: string, cause: string, h
     'ProgressDeadlineExceeded',
     'deployment web exceeded its progress deadline',
   ],
+  'deployment-restricted-namespace': ['rejected', 'violates PodSecurity', 'deployment web has no pods'],
   'deployment-scale-down': ['accepted', 'NewReplicaSetAvailable', 'deployment web is rolled out: 1/1 ready'],
   'deployment-rolling-update': [
     'accepted',

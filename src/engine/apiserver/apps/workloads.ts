@@ -26,6 +26,7 @@ import { decodeAs } from '../decode'
 import { applyDeploymentDefaults, applyReplicaSetDefaults } from './deployment-defaults'
 import { validateDeployment, validateDeploymentUpdate } from './deployment-validation'
 import { validateReplicaSet, validateReplicaSetUpdate } from './replicaset-validation'
+import { podTemplateWarnings } from './pod-template-security'
 
 /** Watch latency from the apiserver to the controller-manager's informers, in virtual ms. */
 const WATCH_MS = 1
@@ -209,6 +210,10 @@ function createWorkload(
   }
   const errors = validateCreate(object)
   if (errors.length > 0) return invalid(w, request, audit, resource, name, errors, unknown)
+  // PodSecurity's validating admission on a workload: its pod template is checked, but only warn
+  // (and audit) apply — the pods themselves are what enforce refuses, when the controller makes them.
+  const podSecurity = podTemplateWarnings(ctx, object)
+  const warnings = [...unknown, ...podSecurity]
   if (findObject(ctx.cluster, kind, name, namespace)) {
     return respond(w, {
       request,
@@ -233,7 +238,7 @@ function createWorkload(
       code: 201,
       body: full as unknown as Json,
       audit,
-      warnings: unknown,
+      warnings,
       stage: 'storage',
       summary: '201 Created (dry run: nothing stored)',
       narration: 'With dryRun=All the apiserver runs every step but does not write to etcd.',
@@ -253,7 +258,7 @@ function createWorkload(
     code: 201,
     body: stored as unknown as Json,
     audit,
-    warnings: unknown,
+    warnings,
     stage: 'storage',
     summary: `201 Created ${groupResource(resource)}/${name}`,
     narration: `The apiserver answers 201 Created with the stored ${kind}.`,

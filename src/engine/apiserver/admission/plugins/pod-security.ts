@@ -44,8 +44,10 @@ export interface PodSecurityPolicy {
 }
 
 export const levelVersionString = (lv: LevelVersion) => `${lv.level}:${lv.version}`
-const minorOf = (version: string) =>
+/** The minor version a policy's `latest` or `v1.x` evaluates at. */
+export const minorOfVersion = (version: string) =>
   version === 'latest' ? Number.MAX_SAFE_INTEGER : Number(VERSION_RE.exec(version)?.[1] ?? 0)
+const minorOf = minorOfVersion
 const rank = (l: PsaLevel) => LEVELS.indexOf(l)
 
 /** The policy the namespace's labels ask for, defaulting to privileged:latest (PolicyToEvaluate). */
