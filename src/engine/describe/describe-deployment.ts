@@ -176,12 +176,12 @@ export function describeDeploymentsAt(
   timeline: Timeline,
   index: number,
   options: DescribeWorkloadOptions = {},
-): { readonly name: string; readonly text: string }[] {
+): { readonly name: string; readonly namespace: string; readonly text: string }[] {
   const world = worldAt(timeline, index)
   const namespace = options.namespace ?? world.kubectlMemory?.namespace ?? 'default'
   return workloadObjectsOf(world, timeline.cluster, namespace).deployments.flatMap((d) => {
     const name = d.metadata.name ?? ''
     const text = describeDeploymentAt(timeline, index, name, { ...options, namespace })
-    return text === null ? [] : [{ name, text }]
+    return text === null ? [] : [{ name, namespace, text }]
   })
 }

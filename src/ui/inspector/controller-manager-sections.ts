@@ -6,7 +6,12 @@
  */
 import type { Timeline, World } from '../../engine/index'
 import { DEFAULT_START_TIME } from '../../engine/index'
-import { controllerManagerView, describeDeploymentsAt, getWorkloadsAt } from '../../engine/views'
+import {
+  controllerManagerView,
+  describeDeploymentsAt,
+  getWorkloadsAt,
+  rolloutStatusAt,
+} from '../../engine/views'
 import type { Section } from './sections'
 
 export function controllerManagerSections(timeline: Timeline, index: number, frame: World): Section[] {
@@ -59,7 +64,15 @@ export function controllerManagerSections(timeline: Timeline, index: number, fra
   const now = DEFAULT_START_TIME + (timeline.events[index]?.at ?? 0)
   const get = getWorkloadsAt(frame, timeline.cluster, now)
   out.push({ kind: 'text', title: '$ kubectl get deploy,rs,pods', text: get.stdout + get.stderr })
-  for (const d of describeDeploymentsAt(timeline, index))
+  for (const d of describeDeploymentsAt(timeline, index)) {
+    const rollout = rolloutStatusAt(timeline, index, d.namespace, d.name)
+    if (rollout.lines.length > 0)
+      out.push({
+        kind: 'text',
+        title: `$ kubectl rollout status deployment/${d.name}`,
+        text: rollout.lines.join('\n') + (rollout.exitCode === null ? '\n(still watching)' : ''),
+      })
     out.push({ kind: 'text', title: `$ kubectl describe deployment ${d.name}`, text: d.text })
+  }
   return out
 }
