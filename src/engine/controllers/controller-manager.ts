@@ -250,10 +250,64 @@ function onResponse(w: StepWriter, ctx: SimContext, request: HttpRequest, respon
     put(w, { ...s2, syncs: { ...s2.syncs, [syncId]: next } })
     return
   }
+  if (next.error && next.plan.onFailure && !next.finishing)
+    return sendFailureStatus(w, ctx, syncId, next, next.error)
   if (next.error) return failed(w, controller as ControllerName, key, next)
+  if (next.finishing)
+    return failed(w, controller as ControllerName, key, { ...next, error: 'ReplicaFailure written' })
   if (next.batch + 1 < next.plan.batches.length)
     return sendBatch(w, ctx, syncId, { ...next, batch: next.batch + 1 })
   done(w, controller as ControllerName, key, next.plan)
+}
+
+/**
+ * manageReplicas failed: the replicaset controller still updates the set's status, now with
+ * ReplicaFailure True (FailedCreate or FailedDelete) and the error, then returns the error so the key
+ * is retried (replica_set.go syncReplicaSet, replica_set_utils.go calculateStatus).
+ */
+function sendFailureStatus(
+  w: StepWriter,
+  ctx: SimContext,
+  syncId: string,
+  sync: RunningSync,
+  error: string,
+): void {
+  const f = sync.plan.onFailure!
+  const body = f.body as { status?: { conditions?: readonly Json[] } }
+  const condition = {
+    type: 'ReplicaFailure',
+    status: 'True',
+    lastTransitionTime: timestamp(ctx),
+    reason: f.reason,
+    message: error,
+  }
+  const call: PlannedCall = {
+    method: 'PUT',
+    path: f.path,
+    body: {
+      ...body,
+      status: { ...body.status, conditions: [...(body.status?.conditions ?? []), condition] },
+    } as unknown as Json,
+    why: `record ${f.reason} in the status of the replica set (ReplicaFailure)`,
+  }
+  const req = buildRequest(w, ctx, sync.plan.controller, call)
+  w.emit({
+    kind: 'http.request',
+    component: 'kube-controller-manager',
+    from: 'kube-controller-manager',
+    to: 'kube-apiserver',
+    stage: 'controllers',
+    summary: `${req.method} ${req.path}`,
+    narration: `The create was refused, so the replicaset controller records it in the ReplicaSet's status: a ReplicaFailure condition (${f.reason}) with the apiserver's message, which the deployment controller copies to the Deployment.`,
+    payload: req,
+  })
+  w.send(REQUEST_MS, { to: 'kube-apiserver', type: 'request', request: req })
+  const s = stateOf(w.world)
+  put(w, {
+    ...s,
+    requests: { ...s.requests, [req.id]: syncId },
+    syncs: { ...s.syncs, [syncId]: { ...sync, pending: 1, finishing: true } },
+  })
 }
 
 function findCall(sync: RunningSync, request: HttpRequest): PlannedCall | undefined {

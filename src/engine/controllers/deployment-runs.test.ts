@@ -253,8 +253,21 @@ describe('a Deployment in a namespace that enforces restricted (pod-security-adm
     expect(failed[0]!.message).toMatch(
       /^Error creating: pods "web-7fbb9c6d64-[a-z0-9]{5}" is forbidden: violates PodSecurity "restricted:latest": /,
     )
+    // The first retry follows the ReplicaFailure status write at once (updateRS enqueues the set); from
+    // then on the rate limiter's back-off doubles (5 ms, 10 ms, …).
     const gaps = failed.slice(1).map((e, i) => e.t - failed[i]!.t)
-    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]!)
+    for (let i = 2; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]!)
+    expect(gaps[gaps.length - 1]!).toBeGreaterThan(100 * gaps[1]!)
     expect(report.objects.filter((o) => o.kind === 'Pod')).toEqual([])
+  })
+  it('records ReplicaFailure FailedCreate on the ReplicaSet and copies it to the Deployment', () => {
+    for (const kind of ['ReplicaSet', 'Deployment']) {
+      const o = report.objects.find((x) => x.kind === kind) as unknown as {
+        status?: { conditions?: readonly { type: string; status: string; reason: string; message: string }[] }
+      }
+      const c = o.status?.conditions?.find((x) => x.type === 'ReplicaFailure')
+      expect(c, kind).toMatchObject({ status: 'True', reason: 'FailedCreate' })
+      expect(c!.message).toMatch(/^pods "web-7fbb9c6d64-[a-z0-9]{5}" is forbidden: violates PodSecurity /)
+    }
   })
 })

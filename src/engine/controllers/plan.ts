@@ -54,4 +54,13 @@ export interface SyncPlan {
   /** Pods this sync expects to see created, and the names it expects to see deleted (ControllerExpectations). */
   readonly expectCreations?: number
   readonly expectDeletions?: readonly string[]
+  /**
+   * When a create or delete fails, the replicaset controller still writes the set's status, with a
+   * ReplicaFailure condition (FailedCreate or FailedDelete) carrying the error, before the key is retried.
+   */
+  readonly onFailure?: {
+    readonly path: string
+    readonly body: Json
+    readonly reason: 'FailedCreate' | 'FailedDelete'
+  }
 }

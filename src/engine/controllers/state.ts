@@ -9,6 +9,8 @@ export interface RunningSync {
   readonly pending: number
   /** The first error of the batch (the sync ends after it and is retried with back-off). */
   readonly error?: string
+  /** The ReplicaFailure status write after a failed batch is out; its answer ends the sync. */
+  readonly finishing?: boolean
 }
 
 export interface Expectations {

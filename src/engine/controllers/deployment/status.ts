@@ -117,7 +117,21 @@ export function rolloutStatus(
       s = setCondition(s, newCondition('Progressing', 'False', REASON.ProgressDeadlineExceeded, msg, now))
     }
   }
-  s = removeCondition(s, 'ReplicaFailure')
+  // getReplicaFailures: the new set's ReplicaFailure condition, else an old set's, becomes the
+  // Deployment's (ReplicaSetToDeploymentCondition: lastUpdateTime is the set's transition time).
+  const failure = [newRS, ...all.filter((x) => x !== newRS)]
+    .flatMap((rs) => (rs?.status?.conditions ?? []) as readonly Record<string, string>[])
+    .find((c) => c['type'] === 'ReplicaFailure')
+  s = failure
+    ? setCondition(s, {
+        type: 'ReplicaFailure',
+        status: (failure['status'] ?? 'True') as 'True',
+        lastUpdateTime: failure['lastTransitionTime'] ?? now,
+        lastTransitionTime: failure['lastTransitionTime'] ?? now,
+        reason: failure['reason'] ?? '',
+        message: failure['message'] ?? '',
+      })
+    : removeCondition(s, 'ReplicaFailure')
   return sameStatus(d.status, s) ? null : s
 }
 

@@ -37,7 +37,10 @@ export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[], nowMs: nu
     readyReplicas: ready,
     availableReplicas: available,
     observedGeneration: rs.metadata.generation ?? 1,
-    ...(rs.status?.conditions ? { conditions: rs.status.conditions } : {}),
+    // A sync whose creates and deletes all succeeded removes an earlier ReplicaFailure (calculateStatus).
+    ...(rs.status?.conditions?.some((c) => c['type'] !== 'ReplicaFailure')
+      ? { conditions: rs.status.conditions.filter((c) => c['type'] !== 'ReplicaFailure') }
+      : {}),
   }
 }
 
@@ -50,6 +53,7 @@ export function statusChanged(rs: ReplicaSet, next: ReplicaSetStatus): boolean {
     (s.fullyLabeledReplicas ?? 0) !== next.fullyLabeledReplicas ||
     (s.readyReplicas ?? 0) !== next.readyReplicas ||
     (s.availableReplicas ?? 0) !== next.availableReplicas ||
-    (s.observedGeneration ?? 0) < (rs.metadata.generation ?? 1)
+    (s.observedGeneration ?? 0) < (rs.metadata.generation ?? 1) ||
+    JSON.stringify(s.conditions ?? []) !== JSON.stringify(next.conditions ?? [])
   )
 }

@@ -82,11 +82,22 @@ export function planReplicaSetSync(view: ReplicaSetView): SyncPlan {
     decision = `Asked for ${want}, has ${have}: nothing to create or delete.`
   }
   const status = replicaSetStatus(rs, view.pods, view.nowMs)
+  const statusPath = `/apis/apps/v1/namespaces/${ns}/replicasets/${name}/status`
+  // calculateStatus with manageReplicasErr: the condition is added once (not when one is already set).
+  const hadFailure = rs.status?.conditions?.some((c) => c['type'] === 'ReplicaFailure') ?? false
+  const onFailure =
+    batches.length > 0 && !hadFailure
+      ? {
+          path: statusPath,
+          body: { ...rs, status: { ...status, conditions: rs.status?.conditions ?? [] } } as unknown as Json,
+          reason: (have < want ? 'FailedCreate' : 'FailedDelete') as 'FailedCreate' | 'FailedDelete',
+        }
+      : undefined
   if (statusChanged(rs, status))
     batches.push([
       {
         method: 'PUT',
-        path: `/apis/apps/v1/namespaces/${ns}/replicasets/${name}/status`,
+        path: statusPath,
         body: { ...rs, status } as unknown as Json,
         why: `update the status of replica set ${name}`,
       },
@@ -103,5 +114,6 @@ export function planReplicaSetSync(view: ReplicaSetView): SyncPlan {
     ...(requeue !== undefined ? { requeueAfter: requeue } : {}),
     ...(expectCreations !== undefined ? { expectCreations } : {}),
     ...(expectDeletions !== undefined ? { expectDeletions } : {}),
+    ...(onFailure ? { onFailure } : {}),
   }
 }
