@@ -5,7 +5,6 @@ import {
   otherPods as podsBesides,
   podDisplayStatus,
   storyPod,
-  timeAt,
   type SimEvent,
   type World,
 } from '../engine/index'
@@ -14,7 +13,6 @@ import type { AppState } from './create-app-store'
 export const selectFrame = (s: AppState): World => frameAt(s.timeline, s.cursor)
 export const selectEvent = (s: AppState): SimEvent | null =>
   s.cursor.index >= 0 ? (s.timeline.events[s.cursor.index] ?? null) : null
-export const selectTime = (s: AppState): number => timeAt(s.timeline, s.cursor)
 
 /** The manifest's other pods (a multi-document manifest), each with its STATUS column text. */
 export function otherPods(frame: World): { name: string; status: string; node: string | null }[] {

@@ -45,10 +45,6 @@ export function withLastApplied(obj: JsonObject): JsonObject {
   return { ...obj, metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: lastApplied } } }
 }
 
-export function podsPath(namespace: string, name?: string): string {
-  return `/api/v1/namespaces/${namespace}/pods${name ? `/${name}` : ''}`
-}
-
 export function getRequest(
   id: number,
   cmd: KubectlCommand,

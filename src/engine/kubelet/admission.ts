@@ -18,6 +18,7 @@ import { forbiddenSysctl, REASON_SYSCTL_FORBIDDEN } from './sysctl-allowlist'
 import { admitPodCPUs } from './cpu-manager/cpu-manager'
 import type { CPUPolicy } from './cpu-manager/policy'
 import type { CPUManagerState } from './cpu-manager/state'
+import { MSG_INSUFFICIENT, MSG_PREDICATE_FAILED } from './kubelet-messages'
 
 export type AdmitResult =
   | { readonly ok: true; readonly cpuState?: CPUManagerState }
@@ -28,22 +29,6 @@ export interface CPUAdmission {
   readonly policy: CPUPolicy
   readonly state: CPUManagerState
 }
-
-/** InsufficientResourceError.Error() */
-export const insufficientResourceMessage = (
-  resource: string,
-  requested: number,
-  used: number,
-  capacity: number,
-): string =>
-  `Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`
-
-/** PredicateFailureError.Error() */
-export const predicateFailureMessage = (name: string, desc: string): string =>
-  `Predicate ${name} failed: ${desc}`
-
-/** rejectPod: the status message the kubelet writes. */
-export const rejectedMessage = (message: string): string => `Pod was rejected: ${message}`
 
 export function kubeletAdmit(
   pod: Pod,
@@ -74,7 +59,7 @@ export function kubeletAdmit(
       return {
         ok: false,
         reason: `OutOf${resource}`,
-        message: insufficientResourceMessage(resource, requested, inUse, capacity),
+        message: MSG_INSUFFICIENT(resource, requested, inUse, capacity),
       }
     }
   }
@@ -82,7 +67,7 @@ export function kubeletAdmit(
     return {
       ok: false,
       reason: 'NodeAffinity',
-      message: predicateFailureMessage('NodeAffinity', ERR_REASON_POD),
+      message: MSG_PREDICATE_FAILED('NodeAffinity', ERR_REASON_POD),
     }
   }
   return pinned ? { ok: true, cpuState: pinned.state } : { ok: true }

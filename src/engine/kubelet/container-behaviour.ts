@@ -15,6 +15,7 @@
 import type { Container } from '../model/objects'
 import { parseImageReference } from '../model/image-reference'
 import { parseQuantity, quantityValue } from '../model/quantity'
+import { catalogImageDefaults, SHELL_TOOLS, type ImageDefaults } from '../model/image-catalog'
 
 export type HttpServer = 'static' | 'any' | 'none'
 
@@ -50,24 +51,6 @@ export interface ContainerProcess {
   readonly explanation: string
 }
 
-interface ImageDefaults {
-  readonly entrypoint: readonly string[]
-  readonly cmd: readonly string[]
-  /** Binaries the image has on its PATH that a `command` may name (besides the shell built-ins). */
-  readonly binaries: readonly string[]
-  /** Server programs of the image and the ports they listen on by default. */
-  readonly servers: Readonly<Record<string, readonly number[]>>
-  /** Environment variables one of which must be set, or the entrypoint exits 1 (postgres, mysql). */
-  readonly requiresEnv?: readonly string[]
-  /** What the entrypoint prints when requiresEnv is not met (docker-library entrypoints). */
-  readonly requiresEnvError?: string
-  /**
-   * Server programs that cannot start as a non-root user, with the error they print before they exit 1
-   * (nginx creates its temp directories under the root-owned /var/cache/nginx).
-   */
-  readonly rootOnly?: { readonly programs: readonly string[]; readonly error: string }
-}
-
 /**
  * Who the process runs as: the effective runAsUser, else the image config's USER (a uid, or a name
  * resolved in the image's /etc/passwd). Absent means root, as for an image without USER.
@@ -82,110 +65,6 @@ export function isRootUser(user: ProcessUser | undefined): boolean {
   if (!user) return true
   if (user.uid !== null) return user.uid === 0
   return user.username === '' || user.username === 'root'
-}
-
-const SHELL_TOOLS = [
-  'sh',
-  'echo',
-  'sleep',
-  'true',
-  'false',
-  'cat',
-  'tail',
-  'ls',
-  'env',
-  'date',
-  'printf',
-  'test',
-  'wget',
-]
-
-/** Image configs of the default catalog (docker-library Dockerfiles, linux/amd64). */
-const IMAGE_DEFAULTS: Readonly<Record<string, ImageDefaults>> = {
-  'docker.io/library/nginx': {
-    entrypoint: ['/docker-entrypoint.sh'],
-    cmd: ['nginx', '-g', 'daemon off;'],
-    binaries: [...SHELL_TOOLS, 'bash', 'nginx', 'curl'],
-    servers: { nginx: [80] },
-    // The classic failure of the official image under a non-root runAsUser: the nginx-unprivileged
-    // image exists for this (nginxinc/docker-nginx-unprivileged moves the temp paths to /tmp).
-    rootOnly: {
-      programs: ['nginx'],
-      error: 'nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)',
-    },
-  },
-  'docker.io/library/httpd': {
-    entrypoint: [],
-    cmd: ['httpd-foreground'],
-    binaries: [...SHELL_TOOLS, 'bash', 'httpd-foreground', 'httpd'],
-    servers: { 'httpd-foreground': [80], httpd: [80] },
-  },
-  'docker.io/library/redis': {
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['redis-server'],
-    binaries: [...SHELL_TOOLS, 'bash', 'redis-server', 'redis-cli'],
-    servers: { 'redis-server': [6379] },
-  },
-  'docker.io/library/postgres': {
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['postgres'],
-    binaries: [...SHELL_TOOLS, 'bash', 'postgres', 'psql', 'pg_isready'],
-    servers: { postgres: [5432] },
-    requiresEnv: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'],
-    requiresEnvError: 'Error: Database is uninitialized and superuser password is not specified.',
-  },
-  'docker.io/library/mysql': {
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['mysqld'],
-    binaries: [...SHELL_TOOLS, 'bash', 'mysqld', 'mysql'],
-    servers: { mysqld: [3306] },
-    requiresEnv: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
-    requiresEnvError: 'error: database is uninitialized and password option is not specified',
-  },
-  'docker.io/library/busybox': {
-    entrypoint: [],
-    cmd: ['sh'],
-    binaries: SHELL_TOOLS,
-    servers: { httpd: [80] },
-  },
-  'docker.io/library/alpine': { entrypoint: [], cmd: ['/bin/sh'], binaries: SHELL_TOOLS, servers: {} },
-  'docker.io/library/ubuntu': {
-    entrypoint: [],
-    cmd: ['/bin/bash'],
-    binaries: [...SHELL_TOOLS, 'bash'],
-    servers: {},
-  },
-  'docker.io/library/debian': {
-    entrypoint: [],
-    cmd: ['bash'],
-    binaries: [...SHELL_TOOLS, 'bash'],
-    servers: {},
-  },
-  'docker.io/library/python': {
-    entrypoint: [],
-    cmd: ['python3'],
-    binaries: [...SHELL_TOOLS, 'bash', 'python', 'python3', 'pip'],
-    servers: {},
-  },
-  'docker.io/library/node': {
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['node'],
-    binaries: [...SHELL_TOOLS, 'bash', 'node', 'npm'],
-    servers: {},
-  },
-  'registry.k8s.io/pause': { entrypoint: ['/pause'], cmd: [], binaries: ['/pause'], servers: {} },
-  'registry.k8s.io/e2e-test-images/agnhost': {
-    entrypoint: ['/agnhost'],
-    cmd: [],
-    binaries: [...SHELL_TOOLS, '/agnhost'],
-    servers: {},
-  },
-  'docker.io/polinux/stress': {
-    entrypoint: [],
-    cmd: ['stress'],
-    binaries: [...SHELL_TOOLS, 'stress'],
-    servers: {},
-  },
 }
 
 /** Entrypoint wrappers that set things up and then `exec "$@"` (docker-library images). */
@@ -450,7 +329,7 @@ const UNKNOWN_IMAGE: ImageDefaults = {
 export function containerProcess(c: Container, user?: ProcessUser): ContainerProcess {
   const ref = parseImageReference(c.image ?? '')
   const imageName = ref?.repository ?? ''
-  const known = IMAGE_DEFAULTS[imageName]
+  const known = catalogImageDefaults(imageName)
   const d: ImageDefaults = known ?? { ...UNKNOWN_IMAGE, servers: { '/app': declaredPorts(c) } }
   const argv = effectiveArgv(c, d)
   const ctx: Ctx = { c, d, imageName }
@@ -484,18 +363,13 @@ export function containerProcess(c: Container, user?: ProcessUser): ContainerPro
   return { argv, behaviour: r.behaviour, explanation: `${argv.join(' ') || '(no command)'}: ${r.why}.` }
 }
 
-/** True when the verdict ends on its own (the restart policy then decides what follows). */
-export function endsOnItsOwn(b: Behaviour): boolean {
-  return b.kind !== 'runs'
-}
-
 /**
  * The exit status of a command run inside the container (an exec probe or hook),
  * or null when it would not end on its own.
  */
 export function execStatus(c: Container, argv: readonly string[]): number | null {
   const ref = parseImageReference(c.image ?? '')
-  const d = IMAGE_DEFAULTS[ref?.repository ?? ''] ?? UNKNOWN_IMAGE
+  const d = catalogImageDefaults(ref?.repository ?? '') ?? UNKNOWN_IMAGE
   const r = simpleCommand({ c, d, imageName: ref?.repository ?? '' }, argv, true)
   if (r.behaviour.kind === 'exits') return r.behaviour.exitCode
   if (r.behaviour.kind === 'start-error') return 127
@@ -509,7 +383,7 @@ export function execStatus(c: Container, argv: readonly string[]): number | null
  */
 export function execRun(c: Container, argv: readonly string[]): { status: number | null; afterMs: number } {
   const ref = parseImageReference(c.image ?? '')
-  const d = IMAGE_DEFAULTS[ref?.repository ?? ''] ?? UNKNOWN_IMAGE
+  const d = catalogImageDefaults(ref?.repository ?? '') ?? UNKNOWN_IMAGE
   const b = simpleCommand({ c, d, imageName: ref?.repository ?? '' }, argv, true).behaviour
   switch (b.kind) {
     case 'exits':

@@ -15,7 +15,8 @@ import {
   pullSecretsFor,
   REASON_FAILED_TO_RETRIEVE_PULL_SECRET,
 } from './pull-secrets'
-import { kubeletAdmit, rejectedMessage } from './admission'
+import { kubeletAdmit } from './admission'
+import { MSG_POD_REJECTED } from './kubelet-messages'
 import { setWs } from './worker-state'
 import { recordEvent } from './event-recorder'
 import { sendStatus, statusPatch } from './status-manager'
@@ -53,7 +54,7 @@ function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: 
   const status: PodStatus = {
     phase: 'Failed',
     reason,
-    message: rejectedMessage(message),
+    message: MSG_POD_REJECTED(message),
     qosClass: pod.status?.qosClass,
   }
   const request = statusPatch(w, node, pod, status)
@@ -64,7 +65,7 @@ function reject(w: StepWriter, node: string, pod: Pod, reason: string, message: 
     to: 'kube-apiserver',
     stage: 'status',
     summary: `PATCH ${request.path} (phase Failed, ${reason})`,
-    narration: `The status manager writes the rejection: phase Failed, reason ${reason}, message "${rejectedMessage(message)}".`,
+    narration: `The status manager writes the rejection: phase Failed, reason ${reason}, message "${MSG_POD_REJECTED(message)}".`,
     payload: request,
   })
   w.send(1.5, { to: 'kube-apiserver', type: 'request', request })

@@ -20,8 +20,9 @@ describe('CHAPTER_INTROS', () => {
     }
   })
 
-  it('corrects the myths the seed article and old tutorials repeat (FACTS §8)', () => {
-    // pkg/kubelet/config/apiserver.go: a watch with fieldSelector spec.nodeName, not polling.
+  it('corrects the myths the seed article and old tutorials repeat', () => {
+    // kubernetes/kubernetes pkg/kubelet/config/apiserver.go (NewSourceApiserver): a ListWatch with the
+    // field selector spec.nodeName, not polling.
     expect(CHAPTER_INTROS.kubelet.thenVsNow?.now).toMatch(/watches/)
     // dockershim removed in v1.24 (kubernetes.io, Dockershim removal FAQ).
     expect(CHAPTER_INTROS.containers.thenVsNow?.now).toMatch(/v1\.24/)

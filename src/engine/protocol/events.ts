@@ -6,7 +6,7 @@
 import type { ComponentId } from './components'
 import type { StageId } from './stages'
 import type { JsonObject, Pod } from '../model/objects'
-import type { AuthnAttempt, AuthzDecision, HttpRequest, HttpResponse, UserInfo } from './http'
+import type { AuthnAttempt, AuthzDecision, HttpRequest, HttpResponse, StatusCause, UserInfo } from './http'
 
 export type Json = JsonObject[string]
 
@@ -151,7 +151,14 @@ export type EventBody =
         readonly fieldValidation: string
       }
     }
-  | { kind: 'apiserver.validation'; payload: { readonly errors: readonly string[] } }
+  | {
+      kind: 'apiserver.validation'
+      payload: {
+        readonly errors: readonly string[]
+        /** The same errors as the 422's `details.causes`: typed field paths for the editor's markers. */
+        readonly causes: readonly StatusCause[]
+      }
+    }
   | {
       kind: 'etcd.put'
       payload: {

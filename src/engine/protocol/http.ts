@@ -14,6 +14,23 @@ export interface HttpRequest {
   readonly body: Json | string | null
 }
 
+/**
+ * One `details.causes` entry of a 422 Status (metav1.StatusCause, built by apimachinery
+ * pkg/api/errors NewInvalid from each field.Error): the UI reads `field` rather than the text.
+ */
+export type StatusCause = {
+  readonly reason:
+    | 'FieldValueRequired'
+    | 'FieldValueDuplicate'
+    | 'FieldValueNotSupported'
+    | 'FieldValueNotFound'
+    | 'FieldValueInvalid'
+  /** field.Error.ErrorBody(): `Invalid value: "x": …`, without the path. */
+  readonly message: string
+  /** The field path, `spec.containers[0].image`. */
+  readonly field: string
+}
+
 export interface HttpResponse {
   readonly requestId: number
   readonly code: number

@@ -21,10 +21,9 @@ export function serverFieldProblems(timeline: Timeline): FieldProblem[] {
   const out: FieldProblem[] = []
   for (const e of timeline.events) {
     if (e.kind === 'apiserver.validation') {
-      for (const err of e.payload.errors) {
-        const i = err.indexOf(': ')
-        if (i > 0) out.push({ path: err.slice(0, i), message: err, document: e.slot ?? 0 })
-      }
+      // field.Error.Error(): the path, then the error body, as the 422 message lists them.
+      for (const c of e.payload.causes)
+        if (c.field) out.push({ path: c.field, message: `${c.field}: ${c.message}`, document: e.slot ?? 0 })
     } else if (e.kind === 'apiserver.decode' && e.payload.fieldValidation === 'Warn') {
       for (const u of e.payload.unknownFields) {
         const m = /^unknown field "(.+)"$/.exec(u)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseManifest } from '../../engine/index'
+import { DEFAULT_MANIFEST, parseManifest } from '../../engine/index'
+import { createAppStore } from '../../store/create-app-store'
 import { toMarkers } from './markers'
 
 describe('manifest error markers', () => {
@@ -18,8 +19,14 @@ describe('manifest error markers', () => {
     expect(markers[0]!.endColumn).toBeGreaterThan(markers[0]!.startColumn)
   })
 
-  it('gives no markers for a valid manifest', () => {
-    const r = parseManifest('apiVersion: v1\nkind: Pod\n')
-    expect(r.ok).toBe(true)
+  it('clears the markers once the manifest is valid again', () => {
+    // The editor marks the store's errors (PodEditor): a fixed manifest must leave none behind.
+    const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n spec: [\n'
+    const store = createAppStore(broken, { debounceMs: 0 })
+    const lineLength = () => 20
+    expect(toMarkers(store.getState().errors, lineLength)).toHaveLength(1)
+    store.getState().setManifest(DEFAULT_MANIFEST)
+    store.getState().resimulate()
+    expect(toMarkers(store.getState().errors, lineLength)).toEqual([])
   })
 })

@@ -5,7 +5,7 @@ import { makeContainer, makePod } from '../../../testing/builders'
 import type { KubeObject, Pod } from '../../../model/objects'
 
 // Upstream: plugin/pkg/admission/limitranger/admission.go and admission_test.go,
-// pkg/apis/core/v1/defaults.go (SetDefaults_LimitRangeItem), FACTS §4 (LimitRanger).
+// pkg/apis/core/v1/defaults.go (SetDefaults_LimitRangeItem).
 
 const limitRange = (...limits: Record<string, unknown>[]): KubeObject => ({
   apiVersion: 'v1',
@@ -47,7 +47,7 @@ describe('SetDefaults_LimitRangeItem', () => {
 })
 
 describe('LimitRanger mutating: defaults and the annotation', () => {
-  it('sets cpu and memory request and limit and says so (FACTS §4)', () => {
+  it('sets cpu and memory request and limit and says so', () => {
     const lr = limitRange({
       type: 'Container',
       default: { cpu: '500m', memory: '256Mi' },
@@ -84,7 +84,7 @@ describe('LimitRanger mutating: defaults and the annotation', () => {
 describe('LimitRanger validating: min, max and ratio', () => {
   const cases: { name: string; lr: KubeObject; pod: Pod; message: string | null }[] = [
     {
-      name: 'a limit above max (FACTS §4)',
+      name: 'a limit above max',
       lr: limitRange({ type: 'Container', max: { cpu: '1' } }),
       pod: pod({ cpu: '500m' }, { cpu: '2' }),
       message: 'pods "nginx" is forbidden: maximum cpu usage per Container is 1, but limit is 2',
@@ -96,13 +96,13 @@ describe('LimitRanger validating: min, max and ratio', () => {
       message: 'pods "nginx" is forbidden: maximum memory usage per Container is 1Gi.  No limit is specified',
     },
     {
-      name: 'a request below min (FACTS §4)',
+      name: 'a request below min',
       lr: limitRange({ type: 'Container', min: { memory: '64Mi' } }),
       pod: pod({ memory: '32Mi' }),
       message: 'pods "nginx" is forbidden: minimum memory usage per Container is 64Mi, but request is 32Mi',
     },
     {
-      name: 'a limit/request ratio above maxLimitRequestRatio (FACTS §4)',
+      name: 'a limit/request ratio above maxLimitRequestRatio',
       lr: limitRange({ type: 'Container', maxLimitRequestRatio: { cpu: '2' } }),
       pod: pod({ cpu: '100m' }, { cpu: '500m' }),
       message:

@@ -242,7 +242,7 @@ describe('PodSecurity admission plugin', () => {
     }
   }
 
-  it('enforce=restricted rejects with the upstream Forbidden text (FACTS §4)', () => {
+  it('enforce=restricted rejects with the upstream Forbidden text', () => {
     const r = PodSecurity.validate!(input({ 'pod-security.kubernetes.io/enforce': 'restricted' }))
     expect(r.kind).toBe('deny')
     if (r.kind !== 'deny') return

@@ -48,7 +48,7 @@ describe('ResourceQuota admission', () => {
   const cases: { name: string; pod: Pod; objects: KubeObject[]; message: string | null }[] = [
     { name: 'no quota in the namespace: admitted', pod: pod(), objects: [], message: null },
     {
-      name: 'a request above what is left is refused with exceeded quota (FACTS §4)',
+      name: 'a request above what is left is refused with exceeded quota',
       pod: pod({ cpu: '2' }, { cpu: '2' }),
       objects: [quota({ 'requests.cpu': '2' }, { 'requests.cpu': '1' })],
       message:
