@@ -203,7 +203,13 @@ const tests = [
       await page.getByRole('button', { name: 'Jump to chapter: etcd' }).click()
       const packet = page.getByTestId('wire-message').first()
       await packet.waitFor()
-      const a = await packet.evaluate((el) => getComputedStyle(el).offsetDistance)
+      // The message's motion part loads after first paint: read its position once it is placed.
+      let a = ''
+      for (let i = 0; i < 50 && !a; i++) {
+        a = await packet.evaluate((el) => el.style.offsetDistance || getComputedStyle(el).offsetDistance)
+        if (!a || a === '0px') a = ''
+        if (!a) await page.waitForTimeout(100)
+      }
       await page.waitForTimeout(300)
       const b = await packet.evaluate((el) => getComputedStyle(el).offsetDistance)
       assert(a === b, `the message moved: ${a} → ${b}`)
