@@ -35,6 +35,12 @@ async function measure(page) {
         rect: { x: r.x, y: r.y, w: r.width, h: r.height },
       }
     })
+    // The chapter buttons: a title may wrap, never be cut.
+    const chapters = [...document.querySelectorAll('.stages .chapter')].map((el) => ({
+      name: el.textContent,
+      overflowX: el.scrollWidth - el.clientWidth,
+      overflowY: el.scrollHeight - el.clientHeight,
+    }))
     const region = (sel) => {
       const el = document.querySelector(sel)
       if (!el || getComputedStyle(el).display === 'none') return null
@@ -45,6 +51,7 @@ async function measure(page) {
       zoom,
       texts,
       boxes,
+      chapters,
       regions: {
         graph: region('.graph'),
         narration: region('.narration'),
@@ -83,6 +90,11 @@ export async function checkLegible(page, where) {
     assert(t.px >= min - 0.01, `${where}: "${t.text}" (${t.cls}) renders at ${t.px.toFixed(1)} px < ${min}`)
   }
   assert(m.texts.filter((t) => t.cls === 'component-label').length === 9, `${where}: not 9 component names`)
+  for (const c of m.chapters)
+    assert(
+      c.overflowX <= 1 && c.overflowY <= 1,
+      `${where}: the chapter "${c.name}" is cut (${c.overflowX}, ${c.overflowY})`,
+    )
   for (const b of m.boxes) {
     assert(
       b.overflowX <= 1 && b.overflowY <= 1,
