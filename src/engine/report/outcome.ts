@@ -96,15 +96,32 @@ function phaseWrite(
   key: PodKey,
   phase: string,
 ): number | undefined {
-  const etcdKey = `/registry/pods/${key}`
-  return events.find(
-    (e, i) =>
-      e.kind === 'etcd.put' &&
-      e.payload.what === 'status' &&
-      e.at > 0 &&
-      e.payload.key === etcdKey &&
-      (frames[i] ? podOf(frames[i], key) : null)?.status?.phase === phase,
-  )?.at
+  for (const i of statusWrites(events).get(`/registry/pods/${key}`) ?? []) {
+    const pod = frames[i] ? podOf(frames[i], key) : null
+    if (pod?.status?.phase === phase) return events[i]!.at
+  }
+  return undefined
+}
+
+/**
+ * The status writes of every pod, by etcd key, in order: built once per run, so a run of 1,200 pods
+ * does not scan its 50,000 events once per pod.
+ */
+const statusWriteIndex = new WeakMap<readonly SimEvent[], ReadonlyMap<string, readonly number[]>>()
+function statusWrites(events: readonly SimEvent[]): ReadonlyMap<string, readonly number[]> {
+  let index = statusWriteIndex.get(events)
+  if (!index) {
+    const m = new Map<string, number[]>()
+    events.forEach((e, i) => {
+      if (e.kind !== 'etcd.put' || e.payload.what !== 'status' || e.at <= 0) return
+      const list = m.get(e.payload.key)
+      if (list) list.push(i)
+      else m.set(e.payload.key, [i])
+    })
+    index = m
+    statusWriteIndex.set(events, m)
+  }
+  return index
 }
 
 /** The first container (init containers first) that terminated with a non-zero exit code. */

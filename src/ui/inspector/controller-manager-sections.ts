@@ -5,7 +5,7 @@
  * engine (engine/describe/workload-controllers.ts, get-workloads.ts, describe-deployment.ts).
  */
 import type { Timeline, World } from '../../engine/index'
-import { DEFAULT_START_TIME } from '../../engine/index'
+import { DEFAULT_START_TIME, runDeployments } from '../../engine/index'
 import {
   controllerManagerView,
   describeDeploymentsAt,
@@ -60,6 +60,9 @@ export function controllerManagerSections(timeline: Timeline, index: number, fra
       ]),
     })
   }
+  // Nothing to show kubectl's views of until the run has a Deployment (and on a 150,000-pod cluster
+  // `kubectl get pods` would print every pod of the namespace).
+  if (runDeployments(frame).length === 0) return out
   // kubectl run at the instant of this event, as the kubectl inspector's `get pod -o wide`.
   const now = DEFAULT_START_TIME + (timeline.events[index]?.at ?? 0)
   const get = getWorkloadsAt(frame, timeline.cluster, now)
