@@ -20,7 +20,8 @@ export function TimelineBar() {
   const total = story.steps.length
   return (
     <div className="timeline">
-      <ol className="stages" aria-label="Chapters">
+      {/* Eleven chapters (a Deployment's run) let titles wrap; ten stay on one line, which is cheaper to lay out while playing. */}
+      <ol className={`stages${segments.length > 10 ? ' is-crowded' : ''}`} aria-label="Chapters">
         {segments.map((s) => (
           <li key={s.stage}>
             <button
