@@ -198,6 +198,20 @@ export function parseClusterText(text: string): ClusterParse {
   }
 }
 
+/** Above this size a text that is not one JSON value is not re-read as YAML. */
+const YAML_FALLBACK_CHARS = 1_000_000
+
+/** JSON.parse's message with its character position turned into a line: `line 12: Unexpected token …`. */
+function locatedJsonError(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e)
+  const at = /position (\d+)/.exec(message)
+  if (!at) return `JSON: ${message}`
+  const pos = Math.min(Number(at[1]), text.length)
+  let line = 1
+  for (let i = 0; i < pos; i++) if (text.charCodeAt(i) === 10) line++
+  return `line ${line}: ${message}`
+}
+
 function parseClusterTextOrThrow(text: string): ClusterParse {
   if (text.length > MAX_CLUSTER_CHARS)
     return {
@@ -206,14 +220,20 @@ function parseClusterTextOrThrow(text: string): ClusterParse {
     }
   const trimmed = text.trimStart()
   const values: { value: unknown; where: string }[] = []
+  let json = false
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       values.push({ value: JSON.parse(text), where: 'JSON' })
+      json = true
     } catch (e) {
       if (isStackOverflow(e)) return { ok: false, error: STACK_MESSAGE }
-      return { ok: false, error: e instanceof Error ? e.message : String(e) }
+      // Not one JSON value: JSON documents between `---`, or JSON-looking YAML. YAML reads both (JSON is
+      // YAML), and a text that is neither gets YAML's located error rather than JSON.parse's offset. A big
+      // file (a pasted 45 MB cluster) keeps JSON's error, located by line, instead of a slow YAML parse.
+      if (text.length > YAML_FALLBACK_CHARS) return { ok: false, error: locatedJsonError(text, e) }
     }
-  } else {
+  }
+  if (!json) {
     const lc = new LineCounter()
     const docs = parseAllDocuments(text, { lineCounter: lc })
     const list = Array.isArray(docs) ? docs : [docs]
