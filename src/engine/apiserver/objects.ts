@@ -163,28 +163,8 @@ function createObject(
     payload: { defaults: [], unknownFields: unknown, fieldValidation },
   })
   // NamespaceLifecycle is the only default admission plugin with a say on these kinds.
-  if (resource.namespaced) {
-    const ns = findObject(ctx.cluster, 'Namespace', namespace)
-    const phase = (ns?.['status'] as { phase?: string } | undefined)?.phase
-    if (!ns || phase === 'Terminating') {
-      const message = ns ? terminatingMessage(namespace) : namespaceNotFoundMessage(namespace)
-      respond(w, {
-        request,
-        code: ns ? 403 : 404,
-        body: ns
-          ? failure(403, 'Forbidden', `${resource.resource} "${name}" is forbidden: ${message}`, {
-              name,
-              kind: resource.resource,
-            })
-          : failure(404, 'NotFound', message, { name: namespace, kind: 'namespaces' }),
-        audit,
-        stage: 'admission',
-        summary: ns ? '403 Forbidden' : '404 NotFound',
-        narration: `NamespaceLifecycle admission refuses the ${kind}: ${message}.`,
-      })
-      return
-    }
-  }
+  if (resource.namespaced && refusedByNamespaceLifecycle(w, ctx, request, resource, namespace, name, audit))
+    return
   const errors = validateObject(object)
   if (errors.length > 0) {
     const message = invalidMessage(kind, name, errors)
@@ -285,6 +265,43 @@ function namespaceControllers(w: StepWriter, ctx: SimContext, namespace: string)
 /** root-ca-cert-publisher's description annotation (pkg/controller/certificates/rootcacertpublisher). */
 const ROOT_CA_DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.'
+
+/**
+ * NamespaceLifecycle on a create: a namespace that does not exist is a 404, one being deleted a 403
+ * naming the object (`deployments.apps "web" is forbidden: …` for a group's resource). True when it
+ * answered.
+ */
+export function refusedByNamespaceLifecycle(
+  w: StepWriter,
+  ctx: SimContext,
+  request: HttpRequest,
+  resource: CoreResource,
+  namespace: string,
+  name: string,
+  audit: ResponseAudit,
+): boolean {
+  const ns = findObject(ctx.cluster, 'Namespace', namespace)
+  const phase = (ns?.['status'] as { phase?: string } | undefined)?.phase
+  if (ns && phase !== 'Terminating') return false
+  const message = ns ? terminatingMessage(namespace) : namespaceNotFoundMessage(namespace)
+  const qualified = resource.group ? `${resource.resource}.${resource.group}` : resource.resource
+  respond(w, {
+    request,
+    code: ns ? 403 : 404,
+    body: ns
+      ? failure(403, 'Forbidden', `${qualified} "${name}" is forbidden: ${message}`, {
+          name,
+          group: resource.group ?? '',
+          kind: resource.resource,
+        })
+      : failure(404, 'NotFound', message, { name: namespace, kind: 'namespaces' }),
+    audit,
+    stage: 'admission',
+    summary: ns ? '403 Forbidden' : '404 NotFound',
+    narration: `NamespaceLifecycle admission refuses the ${resource.kind}: ${message}.`,
+  })
+  return true
+}
 
 /** Writes the object to etcd and to the world's created objects (one place for the kinds beside Pods). */
 export function storeObject(w: StepWriter, object: KubeObject, narration: string): KubeObject {

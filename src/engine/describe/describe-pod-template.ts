@@ -6,9 +6,9 @@
  * with two leading spaces.
  */
 import type { PodTemplateSpec } from '../controllers/apps-types'
-import type { Toleration } from '../model/objects'
 import type { LabelSelector } from '../model/label-selector'
 import { describeContainers } from './describe-containers'
+import { printTolerations } from './describe-pod'
 import { printAnnotationsMultiline, printLabelsMultiline } from './describe-metadata'
 import { describeVolumes } from './describe-volumes'
 import { asArr, asObj, asStr, compareStrings, type PrefixWriter } from './prefix-writer'
@@ -35,7 +35,7 @@ export function describePodTemplate(template: PodTemplateSpec | undefined, w: Pr
   describeTopologySpreadConstraints(asArr(spec['topologySpreadConstraints']), w)
   if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`)
   printLabelsMultiline(w, `${SPACE}Node-Selectors`, spec.nodeSelector)
-  printTolerations(w, `${SPACE}Tolerations`, spec.tolerations ?? [])
+  printTolerations(w, spec.tolerations ?? [], `${SPACE}Tolerations`)
 }
 
 /** describeTopologySpreadConstraints with space "  ", sorted by topologyKey. */
@@ -53,25 +53,6 @@ function describeTopologySpreadConstraints(constraints: readonly unknown[], w: P
     let line = `${asStr(c['topologyKey'])}:${asStr(c['whenUnsatisfiable'])} when max skew ${asStr(c['maxSkew'])} is exceeded`
     const selector = asObj(c['labelSelector'])
     if (selector) line += ` for selector ${formatLabelSelector(selector as LabelSelector)}`
-    w.write(0, `${line}\n`)
-  })
-}
-
-/** printPodTolerationsMultiline (printTolerationsMultilineWithIndent with no initial indent), sorted by key. */
-function printTolerations(w: PrefixWriter, title: string, tolerations: readonly Toleration[]): void {
-  w.write(0, `${title}:\t`)
-  if (tolerations.length === 0) {
-    w.writeLine('<none>')
-    return
-  }
-  const sorted = [...tolerations].sort((a, b) => compareStrings(a.key ?? '', b.key ?? ''))
-  sorted.forEach((t, i) => {
-    if (i > 0) w.write(0, '\t')
-    let line = t.key ?? ''
-    if (t.value) line += `=${t.value}`
-    if (t.effect) line += `:${t.effect}`
-    if (t.operator === 'Exists' && !t.value) line += t.key || t.effect ? ' op=Exists' : 'op=Exists'
-    if (typeof t.tolerationSeconds === 'number') line += ` for ${t.tolerationSeconds}s`
     w.write(0, `${line}\n`)
   })
 }

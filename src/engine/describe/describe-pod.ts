@@ -149,9 +149,16 @@ function describeReadinessGates(pod: Pod, w: PrefixWriter): void {
   }
 }
 
-/** printTolerationsMultilineWithIndent: `key=value:Effect op=Exists for 300s`, sorted by key. */
-function printTolerations(w: PrefixWriter, tolerations: readonly Toleration[]): void {
-  w.write(0, 'Tolerations:\t')
+/**
+ * printTolerationsMultilineWithIndent: `key=value:Effect op=Exists for 300s`, sorted by key. The pod
+ * template's section titles it with its two-space indent (`  Tolerations`).
+ */
+export function printTolerations(
+  w: PrefixWriter,
+  tolerations: readonly Toleration[],
+  title = 'Tolerations',
+): void {
+  w.write(0, `${title}:\t`)
   if (tolerations.length === 0) {
     w.writeLine('<none>')
     return

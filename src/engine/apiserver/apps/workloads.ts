@@ -16,10 +16,9 @@ import { findObject } from '../../model/cluster'
 import { storageKey } from '../../model/core-resources'
 import { applyStrategicMergePatch } from '../../model/strategic-merge'
 import { uuidV4 } from '../../model/uuid'
-import { namespaceNotFoundMessage, terminatingMessage } from '../admission/plugins/namespace-lifecycle'
 import { failure } from '../status'
 import { respond } from '../respond'
-import { storeObject } from '../objects'
+import { refusedByNamespaceLifecycle, storeObject } from '../objects'
 import { decodeAs } from '../decode'
 import {
   defaulted,
@@ -154,26 +153,7 @@ function createWorkload(
     }, and the pod template's own defaults.`,
     payload: { defaults: [], unknownFields: unknown, fieldValidation },
   })
-  const ns = findObject(ctx.cluster, 'Namespace', namespace)
-  const phase = (ns?.['status'] as { phase?: string } | undefined)?.phase
-  if (!ns || phase === 'Terminating') {
-    const message = ns ? terminatingMessage(namespace) : namespaceNotFoundMessage(namespace)
-    return respond(w, {
-      request,
-      code: ns ? 403 : 404,
-      body: ns
-        ? failure(403, 'Forbidden', `${groupResource(resource)} "${name}" is forbidden: ${message}`, {
-            name,
-            group: resource.group ?? '',
-            kind: resource.resource,
-          })
-        : failure(404, 'NotFound', message, { name: namespace, kind: 'namespaces' }),
-      audit,
-      stage: 'admission',
-      summary: ns ? '403 Forbidden' : '404 NotFound',
-      narration: `NamespaceLifecycle admission refuses the ${kind}: ${message}.`,
-    })
-  }
+  if (refusedByNamespaceLifecycle(w, ctx, request, resource, namespace, name, audit)) return
   const errors = validateCreate(object)
   if (errors.length > 0) return invalid(w, request, audit, resource, name, errors, unknown)
   // PodSecurity's validating admission on a workload: its pod template is checked, but only warn
