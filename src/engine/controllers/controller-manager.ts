@@ -15,16 +15,10 @@ import { timestamp } from '../protocol/context'
 import type { ControllerName, SyncPlan } from './plan'
 import { CONTROLLER_SOURCE } from './plan'
 import { take } from './work-queue'
+import { controllerRefOf } from '../model/owner-references'
 import { put, queueKey, stateOf } from './cm-state'
 import { done, onResponse, sendBatch } from './sync-runner'
-import {
-  controllerOf,
-  getDeployment,
-  getPod,
-  getReplicaSet,
-  podsControlledBy,
-  replicaSetsOf,
-} from './informers'
+import { getDeployment, getPod, getReplicaSet, podsControlledBy, replicaSetsOf } from './informers'
 import { planDeploymentSync } from './deployment/sync-deployment'
 import { ownedActivePods, planReplicaSetSync } from './replicaset/sync-replica-set'
 
@@ -51,14 +45,14 @@ function onWatch(w: StepWriter, ctx: SimContext, msg: Extract<CmMessage, { type:
     queueKey(w, 'replicaset', key)
     watchers.push('replicaset controller')
     const rs = getReplicaSet(ctx, msg.namespace, msg.name)
-    const owner = rs ? controllerOf(rs) : undefined
+    const owner = rs ? controllerRefOf(rs) : undefined
     if (owner?.kind === 'Deployment') {
       queueKey(w, 'deployment', `${msg.namespace}/${owner.name}`)
       watchers.push(`deployment controller (owner ${owner.name})`)
     }
   } else if (msg.kind === 'Pod') {
     const pod = getPod(ctx, w.world, msg.namespace, msg.name)
-    const owner = msg.controller ?? (pod ? controllerOf(pod) : undefined)
+    const owner = msg.controller ?? (pod ? controllerRefOf(pod) : undefined)
     if (owner?.kind !== 'ReplicaSet') return
     const rsKey = `${msg.namespace}/${owner.name}`
     const s = stateOf(w.world)
@@ -102,10 +96,10 @@ function planFor(w: StepWriter, ctx: SimContext, controller: ControllerName, key
   const rs = getReplicaSet(ctx, namespace, name)
   if (!rs) return null
   const e = stateOf(w.world).expectations[key]
-  const owner = controllerOf(rs)
+  const owner = controllerRefOf(rs)
   const siblings =
     owner?.kind === 'Deployment'
-      ? (ctx.cluster.objects['ReplicaSet'] ?? []).filter((o) => controllerOf(o)?.uid === owner.uid)
+      ? (ctx.cluster.objects['ReplicaSet'] ?? []).filter((o) => controllerRefOf(o)?.uid === owner.uid)
       : [rs]
   const owned = (uid: string | undefined) => (uid ? podsControlledBy(ctx, w.world, uid) : [])
   const related = siblings.flatMap((o) => ownedActivePods(o as unknown as typeof rs, owned(o.metadata.uid)))

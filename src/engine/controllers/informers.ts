@@ -10,6 +10,7 @@ import type { World } from '../protocol/world'
 import type { Pod } from '../model/objects'
 import type { Deployment, ReplicaSet } from './apps-types'
 import { findObject } from '../model/cluster'
+import { controllerRefOf } from '../model/owner-references'
 
 export function getDeployment(ctx: SimContext, namespace: string, name: string): Deployment | undefined {
   return findObject(ctx.cluster, 'Deployment', name, namespace) as unknown as Deployment | undefined
@@ -27,8 +28,8 @@ export function listReplicaSets(ctx: SimContext, namespace: string): ReplicaSet[
 
 /** The sets whose controller ownerReference is the Deployment (getReplicaSetsForDeployment, adoption aside). */
 export function replicaSetsOf(ctx: SimContext, d: Deployment): ReplicaSet[] {
-  return listReplicaSets(ctx, d.metadata.namespace ?? 'default').filter((rs) =>
-    (rs.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === d.metadata.uid),
+  return listReplicaSets(ctx, d.metadata.namespace ?? 'default').filter(
+    (rs) => controllerRefOf(rs)?.uid === d.metadata.uid,
   )
 }
 
@@ -43,18 +44,4 @@ export function getPod(_ctx: SimContext, world: World, namespace: string, name: 
  */
 export function podsControlledBy(_ctx: SimContext, world: World, uid: string): Pod[] {
   return [...listPodsControlledBy(world.etcd, uid)]
-}
-
-/** The controller ownerReference of an object, if any. */
-export function controllerOf(o: {
-  readonly metadata: { readonly [key: string]: unknown }
-}): { readonly kind: string; readonly name: string; readonly uid: string } | undefined {
-  const refs = (o.metadata['ownerReferences'] ?? []) as readonly {
-    kind?: string
-    name?: string
-    uid?: string
-    controller?: boolean
-  }[]
-  const r = refs.find((x) => x.controller === true)
-  return r ? { kind: r.kind ?? '', name: r.name ?? '', uid: r.uid ?? '' } : undefined
 }

@@ -68,16 +68,4 @@ export function workloadObjectsOf(world: World, cluster: Cluster, namespace: str
 /** apps/v1 defaulting sets spec.replicas to 1 when it is absent (SetDefaults_Deployment, SetDefaults_ReplicaSet). */
 export const desiredReplicas = (o: Deployment | ReplicaSet): number => o.spec.replicas ?? 1
 
-/** metav1.GetControllerOf: the ownerReference with controller true, if any. */
-export function controllerRefOf(o: {
-  readonly metadata: { readonly [key: string]: unknown }
-}): { readonly kind: string; readonly name: string; readonly uid: string } | undefined {
-  const refs = (o.metadata['ownerReferences'] ?? []) as readonly {
-    readonly kind?: string
-    readonly name?: string
-    readonly uid?: string
-    readonly controller?: boolean
-  }[]
-  const r = refs.find((x) => x.controller === true)
-  return r ? { kind: r.kind ?? '', name: r.name ?? '', uid: r.uid ?? '' } : undefined
-}
+export { controllerRefOf } from '../model/owner-references'

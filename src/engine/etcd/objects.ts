@@ -7,6 +7,7 @@
  * stays deterministic and reads the same as the document order kubectl sent them in.
  */
 import type { KubeObject, Pod } from '../model/objects'
+import { controllerRefOf } from '../model/owner-references'
 import type { EtcdEntry, EtcdState, StoredValue } from '../protocol/world'
 
 /** Where the apiserver stores each kind (pkg/registry/<group>/<kind>/storage: the resource's etcd prefix). */
@@ -74,10 +75,7 @@ function podsOfBase(base: object): readonly (readonly [string, Pod])[] {
 
 const baseByController = new WeakMap<object, ReadonlyMap<string, readonly string[]>>()
 
-function controllerUid(o: StoredValue): string | undefined {
-  const refs = (o.metadata['ownerReferences'] ?? []) as readonly { uid?: string; controller?: boolean }[]
-  return refs.find((r) => r.controller === true)?.uid
-}
+const controllerUid = (o: StoredValue): string | undefined => controllerRefOf(o)?.uid
 
 /**
  * The stored pods whose controller ownerReference has `uid`: the cluster's found through an index

@@ -6,6 +6,7 @@
 import type { StepWriter } from '../protocol/step'
 import type { StageId } from '../protocol/stages'
 import type { Pod } from '../model/objects'
+import { controllerRefOf } from '../model/owner-references'
 import { etcdStore, podKey } from './store'
 import { keyOfPod, putPodRecord } from '../protocol/pods'
 import type { World } from '../protocol/world'
@@ -66,13 +67,8 @@ export function writePod(w: StepWriter, pod: Pod, write: PodWrite): Pod {
  * pod a ReplicaSet controls reaches kube-controller-manager. Other pods concern no controller Podlife runs.
  */
 export function notifyOwner(w: StepWriter, pod: Pod, event: 'ADDED' | 'MODIFIED' | 'DELETED'): void {
-  const refs = (pod.metadata['ownerReferences'] ?? []) as readonly {
-    kind?: string
-    name?: string
-    controller?: boolean
-  }[]
-  const owner = refs.find((r) => r.controller === true && r.kind === 'ReplicaSet')
-  if (!owner) return
+  const owner = controllerRefOf(pod)
+  if (owner?.kind !== 'ReplicaSet') return
   w.send(1, {
     to: 'kube-controller-manager',
     type: 'watch',
@@ -80,6 +76,6 @@ export function notifyOwner(w: StepWriter, pod: Pod, event: 'ADDED' | 'MODIFIED'
     kind: 'Pod',
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name ?? '',
-    controller: { kind: 'ReplicaSet', name: owner.name ?? '' },
+    controller: { kind: 'ReplicaSet', name: owner.name },
   })
 }

@@ -14,6 +14,7 @@ import { BURST_REPLICAS, slowStartBatches } from './slow-start'
 import { podFromTemplate } from './pod-from-template'
 import { isActivePod, podsToDelete } from './pods-to-delete'
 import { replicaSetStatus, statusChanged } from './replica-set-status'
+import { controllerRefOf } from '../../model/owner-references'
 
 export interface ReplicaSetView {
   readonly replicaSet: ReplicaSet
@@ -28,10 +29,7 @@ export interface ReplicaSetView {
 
 /** The pods a set controls: its controller ownerReference names the set's uid, and they are active. */
 export function ownedActivePods(rs: ReplicaSet, pods: readonly Pod[]): Pod[] {
-  return pods.filter((p) => {
-    const refs = (p.metadata['ownerReferences'] ?? []) as readonly { uid?: string; controller?: boolean }[]
-    return refs.some((r) => r.controller === true && r.uid === rs.metadata.uid) && isActivePod(p)
-  })
+  return pods.filter((p) => controllerRefOf(p)?.uid === rs.metadata.uid && isActivePod(p))
 }
 
 export function planReplicaSetSync(view: ReplicaSetView): SyncPlan {

@@ -19,6 +19,7 @@ import type { FilterPlugin, NodeScore, PluginContext, ScorePlugin } from '../fra
 import { MAX_NODE_SCORE, SKIP, SUCCESS, unresolvable, unschedulable } from '../framework/types'
 import { podMatchesNodeSelectorAndAffinity } from './node-affinity'
 import { toleratesTaint } from './taint-toleration'
+import { controllerRefOf } from '../../model/owner-references'
 
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints"
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`
@@ -70,15 +71,9 @@ function defaultSelector(pod: Pod, ctx: PluginContext | undefined): Selector | n
     Object.keys(merged).length > 0
       ? toSelector({ matchLabels: merged })
       : { kind: 'everything', requirements: [] }
-  const refs = (pod.metadata['ownerReferences'] ?? []) as readonly {
-    apiVersion?: string
-    kind?: string
-    name?: string
-    controller?: boolean
-  }[]
-  const owner = refs.find((r) => r.controller === true)
+  const owner = controllerRefOf(pod)
   if (owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1') {
-    const rs = ctx?.replicaSetSelectors?.get(`${ns}/${owner.name ?? ''}`)
+    const rs = ctx?.replicaSetSelectors?.get(`${ns}/${owner.name}`)
     const other = rs ? toSelector(rs) : null
     if (other?.kind === 'requirements')
       selector = { kind: 'requirements', requirements: [...selector.requirements, ...other.requirements] }
