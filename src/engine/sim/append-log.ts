@@ -26,6 +26,19 @@ export class AppendLog<T> implements Iterable<T> {
     return new AppendLog<T>([...items], items.length)
   }
 
+  /**
+   * The backing array and this version's length, for sim/transfer.ts: versions that share a backing
+   * array cross a worker boundary as one array (structured clone keeps the sharing), not one copy each.
+   */
+  static partsOf<T>(log: AppendLog<T>): { readonly items: readonly T[]; readonly length: number } {
+    return { items: log.#items, length: log.#length }
+  }
+
+  /** The version `partsOf` described; `items` becomes its backing array. */
+  static fromParts<T>(items: T[], length: number): AppendLog<T> {
+    return new AppendLog<T>(items, length)
+  }
+
   get length(): number {
     return this.#length
   }
