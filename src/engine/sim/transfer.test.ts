@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodeTransfer, roundTrip, TransferReceiver } from './transfer'
+import { encodeTransfer, TransferReceiver, type TransferOptions } from './transfer'
 import { AppendLog } from './append-log'
 import { simulate } from '../simulate'
 import { SCENARIOS } from '../scenario/scenarios'
@@ -7,6 +7,17 @@ import { etcdEntries } from '../etcd/store'
 import { describePod } from '../describe/describe-pod'
 import { podPill } from '../story/pod-pill'
 import type { Timeline } from '../protocol/timeline'
+
+/** Encode, clone each message as postMessage would, and receive: what a worker round trip gives. */
+function roundTrip(value: unknown, options?: TransferOptions): unknown {
+  const receiver = new TransferReceiver()
+  let out: unknown
+  for (const m of encodeTransfer(value, options)) {
+    const r = receiver.receive(structuredClone(m))
+    if (r.done) out = r.value
+  }
+  return out
+}
 
 /**
  * What the page sees must be what the worker computed: every frame's etcd keys (inherited from the

@@ -363,14 +363,3 @@ export class TransferReceiver {
     return made
   }
 }
-
-/** Encode, clone each message as postMessage would, and receive: what a worker round trip gives. */
-export function roundTrip(value: unknown, options?: TransferOptions): unknown {
-  const receiver = new TransferReceiver()
-  let out: unknown
-  for (const m of encodeTransfer(value, options)) {
-    const r = receiver.receive(structuredClone(m))
-    if (r.done) out = r.value
-  }
-  return out
-}
