@@ -1,4 +1,7 @@
-/** The app itself: the store (which runs the engine once for the first story), persistence, and React. */
+/**
+ * The app itself: the engine's worker, the first run (asked of the worker, so no saved input can hold
+ * the page), the store, persistence, and React.
+ */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/app/App'
@@ -15,6 +18,8 @@ import {
 } from './store/persist'
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, DEFAULT_SCENARIO } from './engine/index'
 import { openFromAddress } from './ui/classroom/open-from-address'
+import { createWorkerRunner } from './worker/worker-runner'
+import { openApp } from './store/opening'
 import './ui/app/app.css'
 import './ui/app/layout.css'
 import './ui/graph/graph.css'
@@ -28,30 +33,37 @@ const manifest = loadManifest(DEFAULT_MANIFEST)
 const scenario =
   loadScenarioChoice() ?? (manifest === DEFAULT_MANIFEST ? { ...DEFAULT_SCENARIO, edited: false } : null)
 
-const store = createAppStore(
-  manifest,
-  {
-    saveManifest,
-    saveCluster,
-    saveScenario: saveScenarioChoice,
-    // A callback queued from requestAnimationFrame runs after that frame is painted.
-    afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
-  },
-  loadCluster(DEFAULT_CLUSTER),
-  scenario,
-)
+const runner = createWorkerRunner()
+const savedCluster = loadCluster(DEFAULT_CLUSTER)
 
-// A share link (#s=…), or ?scenario= / ?lesson=, opens what it names; a bad one says why.
-openFromAddress(store)
+openApp(runner, manifest, savedCluster, scenario, (opening) => {
+  const store = createAppStore(
+    manifest,
+    {
+      saveManifest,
+      saveCluster,
+      saveScenario: saveScenarioChoice,
+      // A callback queued from requestAnimationFrame runs after that frame is painted.
+      afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
+      runner,
+    },
+    savedCluster,
+    scenario,
+    opening,
+  )
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppStoreProvider store={store}>
-      <App />
-    </AppStoreProvider>
-  </StrictMode>,
-)
+  // A share link (#s=…), or ?scenario= / ?lesson=, opens what it names; a bad one says why.
+  openFromAddress(store)
 
-// A large saved cluster is read from IndexedDB after first paint.
-const saved = loadLargeCluster()
-if (saved) store.getState().restoreCluster(saved)
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>
+    </StrictMode>,
+  )
+
+  // A large saved cluster is read from IndexedDB after first paint.
+  const saved = loadLargeCluster()
+  if (saved) store.getState().restoreCluster(saved)
+})

@@ -116,7 +116,8 @@ describe('the inputs that hung the engine before', () => {
     ['a field path of 200k indexes', () => smdPath(`spec.containers${'[1]'.repeat(N / 3)}x`, {})],
     ['a 200k-character name', () => isDNS1123Subdomain(`${'a-'.repeat(N / 2)}!`)],
   ])('%s', (_name, f) => {
-    expect(elapsed(f)).toBeLessThan(500)
+    // At its best of three, so a loaded CI machine is not blamed on the expression.
+    expect(Math.min(elapsed(f), elapsed(f), elapsed(f))).toBeLessThan(500)
   })
 
   it('keeps what the expressions matched', () => {

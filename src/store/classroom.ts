@@ -125,20 +125,21 @@ export function classroomSlice(set: Set, get: Get): ClassroomActions {
       const cluster = shared.cluster ?? DEFAULT_CLUSTER
       s.loadScenario(shared.manifest, cluster, shared.scenario ?? undefined)
       set({ runAs: shared.runAs, seed: shared.seed })
-      get().resimulate()
-      const timeline: Timeline = get().timeline
-      set({
-        cursor: shared.index < 0 ? START : clampCursor(timeline, shared.index),
-        selected: shared.selected,
-        presenter: shared.presenter,
-        presenterPanel: null,
-        notice:
-          shared.clusterOmitted !== null
-            ? {
-                tone: 'waiting',
-                text: `The sender's cluster (${textSize(shared.clusterOmitted)}) was too large for a link and was left out: this run uses the built-in 3-node cluster, so it may differ from what the sender saw. Ask for their cluster.yaml file.`,
-              }
-            : null,
+      get().resimulate(() => {
+        const timeline: Timeline = get().timeline
+        set({
+          cursor: shared.index < 0 ? START : clampCursor(timeline, shared.index),
+          selected: shared.selected,
+          presenter: shared.presenter,
+          presenterPanel: null,
+          notice:
+            shared.clusterOmitted !== null
+              ? {
+                  tone: 'waiting',
+                  text: `The sender's cluster (${textSize(shared.clusterOmitted)}) was too large for a link and was left out: this run uses the built-in 3-node cluster, so it may differ from what the sender saw. Ask for their cluster.yaml file.`,
+                }
+              : null,
+        })
       })
     },
   }

@@ -7,8 +7,6 @@
 import { createStore } from 'zustand/vanilla'
 import {
   DEFAULT_CLUSTER,
-  DEFAULT_MANIFEST,
-  parseManifest,
   clampCursor,
   seekToTime,
   START,
@@ -18,8 +16,10 @@ import {
   type StageId,
   type Timeline,
 } from '../engine/index'
-import { isLargeCluster, parseCluster, textSize } from './cluster-text'
-import { run, type RunAs as RunAsChoice } from './run'
+import { isLargeCluster, textSize } from './cluster-text'
+import type { RunAs as RunAsChoice } from './run'
+import { inlineRunner, type SimRunner } from './sim-runner'
+import { openApp, type Opening } from './opening'
 
 export { commandLine, run, simInputOf, type KubectlVerb, type Run } from './run'
 import { chapterStep, matteringStep, storyOf, storyStep } from './story'
@@ -38,10 +38,18 @@ export interface AppState extends ClassroomState, LessonState, WhatIfState {
   /** The cluster file (YAML or JSON of Kubernetes objects). */
   readonly cluster: string
   readonly errors: readonly ManifestError[]
+  /** What the apiserver refused in the last run, on the manifest's lines (422 causes, unknown fields). */
+  readonly serverErrors: readonly ManifestError[]
+  /** Where the first document's fields are in the manifest, as the last run read it. */
+  readonly positions: Readonly<Record<string, { readonly line: number; readonly column: number }>>
   /** Why the cluster file cannot be used, if it cannot; the last good timeline stays on screen. */
   readonly clusterError: string | null
   /** A replaced cluster file being loaded (a large one takes a second or two): what to tell the user. */
   readonly clusterLoading: string | null
+  /** The engine is working on the latest sources (in its worker); the timeline shown is the last one. */
+  readonly simulating: boolean
+  /** A new story (scenario, undo, link, lesson) is on its way: the story on screen is about to go. */
+  readonly storyLoading: boolean
   /** Which editor tab is open. */
   readonly editing: 'manifest' | 'cluster'
   /** Who runs kubectl, with which verb, in which namespace ('' = the kubeconfig's). */
@@ -110,8 +118,11 @@ export interface AppActions extends ClassroomActions, LessonActions, WhatIfActio
   seekEnd(): void
   setEditing(which: 'manifest' | 'cluster'): void
   setRunAs(runAs: Partial<AppState['runAs']>): void
-  /** Re-run the simulation for the current manifest now (the debounce calls this). */
-  resimulate(): void
+  /**
+   * Re-run the simulation for the current sources now (the debounce calls this); `then` runs once the
+   * new timeline is in the store (at once with an inline runner, later with the worker).
+   */
+  resimulate(then?: () => void): void
   play(): void
   pause(): void
   step(delta: 1 | -1): void
@@ -147,6 +158,8 @@ export interface StoreDeps {
   readonly debounceMs?: number
   /** Runs `fn` once the browser has painted what the store just changed; a timeout by default. */
   readonly afterPaint?: (fn: () => void) => void
+  /** Who runs the engine: the page's worker, or inline (tests, Node) by default. */
+  readonly runner?: SimRunner
 }
 
 type RunAs = AppState['runAs']
@@ -157,40 +170,31 @@ export function createAppStore(
   deps: StoreDeps = {},
   initialCluster: string = DEFAULT_CLUSTER,
   initialScenario: AppState['scenario'] = null,
+  /** The first run, made beforehand (the page asks its worker, opening.ts); made inline when absent. */
+  opening?: Opening,
 ) {
   const debounceMs = deps.debounceMs ?? 400
   const afterPaint = deps.afterPaint ?? ((fn: () => void) => setTimeout(fn, 0))
+  const runner = deps.runner ?? inlineRunner
   let timer: ReturnType<typeof setTimeout> | undefined
   /** Bumped by every change of the cluster file, so a load that a newer one overtook does nothing. */
   let clusterVersion = 0
+  /** Bumped by every run asked for: only the latest one's answer is applied. */
+  let runVersion = 0
+  /** What to do once a run is in the store, from every request since the last one applied. */
+  let thens: (() => void)[] = []
+  /**
+   * A new story (a scenario, an undo, a link, a lesson) is on its way from the engine: moving through
+   * the story waits for it, so End pressed right after choosing a scenario goes to that scenario's end.
+   */
+  let loadPending = false
+  /** The cluster text whose loading notice shows until a run of it is in. */
+  let loading: string | null = null
   /** The user has been told that storage refuses their edits (said once). */
   let storageWarned = false
-  let first = run(initialManifest, initialCluster, 1)
-  let clusterError: string | null = null
-  if (!first.ok) {
-    clusterError = first.error
-    first = run(initialManifest, DEFAULT_CLUSTER, 1)
-  }
-  // What was saved cannot be simulated at all (a file the engine refuses, or a bug it trips): open the
-  // default scenario rather than a blank page, and keep the saved text one Undo away. Nothing is
-  // overwritten in storage until the user edits.
-  let recovered: AppState['replaced'] = null
-  let notice: AppState['notice'] = null
-  if (!first.ok) {
-    const why = first.error
-    first = run(DEFAULT_MANIFEST, DEFAULT_CLUSTER, 1)
-    if (!first.ok) throw new Error(`the default scenario does not simulate: ${first.error}`)
-    recovered = { manifest: initialManifest, cluster: initialCluster, scenario: initialScenario }
-    notice = {
-      tone: 'rejected',
-      text: `Your saved files could not be simulated (${why}), so Podlife opened the default scenario. Undo (top right) puts your saved manifest and cluster back in the editor.`,
-    }
-    initialManifest = DEFAULT_MANIFEST
-    initialCluster = DEFAULT_CLUSTER
-    initialScenario = null
-    clusterError = null
-  }
-  const parsed = parseManifest(initialManifest)
+  if (!opening) openApp(inlineRunner, initialManifest, initialCluster, initialScenario, (o) => (opening = o))
+  if (!opening) throw new Error('the inline runner did not answer')
+  const first: Opening = opening
   const schedule = (get: () => AppState & AppActions) => {
     if (timer) clearTimeout(timer)
     timer = setTimeout(() => get().resimulate(), debounceMs)
@@ -203,23 +207,23 @@ export function createAppStore(
       const version = ++clusterVersion
       const size = textSize(text.length)
       set({ cluster: text, clusterLoading: `Loading the cluster file (${size})…`, playing: false })
+      // After a paint, so the notice shows first; the engine parses and simulates in its worker.
       afterPaint(() => {
         if (version !== clusterVersion) return
-        parseCluster(text)
-        set({ clusterLoading: `Simulating against the new cluster (${size})…` })
-        afterPaint(() => {
-          if (version !== clusterVersion) return
-          get().resimulate()
-          set({ clusterLoading: null })
-        })
+        loading = text
+        get().resimulate()
       })
     }
     return {
-      manifest: initialManifest,
-      cluster: initialCluster,
-      errors: parsed.ok ? [] : parsed.errors,
-      clusterError,
+      manifest: first.manifest,
+      cluster: first.cluster,
+      errors: first.errors,
+      serverErrors: first.serverErrors,
+      positions: first.positions,
+      clusterError: first.clusterError,
       clusterLoading: null,
+      simulating: false,
+      storyLoading: false,
       editing: 'manifest',
       runAs: DEFAULT_RUN_AS,
       timeline: first.timeline,
@@ -229,12 +233,12 @@ export function createAppStore(
       selected: null,
       seed: 1,
       highlight: null,
-      scenario: initialScenario,
-      replaced: recovered,
+      scenario: first.scenario,
+      replaced: first.recovered,
       side: 'editor',
       inspectorWide: false,
       ...CLASSROOM_INITIAL,
-      notice,
+      notice: first.notice,
       ...classroomSlice(set, get),
       ...LESSON_INITIAL,
       ...lessonSlice(set, get),
@@ -328,8 +332,9 @@ export function createAppStore(
         deps.saveManifest?.(manifest)
         deps.saveCluster?.(cluster)
         deps.saveScenario?.(scenario)
-        get().resimulate()
-        set({ cursor: START })
+        loadPending = true
+        set({ storyLoading: true })
+        get().resimulate(() => set({ cursor: START }))
       },
 
       undoLoad() {
@@ -347,8 +352,9 @@ export function createAppStore(
         deps.saveManifest?.(r.manifest)
         deps.saveCluster?.(r.cluster)
         deps.saveScenario?.(r.scenario)
-        get().resimulate()
-        set({ cursor: START })
+        loadPending = true
+        set({ storyLoading: true })
+        get().resimulate(() => set({ cursor: START }))
       },
 
       dismissUndo() {
@@ -369,6 +375,7 @@ export function createAppStore(
       },
 
       stepMatters(delta) {
+        if (loadPending) return void thens.push(() => get().stepMatters(delta))
         const { timeline, cursor } = get()
         set({
           playing: false,
@@ -377,6 +384,7 @@ export function createAppStore(
       },
 
       seekChapter(delta) {
+        if (loadPending) return void thens.push(() => get().seekChapter(delta))
         const { timeline, cursor } = get()
         set({
           playing: false,
@@ -385,6 +393,7 @@ export function createAppStore(
       },
 
       seekEnd() {
+        if (loadPending) return void thens.push(() => get().seekEnd())
         const { timeline } = get()
         set({ playing: false, cursor: clampCursor(timeline, timeline.events.length - 1) })
       },
@@ -398,39 +407,45 @@ export function createAppStore(
         schedule(get)
       },
 
-      resimulate() {
+      resimulate(then) {
         if (timer) clearTimeout(timer)
         timer = undefined
-        const { manifest, cluster, seed, timeline: old, cursor, runAs } = get()
-        const p = parseManifest(manifest)
-        const result = run(manifest, cluster, seed, runAs)
-        if (!result.ok) {
-          set({ errors: p.ok ? [] : p.errors, clusterError: result.error })
-          return
-        }
-        const timeline = result.timeline
-        // Keep the learner at the same chapter: the same stage's last event, if the new run reaches it.
-        const stage = cursor.index >= 0 ? old.events[cursor.index]?.stage : undefined
-        let index = -1
-        if (stage) {
-          const sameKindBefore = old.events.slice(0, cursor.index + 1).filter((e) => e.stage === stage).length
-          let seen = 0
-          for (let i = 0; i < timeline.events.length; i++) {
-            if (timeline.events[i]!.stage !== stage) continue
-            index = i
-            if (++seen >= sameKindBefore) break
-          }
-          if (index < 0) index = Math.min(cursor.index, timeline.events.length - 1)
-        }
-        set({
-          timeline,
-          errors: p.ok ? [] : p.errors,
-          clusterError: null,
-          cursor: clampCursor(timeline, index),
-        })
+        const { manifest, cluster, seed, runAs } = get()
+        const version = ++runVersion
+        if (then) thens.push(then)
+        set({ simulating: true })
+        runner.request(
+          { manifest, cluster, seed, runAs },
+          ({ run: result, errors, serverErrors = [], positions = {} }) => {
+            if (version !== runVersion) return
+            const { timeline: old, cursor, clusterLoading } = get()
+            // A cluster file being loaded is loaded once a run of it is in: it has its result or error.
+            const loaded = clusterLoading !== null && loading === cluster ? { clusterLoading: null } : {}
+            if (loading === cluster) loading = null
+            if (!result.ok)
+              set({ errors, positions, clusterError: result.error, simulating: false, ...loaded })
+            else
+              set({
+                timeline: result.timeline,
+                errors,
+                serverErrors,
+                positions,
+                clusterError: null,
+                simulating: false,
+                ...loaded,
+                cursor: clampCursor(result.timeline, sameChapterIndex(old, cursor.index, result.timeline)),
+              })
+            if (loadPending) set({ storyLoading: false })
+            loadPending = false
+            const due = thens
+            thens = []
+            for (const fn of due) fn()
+          },
+        )
       },
 
       play() {
+        if (loadPending) return void thens.push(() => get().play())
         const { timeline, cursor } = get()
         const atEnd = cursor.index >= timeline.events.length - 1
         set({ playing: true, playTo: null, cursor: atEnd ? START : cursor })
@@ -439,6 +454,7 @@ export function createAppStore(
         set({ playing: false, playTo: null })
       },
       step(delta) {
+        if (loadPending) return void thens.push(() => get().step(delta))
         // One story step: a collapsed group of steps that change nothing visible counts as one.
         const { timeline, cursor } = get()
         set({
@@ -464,18 +480,23 @@ export function createAppStore(
         if (stop && s.lesson) onArrival(get, set)
       },
       seekIndex(index) {
+        // An index or a time is a place in the story on screen: meaningless in the one on its way.
+        if (loadPending) return
         set({ cursor: clampCursor(get().timeline, index) })
       },
       seekTime(ms) {
+        if (loadPending) return
         set({ cursor: seekToTime(get().timeline, ms) })
       },
       seekStage(stage) {
+        if (loadPending) return void thens.push(() => get().seekStage(stage))
         // The chapter's first story step (a collapsed group there lands on its end, as Step does).
         const story = storyOf(get().timeline)
         const step = story.steps.find((s) => s.stage === stage)
         if (step) set({ playing: false, cursor: { index: step.last } })
       },
       reset() {
+        if (loadPending) return void thens.push(() => get().reset())
         set({ playing: false, cursor: START })
       },
       select(id) {
@@ -489,4 +510,19 @@ export function createAppStore(
       },
     }
   })
+}
+
+/** Keep the learner at the same chapter: the same stage's last event, if the new run reaches it. */
+function sameChapterIndex(old: Timeline, at: number, timeline: Timeline): number {
+  const stage = at >= 0 ? old.events[at]?.stage : undefined
+  if (!stage) return -1
+  const sameKindBefore = old.events.slice(0, at + 1).filter((e) => e.stage === stage).length
+  let index = -1
+  let seen = 0
+  for (let i = 0; i < timeline.events.length; i++) {
+    if (timeline.events[i]!.stage !== stage) continue
+    index = i
+    if (++seen >= sameKindBefore) break
+  }
+  return index < 0 ? Math.min(at, timeline.events.length - 1) : index
 }

@@ -127,8 +127,7 @@ export function lessonSlice(set: Set, get: Get): LessonActions {
         },
         lesson: { data: lesson, resolve, stop: 0 },
       })
-      get().resimulate()
-      arrive(stop)
+      get().resimulate(() => arrive(stop))
     },
     attachLesson(lesson, resolve, stop) {
       set({ lesson: { data: lesson, resolve, stop: Math.max(0, Math.min(stop, lesson.stops.length - 1)) } })

@@ -140,8 +140,7 @@ export function whatIfSlice(set: Set, get: Get, debounceMs: number): WhatIfActio
       set({ whatIf: null })
       get().loadScenario(w.manifest, w.cluster)
       set({ runAs: w.runAs })
-      get().resimulate()
-      get().seekEnd()
+      get().resimulate(() => get().seekEnd())
     },
   }
 }

@@ -42,6 +42,8 @@ export async function retypeLine(page, needle, replacement) {
 
 export async function jumpToEnd(page) {
   const slider = page.getByRole('slider', { name: 'Story position' })
+  // While a new story is on its way from the engine's worker, the slider is disabled.
+  await page.locator('input[aria-label="Story position"]:not([disabled])').waitFor()
   await slider.focus()
   await page.keyboard.press('End')
 }

@@ -57,7 +57,10 @@ export async function run(tests) {
   try {
     await waitForServer(BASE, 20000)
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+    // E2E_ONLY=regex runs only the tests whose names match (a quick loop while working on one).
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null
     for (const [name, fn, options] of tests) {
+      if (only && !only.test(name)) continue
       const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, ...(options ?? {}) })
       const page = await context.newPage()
       const problems = []

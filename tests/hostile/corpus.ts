@@ -1,7 +1,7 @@
 /**
  * Hostile inputs, generated rather than committed (several are megabytes). Each entry is a manifest,
  * and optionally a cluster file and a kubeconfig; src/cli/hostile-corpus.test.ts runs every one through
- * simulate() and the headless command's code path. `npx tsx tests/hostile/corpus.ts DIR` writes them out.
+ * simulate() and the headless command's code path. `npx tsx tests/hostile/write-corpus.ts DIR` writes them out.
  */
 export interface HostileInput {
   readonly name: string

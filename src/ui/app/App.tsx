@@ -44,6 +44,8 @@ export function App() {
   const side = useAppStore((s) => s.side)
   const wide = useAppStore((s) => s.inspectorWide)
   const podTone = useAppStore((s) => podPill(s.timeline, s.cursor.index).tone)
+  // The engine's worker is on a newer run: the graph shows the last one until it is in.
+  const simulating = useAppStore((s) => s.simulating)
   return (
     <div className="app" data-presenter={presenter ? 'true' : undefined}>
       <header className="topbar">
@@ -73,6 +75,7 @@ export function App() {
       ) : (
         <main
           className="workspace"
+          aria-busy={simulating || undefined}
           data-side={side}
           data-wide-inspector={wide ? 'true' : undefined}
           data-presenter-panel={presenter ? (presenterPanel ?? (inLesson ? 'lesson' : 'none')) : undefined}

@@ -5,6 +5,7 @@ import { EditorFallback } from './EditorFallback'
 import { ErrorBoundary } from '../app/ErrorBoundary'
 import { RunAs } from './RunAs'
 import { isLargeCluster } from '../../store/cluster-text'
+import { SimulatingNote } from './SimulatingNote'
 
 const PodEditor = lazy(() => import('./PodEditor'))
 // The cluster tab's node panel (virtualised table, YAML and JSON edits) loads when the tab opens.
@@ -50,6 +51,7 @@ export function EditorPane() {
           {clusterLoading}
         </div>
       )}
+      <SimulatingNote />
       {clusterError && !clusterLoading && (
         <div className="banner tone-rejected" role="alert">
           {clusterError}. The last good run is still shown.

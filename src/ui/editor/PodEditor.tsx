@@ -7,10 +7,8 @@
 import { useEffect, useRef, type ClipboardEvent } from 'react'
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { monaco, POD_MODEL_PATH } from './monaco-setup'
-import { useAppStore } from '../../store/context'
+import { useAppStore, useAppStoreApi } from '../../store/context'
 import { toMarkers } from './markers'
-import { locateProblems, serverFieldProblems } from './field-markers'
-import { parseManifest } from '../../engine/index'
 import { isLargeCluster } from '../../store/cluster-text'
 
 const OWNER = 'podlife'
@@ -40,20 +38,18 @@ export default function PodEditor() {
     )
   }, [errors])
 
-  // What the apiserver refused (422 causes, unknown fields), on the lines of the fields it names.
-  const timeline = useAppStore((s) => s.timeline)
+  // What the apiserver refused (422 causes, unknown fields), on the lines of the fields it names
+  // (located by the engine's worker with the run).
+  const serverErrors = useAppStore((s) => s.serverErrors)
   useEffect(() => {
     const model = monaco.editor.getModel(monaco.Uri.parse(POD_MODEL_PATH))
     if (!model) return
-    const parsed = parseManifest(model.getValue())
-    const problems = serverFieldProblems(timeline)
-    const located = parsed.ok ? locateProblems(problems, parsed.documents) : []
     monaco.editor.setModelMarkers(
       model,
       SERVER_OWNER,
-      toMarkers(located, (n) => model.getLineLength(n)),
+      toMarkers(serverErrors, (n) => model.getLineLength(n)),
     )
-  }, [timeline])
+  }, [serverErrors])
 
   // A scenario replaced the text: bring the models in line (typing never gets here, the texts are equal).
   // A large cluster file never goes into a model (the pane shows LargeClusterFile instead).
@@ -69,14 +65,14 @@ export default function PodEditor() {
 
   // Point at the fields behind a scheduler reason: reveal the first, mark them all.
   const highlight = useAppStore((s) => s.highlight)
+  // Where the fields are, as the run behind the highlight read the manifest (read when it fires).
+  const storeApi = useAppStoreApi()
   const decorations = useRef<string[]>([])
   useEffect(() => {
     const editor = editorRef.current
     const model = monaco.editor.getModel(monaco.Uri.parse(POD_MODEL_PATH))
     if (!highlight || !editor || !model || editor.getModel() !== model) return
-    const parsed = parseManifest(model.getValue())
-    if (!parsed.ok) return
-    const positions = parsed.documents[0]?.positions ?? {}
+    const positions = storeApi.getState().positions
     const lines = highlight.fields.map((f) => positions[f]?.line).filter((l): l is number => l !== undefined)
     decorations.current = editor.deltaDecorations(
       decorations.current,
@@ -93,7 +89,7 @@ export default function PodEditor() {
       editor.revealLineInCenter(lines[0])
       editor.setPosition({ lineNumber: lines[0], column: 1 })
     }
-  }, [highlight, editing])
+  }, [highlight, editing, storeApi])
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor

@@ -11,6 +11,8 @@ export function TimelineBar() {
   const timeline = useAppStore((s) => s.timeline)
   const index = useAppStore((s) => s.cursor.index)
   const seekIndex = useAppStore((s) => s.seekIndex)
+  // A new story is on its way from the engine: this one is not to be scrubbed.
+  const storyLoading = useAppStore((s) => s.storyLoading)
   const seekStage = useAppStore((s) => s.seekStage)
   const pause = useAppStore((s) => s.pause)
   const story = storyOf(timeline)
@@ -43,6 +45,7 @@ export function TimelineBar() {
         step={1}
         value={k}
         aria-label="Story position"
+        disabled={storyLoading}
         aria-valuetext={k < 0 ? 'Before Enter' : `Step ${k + 1} of ${total}`}
         onChange={(e) => {
           pause()

@@ -2,7 +2,8 @@
  * Server-side errors (422 validation causes, strict-decoding unknown fields)
  * placed on the manifest line of the field they name. Pure, tested in Node.
  */
-import type { ManifestError, Timeline } from '../../engine/index'
+import type { Timeline } from '../protocol/timeline'
+import type { ManifestError } from '../kubectl/parse'
 
 export interface FieldProblem {
   readonly path: string
@@ -11,9 +12,24 @@ export interface FieldProblem {
   readonly document: number
 }
 
-/** `spec.containers[0].resources.requests[cpu]` → `spec.containers.0.resources.requests.cpu`. */
+/**
+ * `spec.containers[0].resources.requests[cpu]` → `spec.containers.0.resources.requests.cpu`: each
+ * `[x]` becomes `.x`. One pass (the next `]` after every place worked out from the end), not a regular
+ * expression: the path holds the user's keys, and `\[([^\]]+)\]` backtracks over a run of `[`.
+ */
 export function toPositionPath(fieldPath: string): string {
-  return fieldPath.replace(/\[(\d+)\]/g, '.$1').replace(/\[([^\]]+)\]/g, '.$1')
+  const nextClose = new Int32Array(fieldPath.length + 1).fill(-1)
+  for (let i = fieldPath.length - 1; i >= 0; i--) nextClose[i] = fieldPath[i] === ']' ? i : nextClose[i + 1]!
+  let out = ''
+  let i = 0
+  while (i < fieldPath.length) {
+    const close = fieldPath[i] === '[' ? nextClose[i + 1]! : -1
+    if (close > i + 1) {
+      out += `.${fieldPath.slice(i + 1, close)}`
+      i = close + 1
+    } else out += fieldPath[i++]
+  }
+  return out
 }
 
 /** The field problems the apiserver reported for the last request, if it refused the pod. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseManifest, simulate } from '../../engine/index'
-import { locateProblems, serverFieldProblems, toPositionPath } from './field-markers'
+import { parseManifest, simulate } from '../index'
+import { locateProblems, serverFieldProblems, toPositionPath } from './field-problems'
 
 const manifest = `apiVersion: v1
 kind: Pod
