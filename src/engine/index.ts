@@ -39,7 +39,7 @@ export type { Identity } from './scenario/identities'
 // Views of a timeline (kubectl describe/get, the overlay packet, reason → field) live in ./views,
 // a separate entry so the app can load them after first paint.
 // The story a class follows (steps, ending) and the status pill, needed at first paint.
-export { buildStory } from './story/build-story'
+export { buildStory, storyFromSteps } from './story/build-story'
 export { travels } from './story/event-classes'
 export { podPill } from './story/pod-pill'
 export type { Story, StoryStep, StoryStepKind, Ending, EndingCause, EndingTone, PodPill } from './story/types'

@@ -22,7 +22,7 @@ import { inlineRunner, type SimRunner } from './sim-runner'
 import { openApp, type Opening } from './opening'
 
 export { commandLine, run, simInputOf, type KubectlVerb, type Run } from './run'
-import { chapterStep, matteringStep, storyOf, storyStep } from './story'
+import { chapterStep, matteringStep, rememberStory, storyOf, storyStep } from './story'
 import {
   classroomSlice,
   CLASSROOM_INITIAL,
@@ -416,7 +416,7 @@ export function createAppStore(
         set({ simulating: true })
         runner.request(
           { manifest, cluster, seed, runAs },
-          ({ run: result, errors, serverErrors = [], positions = {} }) => {
+          ({ run: result, errors, serverErrors = [], positions = {}, storySteps }) => {
             if (version !== runVersion) return
             const { timeline: old, cursor, clusterLoading } = get()
             // A cluster file being loaded is loaded once a run of it is in: it has its result or error.
@@ -426,7 +426,7 @@ export function createAppStore(
               set({ errors, positions, clusterError: result.error, simulating: false, ...loaded })
             else
               set({
-                timeline: result.timeline,
+                timeline: rememberStory(result.timeline, storySteps),
                 errors,
                 serverErrors,
                 positions,

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, type ManifestError, type Timeline } from '../engine/index'
 import { inlineRunner, type SimResult, type SimRunner } from './sim-runner'
+import { rememberStory } from './story'
 import type { AppState } from './create-app-store'
 
 export interface Opening {
@@ -35,6 +36,7 @@ export function openApp(
     runner.request({ manifest: m, cluster: c, seed: 1, runAs: RUN_AS }, then)
   const opened = { manifest, cluster, scenario, recovered: null, notice: null }
   const marks = (r: SimResult) => ({
+    ...(r.run.ok ? { timeline: rememberStory(r.run.timeline, r.storySteps) } : {}),
     errors: r.errors,
     serverErrors: r.serverErrors ?? [],
     positions: r.positions ?? {},

@@ -4,7 +4,14 @@
  * file's inline runner, which answers at once. The store does not care which: it asks, and applies
  * the answer to the latest request.
  */
-import { locateProblems, parseManifest, serverFieldProblems, type ManifestError } from '../engine/index'
+import {
+  buildStory,
+  locateProblems,
+  parseManifest,
+  serverFieldProblems,
+  type ManifestError,
+  type StoryStep,
+} from '../engine/index'
 import { run, type Run, type RunAs } from './run'
 
 /** One run of the engine: the sources and who runs kubectl. */
@@ -23,6 +30,11 @@ export interface SimResult {
   readonly serverErrors?: readonly ManifestError[]
   /** Where each field of the first document is (`spec.containers.0.image` → line), for pointing at fields. */
   readonly positions?: Readonly<Record<string, { readonly line: number; readonly column: number }>>
+  /**
+   * The story's steps, built where the run was (buildStory reads every event's text: seconds on the
+   * page for a run full of megabyte strings).
+   */
+  readonly storySteps?: readonly StoryStep[]
 }
 
 export interface SimRunner {
@@ -44,6 +56,7 @@ export function runJob(job: SimJob): SimResult {
     errors: parsed.ok ? [] : parsed.errors,
     serverErrors: result.ok ? locateProblems(serverFieldProblems(result.timeline), documents) : [],
     positions: documents[0]?.positions ?? {},
+    ...(result.ok ? { storySteps: buildStory(result.timeline).steps } : {}),
   }
 }
 

@@ -3,7 +3,14 @@
  * follows) and how the cursor moves through it. Derived from the timeline and
  * cached per timeline, so the store keeps only its sources.
  */
-import { buildStory, type SimEvent, type Story, type Timeline } from '../engine/index'
+import {
+  buildStory,
+  storyFromSteps,
+  type SimEvent,
+  type Story,
+  type StoryStep,
+  type Timeline,
+} from '../engine/index'
 
 const cache = new WeakMap<Timeline, Story>()
 
@@ -14,6 +21,12 @@ export function storyOf(t: Timeline): Story {
     cache.set(t, s)
   }
   return s
+}
+
+/** Keeps the story the engine's worker built with the run, so the page does not build it again. */
+export function rememberStory(t: Timeline, steps: readonly StoryStep[] | undefined): Timeline {
+  if (steps && !cache.has(t)) cache.set(t, storyFromSteps(steps, t.events.length))
+  return t
 }
 
 /** The event index the cursor lands on for story step `k` (-1 before the first). */

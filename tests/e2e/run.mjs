@@ -211,7 +211,7 @@ const tests = [
         if (!a) await page.waitForTimeout(100)
       }
       await page.waitForTimeout(300)
-      const b = await packet.evaluate((el) => getComputedStyle(el).offsetDistance)
+      const b = await packet.evaluate((el) => el.style.offsetDistance || getComputedStyle(el).offsetDistance)
       assert(a === b, `the message moved: ${a} → ${b}`)
     },
     { reducedMotion: 'reduce' },

@@ -234,6 +234,14 @@ export function buildStory(timeline: Timeline): Story {
   }
   groupRange(cursor, n - 1)
 
+  return storyFromSteps(steps, n)
+}
+
+/**
+ * The story of `steps` over `n` events: what buildStory returns, made again from its steps (the page
+ * receives the steps from the engine's worker, where the story was built; functions do not travel).
+ */
+export function storyFromSteps(steps: readonly StoryStep[], n: number): Story {
   const index = new Int32Array(n)
   steps.forEach((s, k) => index.fill(k, s.first, s.last + 1))
   return {

@@ -140,6 +140,11 @@ export default function PodEditor() {
           renderWhitespace: 'boundary',
           ariaLabel: `${editing === 'manifest' ? 'Pod manifest editor' : 'Cluster objects editor'}. Escape leaves the editor; Control+M makes Tab move focus.`,
           quickSuggestions: { other: true, comments: false, strings: true },
+          // Brackets are rare in YAML manifests, and colouring or matching a pasted line of 100,000
+          // of them holds the page for a second (issue 12): plain brackets, matched only beside the cursor.
+          bracketPairColorization: { enabled: false },
+          guides: { bracketPairs: false, highlightActiveBracketPair: false },
+          matchBrackets: 'near',
         }}
       />
     </div>
