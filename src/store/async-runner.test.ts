@@ -125,4 +125,28 @@ describe('the store with an engine that answers later (the page worker, issue 12
     expect(o.timeline.outcome.kind).toBe('Running')
     expect(o.notice).toBeNull()
   })
+
+  it("the cluster tab's nodes and kinds come with the run, never from a parse on the page", () => {
+    const d = deferredRunner()
+    const store = storeWith(d)
+    const first = store.getState().clusterSummary!
+    expect(first.nodes.map((n) => n.name)).toEqual(['control-plane', 'worker-1', 'worker-2'])
+    expect(first.kinds.find(([k]) => k === 'Node')?.[1]).toBe(3)
+    const solo =
+      'apiVersion: v1\nkind: Node\nmetadata: {name: solo}\nspec: {unschedulable: true}\nstatus:\n  allocatable: {cpu: "8", memory: 16Gi, pods: "110"}\n'
+    store.getState().setCluster(solo)
+    store.getState().resimulate()
+    // Until the run of the new file is in, the panel keeps the rows it had.
+    expect(store.getState().clusterSummary).toBe(first)
+    d.answer(0)
+    expect(store.getState().clusterSummary!.nodes).toEqual([
+      { name: 'solo', cpu: '8', memory: '16Gi', pods: 0, taints: [], cordoned: true },
+    ])
+    // A file that does not load has no rows: the panel hides, the error is said above it.
+    store.getState().setCluster('kind: [')
+    store.getState().resimulate()
+    d.answer(1)
+    expect(store.getState().clusterSummary).toBeNull()
+    expect(store.getState().clusterError).toMatch(/^cluster\.yaml cannot be loaded/)
+  })
 })

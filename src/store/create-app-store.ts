@@ -17,6 +17,7 @@ import {
   type Timeline,
 } from '../engine/index'
 import { isLargeCluster, textSize } from './cluster-text'
+import type { ClusterSummary } from './cluster-summary'
 import type { RunAs as RunAsChoice } from './run'
 import { inlineRunner, type SimRunner } from './sim-runner'
 import { openApp, type Opening } from './opening'
@@ -44,6 +45,8 @@ export interface AppState extends ClassroomState, LessonState, WhatIfState {
   readonly positions: Readonly<Record<string, { readonly line: number; readonly column: number }>>
   /** Why the cluster file cannot be used, if it cannot; the last good timeline stays on screen. */
   readonly clusterError: string | null
+  /** The cluster file of the last run as the cluster tab shows it (nodes, kinds); null if it does not load. */
+  readonly clusterSummary: ClusterSummary | null
   /** A replaced cluster file being loaded (a large one takes a second or two): what to tell the user. */
   readonly clusterLoading: string | null
   /** The engine is working on the latest sources (in its worker); the timeline shown is the last one. */
@@ -175,6 +178,8 @@ export function createAppStore(
 ) {
   const debounceMs = deps.debounceMs ?? 400
   const afterPaint = deps.afterPaint ?? ((fn: () => void) => setTimeout(fn, 0))
+  /** Above this many characters a manifest is saved after a paint (see setManifest). */
+  const DEFER_SAVE_CHARS = 100_000
   const runner = deps.runner ?? inlineRunner
   let timer: ReturnType<typeof setTimeout> | undefined
   /** Bumped by every change of the cluster file, so a load that a newer one overtook does nothing. */
@@ -221,6 +226,7 @@ export function createAppStore(
       serverErrors: first.serverErrors,
       positions: first.positions,
       clusterError: first.clusterError,
+      clusterSummary: first.clusterSummary,
       clusterLoading: null,
       simulating: false,
       storyLoading: false,
@@ -252,15 +258,22 @@ export function createAppStore(
         const edited = scenario && !scenario.edited ? { ...scenario, edited: true } : scenario
         set({ manifest: text, scenario: edited, replaced: null })
         if (edited !== scenario) deps.saveScenario?.(edited)
-        if (deps.saveManifest?.(text) === false && !storageWarned) {
-          storageWarned = true
-          set({
-            notice: {
-              tone: 'waiting',
-              text: 'This browser is not keeping your edits (its storage is full or disabled): they stay in this tab until it is closed. Share makes a link that holds them.',
-            },
-          })
+        const save = () => {
+          if (get().manifest !== text) return
+          if (deps.saveManifest?.(text) === false && !storageWarned) {
+            storageWarned = true
+            set({
+              notice: {
+                tone: 'waiting',
+                text: 'This browser is not keeping your edits (its storage is full or disabled): they stay in this tab until it is closed. Share makes a link that holds them.',
+              },
+            })
+          }
         }
+        // Writing megabytes to storage takes the page tens of ms: a pasted file is saved after the
+        // paste has been painted, in a task of its own (issue 12).
+        if (text.length > DEFER_SAVE_CHARS) afterPaint(save)
+        else save()
         schedule(get)
       },
 
@@ -416,8 +429,9 @@ export function createAppStore(
         set({ simulating: true })
         runner.request(
           { manifest, cluster, seed, runAs },
-          ({ run: result, errors, serverErrors = [], positions = {}, storySteps }) => {
+          ({ run: result, errors, serverErrors = [], positions = {}, storySteps, cluster: summary }) => {
             if (version !== runVersion) return
+            if (summary !== undefined) set({ clusterSummary: summary })
             const { timeline: old, cursor, clusterLoading } = get()
             // A cluster file being loaded is loaded once a run of it is in: it has its result or error.
             const loaded = clusterLoading !== null && loading === cluster ? { clusterLoading: null } : {}

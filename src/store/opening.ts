@@ -5,6 +5,7 @@
  * nothing on a reload can lock the user out). Nothing is overwritten in storage until the user edits.
  */
 import { DEFAULT_CLUSTER, DEFAULT_MANIFEST, type ManifestError, type Timeline } from '../engine/index'
+import type { ClusterSummary } from './cluster-summary'
 import { inlineRunner, type SimResult, type SimRunner } from './sim-runner'
 import { rememberStory } from './story'
 import type { AppState } from './create-app-store'
@@ -18,6 +19,8 @@ export interface Opening {
   readonly serverErrors: readonly ManifestError[]
   readonly positions: AppState['positions']
   readonly clusterError: string | null
+  /** The opened cluster file as the cluster tab shows it. */
+  readonly clusterSummary: ClusterSummary | null
   readonly recovered: AppState['replaced']
   readonly notice: AppState['notice']
 }
@@ -43,11 +46,23 @@ export function openApp(
   })
   ask(manifest, cluster, (first) => {
     if (first.run.ok)
-      return done({ ...opened, timeline: first.run.timeline, ...marks(first), clusterError: null })
+      return done({
+        ...opened,
+        timeline: first.run.timeline,
+        ...marks(first),
+        clusterError: null,
+        clusterSummary: first.cluster ?? null,
+      })
     const clusterError = first.run.error
     ask(manifest, DEFAULT_CLUSTER, (second) => {
       if (second.run.ok)
-        return done({ ...opened, timeline: second.run.timeline, ...marks(second), clusterError })
+        return done({
+          ...opened,
+          timeline: second.run.timeline,
+          ...marks(second),
+          clusterError,
+          clusterSummary: first.cluster ?? null,
+        })
       const why = second.run.error
       const fallback = (r: SimResult) => {
         if (!r.run.ok) {
@@ -62,6 +77,7 @@ export function openApp(
           timeline: r.run.timeline,
           ...marks(r),
           clusterError: null,
+          clusterSummary: r.cluster ?? null,
           recovered: { manifest, cluster, scenario },
           notice: {
             tone: 'rejected',

@@ -12,6 +12,7 @@ import {
   type ManifestError,
   type StoryStep,
 } from '../engine/index'
+import { summarizeCluster, type ClusterSummary } from './cluster-summary'
 import { run, type Run, type RunAs } from './run'
 
 /** One run of the engine: the sources and who runs kubectl. */
@@ -35,6 +36,8 @@ export interface SimResult {
    * page for a run full of megabyte strings).
    */
   readonly storySteps?: readonly StoryStep[]
+  /** The job's cluster file as the cluster tab shows it (null: it does not load). */
+  readonly cluster?: ClusterSummary | null
 }
 
 export interface SimRunner {
@@ -57,6 +60,7 @@ export function runJob(job: SimJob): SimResult {
     serverErrors: result.ok ? locateProblems(serverFieldProblems(result.timeline), documents) : [],
     positions: documents[0]?.positions ?? {},
     ...(result.ok ? { storySteps: buildStory(result.timeline).steps } : {}),
+    cluster: summarizeCluster(job.cluster),
   }
 }
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inspect, jumpToEnd, open, replaceManifest, waitForEditor } from './app.mjs'
+import { inspect, jumpToEnd, open, replaceManifest } from './app.mjs'
 
 export const robustnessTests = []
 
@@ -106,20 +106,13 @@ robustnessTests.push([
  */
 const MAX_GAP_MS = 200
 /**
- * Inputs whose gap is the code editor's own (Monaco laying out one line of megabytes, or of 100,000
- * brackets, profiled: none of it is Podlife's engine, which runs in its worker): held to a looser
- * ceiling so they cannot get worse, and listed in the closing note of issue 12 as not yet within 200 ms.
+ * The one input held to a looser ceiling (so a loaded machine does not fail the run, and it cannot get
+ * much worse): the run's event texts repeat the 1 MB image name hundreds of times, as a real kubelet's
+ * events do (about 645 MB to copy out of the worker). 150 ms here; it was 0.25–2.4 s when Monaco laid
+ * the line out too. In the closing note of issue 12.
  */
-const EDITOR_BOUND = {
-  'flow nesting 100,000 deep': 2500,
-  'flow nesting 10,000 deep': 800,
-  'a 2.9 MB annotation': 1200,
-  'a 4 MB manifest': 1500,
-  'a 200k-character name': 600,
-  '2 million spaces then a tab': 1200,
-  // Not the editor: the run's event texts repeat the 1 MB name hundreds of times (about 645 MB to
-  // copy out of the worker: 0.25–2.4 s, by how loaded the machine is); capping such texts is still to do.
-  'a 1 MB image name': 4000,
+const LOOSER_BOUND = {
+  'a 1 MB image name': 1000,
 }
 robustnessTests.push([
   'every hostile input pasted into the editor: the page never stops painting, the edit survives a reload',
@@ -146,12 +139,14 @@ robustnessTests.push([
       const tab = input.cluster ? 'cluster.yaml' : 'pod.yaml'
       const text = readFileSync(join(dir, input.cluster ? input.cluster : input.manifest), 'utf8')
       await page.getByRole('tab', { name: tab }).click()
-      await waitForEditor(page)
+      // The code editor, or the file view that stands in for it when the file is more than the
+      // editor takes (a line of over 10,000 characters, over 1 MB: store/editor-limits.ts).
+      const fileView = page.getByTestId(input.cluster ? 'large-cluster' : 'large-manifest')
+      const lines = page.locator('.editor-host:not([hidden]) .monaco-editor .view-line').first()
+      await lines.or(fileView).waitFor({ timeout: 20000 })
       await page.evaluate((t) => navigator.clipboard.writeText(t), text)
-      await page
-        .locator('.monaco-editor .view-line')
-        .first()
-        .click({ position: { x: 30, y: 8 } })
+      if (await fileView.isVisible()) await fileView.getByRole('textbox').focus()
+      else await lines.click({ position: { x: 30, y: 8 } })
       await page.keyboard.press('Control+A')
       await page.waitForTimeout(100)
       await page.evaluate(() => {
@@ -165,8 +160,13 @@ robustnessTests.push([
       await page.locator('main.workspace:not([aria-busy])').waitFor({ timeout: 30000 })
       await page.waitForTimeout(300)
       const gap = await page.evaluate(() => window.__gap.max)
+      // What the editor does not take is shown as a file, saying why, and never reaches Monaco.
+      const textLines = text.split('\n')
+      const longest = Math.max(...textLines.map((l) => l.length))
+      if (longest > 10_000 || textLines.length > 10_000 || text.length > 1_000_000)
+        await expectText(fileView, /not shown as text \(.*the editor takes/i, 10000)
       report.push(`${input.name}: ${gap.toFixed(0)} ms`)
-      const bound = EDITOR_BOUND[input.name] ?? MAX_GAP_MS
+      const bound = LOOSER_BOUND[input.name] ?? MAX_GAP_MS
       assert(
         gap < bound,
         `${input.name}: the page stopped painting for ${gap.toFixed(0)} ms (bound ${bound} ms)`,
@@ -174,7 +174,11 @@ robustnessTests.push([
       const key = input.cluster ? 'podlife.cluster.v1' : 'podlife.manifest.v1'
       const stored = await page.evaluate((k) => localStorage.getItem(k), key)
       const fits = text.length < 2_000_000
-      if (fits) assert(stored === text, `${input.name}: the stored text differs from what was typed`)
+      if (fits)
+        assert(
+          stored === text,
+          `${input.name}: the stored text differs from what was typed (${stored?.length} characters stored, ${text.length} typed)`,
+        )
       await page.reload()
       const started = Date.now()
       await page
@@ -200,5 +204,59 @@ robustnessTests.push([
       }
     }
     console.log(`    longest gaps: ${report.join('; ')}`)
+  },
+])
+
+robustnessTests.push([
+  'a pasted manifest with a line too long for the editor is shown as a file, runs, and can be replaced',
+  async (page, context) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE })
+    await open(page, BASE)
+    // A real-looking manifest whose annotation is one line of 50,000 characters.
+    const long = `apiVersion: v1
+kind: Pod
+metadata:
+  name: annotated
+  annotations:
+    note: "${'x'.repeat(50_000)}"
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+`
+    await page.evaluate((t) => navigator.clipboard.writeText(t), long)
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Control+V')
+    const view = page.getByTestId('large-manifest')
+    await expectText(
+      view,
+      /not shown as text \(a line of 50,012 characters: the editor takes lines up to 10,000\)/,
+    )
+    assert(!(await page.locator('.monaco-editor').isVisible()), 'the code editor is still shown')
+    // The engine runs it as it is: the pasted pod comes to life.
+    await page.locator('main.workspace:not([aria-busy])').waitFor()
+    await page.waitForTimeout(500)
+    await jumpToEnd(page)
+    await expectText(page.locator('.cluster-stage'), /pod\/annotated created/, 15000)
+    await expectText(page.getByTestId('pod-status'), /Running/, 15000)
+    const stored = await page.evaluate(() => localStorage.getItem('podlife.manifest.v1'))
+    assert(stored === long, 'the manifest was not stored as pasted')
+    await page.screenshot({ path: 'test-results/e2e/large-manifest.png' })
+    // A manifest the editor takes, pasted into the view, brings the editor back with it.
+    const small = long.replace(/note: ".*"/, 'note: short').replace('annotated', 'short-again')
+    await page.evaluate((t) => navigator.clipboard.writeText(t), small)
+    await view.getByRole('textbox', { name: 'Paste a manifest to replace pod.yaml' }).focus()
+    await page.keyboard.press('Control+V')
+    await expectText(page.locator('.monaco-editor .view-lines'), /name:\s+short-again/, 10000)
+    // And from a file view, "Back to the default pod" does the same.
+    await page.evaluate((t) => navigator.clipboard.writeText(t), long)
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Control+V')
+    await view.getByRole('button', { name: 'Back to the default pod' }).click()
+    await expectText(page.locator('.monaco-editor .view-lines'), /name:\s+nginx/, 10000)
   },
 ])

@@ -1,32 +1,24 @@
 /**
- * In place of the text editor when the cluster file is too large to edit as text (a pasted
- * `kubectl get nodes,pods -A -o json` of a big cluster is tens of MB): what the file holds, and
+ * In place of the text editor when the cluster file is more than it takes (store/editor-limits.ts: a
+ * pasted `kubectl get nodes,pods -A -o json` of a big cluster is tens of MB, or a line of over
+ * 10,000 characters): what the file holds, and
  * the ways to change it — the node panel above, pasting or dropping a new file here, opening one,
  * or going back to the built-in cluster. The whole text can be downloaded.
  */
-import { useMemo, useRef, type ClipboardEvent, type DragEvent } from 'react'
+import { useRef, type ClipboardEvent, type DragEvent } from 'react'
 import { DEFAULT_CLUSTER } from '../../engine/index'
 import { useAppStore } from '../../store/context'
-import { LARGE_CLUSTER_CHARS, parseCluster } from '../../store/cluster-text'
+import { textSize } from '../../store/cluster-text'
+import { editorRefusal } from '../../store/editor-limits'
 
 const fmt = (n: number) => n.toLocaleString('en')
-
-function useKinds(text: string, loading: boolean): [string, number][] | null {
-  return useMemo(() => {
-    if (loading) return null
-    const parsed = parseCluster(text)
-    if (!parsed.ok) return null
-    const counts = new Map<string, number>()
-    for (const o of parsed.objects) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1)
-    return [...counts].sort((a, b) => b[1] - a[1])
-  }, [text, loading])
-}
 
 export default function LargeClusterFile() {
   const cluster = useAppStore((s) => s.cluster)
   const loading = useAppStore((s) => s.clusterLoading !== null)
   const replaceCluster = useAppStore((s) => s.replaceCluster)
-  const kinds = useKinds(cluster, loading)
+  // Counted where the file was parsed (the engine's worker, with the run), not here.
+  const kinds = useAppStore((s) => (loading ? null : (s.clusterSummary?.kinds ?? null)))
   const picker = useRef<HTMLInputElement>(null)
   const json = /^\s*[[{]/.test(cluster)
   const name = json ? 'cluster.json' : 'cluster.yaml'
@@ -57,17 +49,16 @@ export default function LargeClusterFile() {
 
   return (
     <div
-      className="editor large-cluster nokey"
+      className="editor large-file nokey"
       tabIndex={0}
       role="region"
       aria-label="Cluster file (too large to edit as text)"
       data-testid="large-cluster"
-      onPaste={onPaste}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
       <h3>
-        {name}: {(cluster.length / 1e6).toFixed(1)} MB
+        {name}: {textSize(cluster.length)}
       </h3>
       {kinds ? (
         <ul aria-label="Objects in the file">
@@ -81,10 +72,19 @@ export default function LargeClusterFile() {
         <p className="muted">{loading ? 'Loading…' : 'The file does not load; see the message above.'}</p>
       )}
       <p>
-        Too large to edit as text here (the editor takes files up to {fmt(LARGE_CLUSTER_CHARS / 1e6)} MB).
-        Change nodes in the panel above, or replace the whole file: paste it here (Ctrl+V), drop it here, or
-        open it.
+        Not shown as text ({editorRefusal(cluster)}). Change nodes in the panel above, or replace the whole
+        file: paste it here (Ctrl+V), drop it here, or open it.
       </p>
+      {/* A paste needs somewhere editable to land (Chromium sends none to a focused region). */}
+      <textarea
+        className="paste-zone"
+        aria-label="Paste a cluster file to replace this one"
+        placeholder="Paste a cluster file here (Ctrl+V) to replace this one"
+        rows={2}
+        value=""
+        onChange={() => undefined}
+        onPaste={onPaste}
+      />
       <div className="actions">
         <button type="button" onClick={() => picker.current?.click()}>
           Open a file…

@@ -6,7 +6,7 @@
 import { memo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useAppStore } from '../../store/context'
-import { addNode, listNodes, removeNode, setAllocatable, setCordoned, type NodeRow } from './cluster-edit'
+import { addNode, removeNode, setAllocatable, setCordoned, type NodeRow } from './cluster-edit'
 
 const ROW_ESTIMATE = 31
 
@@ -115,13 +115,11 @@ function NodeTable({ rows }: { rows: readonly NodeRow[] }) {
 }
 
 export default function NodesPanel() {
-  const cluster = useAppStore((s) => s.cluster)
-  // While a replaced cluster loads, the store parses it after the notice is painted, not here in
-  // render: the panel keeps showing the rows it had (and its scroll position) until then.
+  // The rows come with each run, from where the cluster file was parsed (the engine's worker): the
+  // panel never parses the file itself, and keeps the rows it has (and its scroll position) until
+  // the next run is in.
+  const rows = useAppStore((s) => s.clusterSummary?.nodes ?? null)
   const loading = useAppStore((s) => s.clusterLoading !== null)
-  const [listed, setListed] = useState(() => ({ text: cluster, rows: listNodes(cluster) }))
-  if (!loading && listed.text !== cluster) setListed({ text: cluster, rows: listNodes(cluster) })
-  const rows = listed.rows
   const edit = useAppStore((s) => s.editCluster)
   if (!rows) return null
   const pods = rows.reduce((n, r) => n + r.pods, 0)

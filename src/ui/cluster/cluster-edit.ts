@@ -7,52 +7,13 @@
  * Pure functions of text → text, tested in Node.
  */
 import { Document, isSeq, parseAllDocuments } from 'yaml'
-import type { KubeObject } from '../../engine/index'
-import { parseCluster } from '../../store/cluster-text'
+import { summarizeCluster, type NodeRow } from '../../store/cluster-summary'
 
-export interface NodeRow {
-  readonly name: string
-  readonly cpu: string
-  readonly memory: string
-  readonly pods: number
-  readonly taints: readonly string[]
-  readonly cordoned: boolean
-}
+export type { NodeRow } from '../../store/cluster-summary'
 
-interface NodeFields {
-  spec?: { taints?: { key: string; value?: string; effect: string }[]; unschedulable?: boolean }
-  status?: { allocatable?: Record<string, unknown> }
-}
-
-/** The node panel's rows for already parsed cluster objects, in file order. */
-export function nodeRows(objects: readonly KubeObject[]): NodeRow[] {
-  const pods = new Map<string, number>()
-  for (const o of objects) {
-    if (o.kind !== 'Pod') continue
-    const n = (o as { spec?: { nodeName?: unknown } }).spec?.nodeName
-    if (typeof n === 'string') pods.set(n, (pods.get(n) ?? 0) + 1)
-  }
-  const rows: NodeRow[] = []
-  for (const o of objects) {
-    if (o.kind !== 'Node') continue
-    const n = o as KubeObject & NodeFields
-    const name = String(n.metadata.name ?? '')
-    rows.push({
-      name,
-      cpu: String(n.status?.allocatable?.['cpu'] ?? ''),
-      memory: String(n.status?.allocatable?.['memory'] ?? ''),
-      pods: pods.get(name) ?? 0,
-      taints: (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
-      cordoned: n.spec?.unschedulable === true,
-    })
-  }
-  return rows
-}
-
-/** The rows for a cluster file, or null when it does not load. */
-export function listNodes(text: string): NodeRow[] | null {
-  const parsed = parseCluster(text)
-  return parsed.ok ? nodeRows(parsed.objects) : null
+/** The rows for a cluster file, or null when it does not load (the panel gets them from the run). */
+export function listNodes(text: string): readonly NodeRow[] | null {
+  return summarizeCluster(text)?.nodes ?? null
 }
 
 const isJson = (text: string): boolean => /^\s*[[{]/.test(text)
